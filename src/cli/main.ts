@@ -1,0 +1,55 @@
+// The `redress` command. Each verb lives in ./commands/<verb>.ts and exports `run(args)`.
+// Expected failures are printed as one line on stderr with exit code 1 (2 for usage errors).
+import { CliError } from './cli-error.ts';
+
+type Verb = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<void> }> };
+
+const VERBS: Record<string, Verb> = {
+  deadline: {
+    summary: 'deadline --policy <preset|file> --clock <name> --received <ISO> [--pause <ISO>/<ISO>]…',
+    load: () => import('./commands/deadline.ts'),
+  },
+  policy: {
+    summary: 'policy check <file> | policy show <id|file> [--lang en|vi] | policy list',
+    load: () => import('./commands/policy.ts'),
+  },
+};
+
+function help(): string {
+  const lines = Object.values(VERBS).map((v) => `  redress ${v.summary}`);
+  return [
+    'Redress — complaints handled under a published procedure, with proof.',
+    '',
+    'Usage:',
+    ...lines,
+    '',
+    'Run `redress <verb> --help` for more on a verb.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (!verb || verb === 'help' || verb === '--help' || verb === '-h') {
+    console.log(help());
+    return 0;
+  }
+  const entry = VERBS[verb];
+  if (!entry) {
+    console.error(`redress: unknown command "${verb}"; run \`redress help\` for the list`);
+    return 2;
+  }
+  try {
+    await (await entry.load()).run(rest);
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError) {
+      console.error(`redress ${verb}: ${err.message}`);
+      return err.exitCode;
+    }
+    console.error(`redress ${verb}: unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.REDRESS_DEBUG) console.error(err);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,216 @@
+// The policy file format (SPEC §3): one organisation's complaints procedure as data.
+// A file holding only id, name, timezone, calendar.holidays and clocks is valid; every other
+// key has a default. Validation errors are turned into one line per problem by ./errors.ts.
+import { z } from 'zod';
+import { CHANNELS, EVENT_TYPES, ROLES, STATES } from '../complaint/states.ts';
+
+export const CLOCK_UNITS = [
+  'calendar_hours',
+  'working_hours',
+  'business_hours',
+  'working_days',
+  'calendar_days',
+  'calendar_weeks',
+  'calendar_months',
+] as const;
+export type ClockUnit = (typeof CLOCK_UNITS)[number];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'not a real calendar date');
+
+const timeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM (24-hour)');
+
+const timezone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'expected an IANA time zone such as Europe/London');
+
+/** A dated change to the holiday list; objects carry why and whether it must be re-checked. */
+const calendarDay = z.union([
+  isoDate,
+  z.strictObject({
+    date: isoDate,
+    name: z.string().optional(),
+    /** True when the date is set by a yearly government notice and must be confirmed. */
+    confirmYearly: z.boolean().default(false),
+    note: z.string().optional(),
+  }),
+]);
+export type CalendarDay = z.infer<typeof calendarDay>;
+
+export const calendarSchema = z.strictObject({
+  /** country[-region] as date-holidays names it (GB-ENG, VN); null for no public holidays. */
+  holidays: z
+    .string()
+    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'expected a country code, optionally with a region, such as GB-ENG or VN')
+    .nullable(),
+  add: z.array(calendarDay).default([]),
+  remove: z.array(calendarDay).default([]),
+  workingDays: z
+    .array(z.enum(WEEKDAYS))
+    .min(1, 'at least one working day is needed')
+    .default(['mon', 'tue', 'wed', 'thu', 'fri']),
+  openingHours: z
+    .strictObject({ start: timeOfDay, end: timeOfDay })
+    .refine((h) => h.start < h.end, 'opening hours must end after they start')
+    .default({ start: '09:00', end: '17:30' }),
+});
+export type CalendarConfig = z.infer<typeof calendarSchema>;
+
+export const durationSchema = z.strictObject({
+  amount: z.number().positive('expected a positive number'),
+  unit: z.enum(CLOCK_UNITS),
+});
+export type Duration = z.infer<typeof durationSchema>;
+
+export const BREACH_ACTIONS = ['notify', 'escalate', 'send', 'flag_urgent', 'deadlock'] as const;
+
+const breachAction = z
+  .strictObject({
+    do: z.enum(BREACH_ACTIONS),
+    /** notify: the role told of the breach. */
+    role: z.enum(ROLES).optional(),
+    /** send: the communication sent to the customer (a key of `communications`). */
+    communication: z.string().optional(),
+    /** send: repeat at this interval until the clock's stop event (progress reports). */
+    repeat: durationSchema.optional(),
+  })
+  .refine((a) => a.do !== 'notify' || a.role, { message: 'notify needs a role', path: ['role'] })
+  .refine((a) => a.do !== 'send' || a.communication, {
+    message: 'send needs a communication',
+    path: ['communication'],
+  });
+export type BreachAction = z.infer<typeof breachAction>;
+
+const eventList = z.union([z.enum(EVENT_TYPES), z.array(z.enum(EVENT_TYPES)).min(1)]);
+
+export const clockSchema = z.strictObject({
+  amount: z.number().positive('expected a positive number'),
+  unit: z.enum(CLOCK_UNITS),
+  label: z.string().optional(),
+  /** The sentence of the published procedure this clock enforces. */
+  quote: z.string().optional(),
+  startsOn: eventList.default('received'),
+  stopsOn: eventList.optional(),
+  /** Channels the clock applies to; absent means every channel. */
+  channels: z.array(z.enum(CHANNELS)).min(1).optional(),
+  /** Regulatory clocks never pause; internal targets may pause while waiting on the customer. */
+  pausable: z.boolean().default(false),
+  pausedIn: z.array(z.enum(STATES)).default(['awaiting_customer']),
+  regulatory: z.boolean().default(false),
+  /** Fractions of the span (0 < f < 1) at which a warning falls due. */
+  warnAt: z.union([z.number().gt(0).lt(1), z.array(z.number().gt(0).lt(1))]).optional(),
+  onBreach: z.array(breachAction).default([]),
+});
+export type ClockConfig = z.infer<typeof clockSchema>;
+
+export const COMMUNICATION_KINDS = [
+  'acknowledgement',
+  'request_for_information',
+  'transfer_notice',
+  'progress_report',
+  'resolution_plan',
+  'final_response',
+  'adr_notice',
+  'deadlock_letter',
+  'deadlock_refusal',
+  'summary_resolution',
+  'procedure_copy',
+] as const;
+
+const communicationSchema = z.strictObject({
+  kind: z.enum(COMMUNICATION_KINDS).optional(),
+  quote: z.string().optional(),
+  /** Sent by the system without a person asking (e.g. the deadlock letter after 2026-04-08). */
+  automatic: z.boolean().default(false),
+  /** Content the message must carry before it may be sent. */
+  mustInclude: z.array(z.string()).default([]),
+});
+
+const contactSchema = z.strictObject({
+  name: z.string(),
+  address: z.array(z.string()).default([]),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  website: z.string().optional(),
+});
+
+export const adrSchema = z.strictObject({
+  scheme: contactSchema,
+  /** When the customer may refer: after this long, or at deadlock if sooner. */
+  after: durationSchema.optional(),
+  /** How long the customer has to refer once told of the right. */
+  timeLimit: durationSchema.optional(),
+  free: z.boolean().default(true),
+  quote: z.string().optional(),
+});
+
+export const deadlockSchema = z.strictObject({
+  /** A deadlock letter is sent when the customer asks. */
+  letterOnRequest: z.boolean().default(true),
+  /** A deadlock letter is sent without being asked once the clock named here is breached. */
+  letterAutomatic: z.boolean().default(false),
+  /** Flags that stop the deadlock letter and its reminder. */
+  refuseWhenFlagged: z.array(z.enum(['vexatious', 'outside_jurisdiction'])).default([]),
+  quote: z.string().optional(),
+});
+
+export const closingSchema = z.strictObject({
+  requireRootCause: z.boolean().default(true),
+  requireSummary: z.boolean().default(false),
+  requireLessonsLearned: z.boolean().default(false),
+  quote: z.string().optional(),
+});
+
+export const policySchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and hyphens (e.g. uk-comms-ombudsman)'),
+  name: z.string().min(1),
+  version: z.number().int().positive().default(1),
+  effectiveFrom: isoDate.default('1970-01-01'),
+  timezone,
+  languages: z.array(z.enum(['en', 'vi'])).min(1).default(['en']),
+  organisation: contactSchema.optional(),
+  source: z.string().optional(),
+  summary: z.string().optional(),
+  calendar: calendarSchema,
+  clocks: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'clock names are snake_case'), clockSchema)
+    .refine((c) => Object.keys(c).length > 0, 'a policy needs at least one clock'),
+  intake: z
+    .strictObject({
+      channels: z.array(z.enum(CHANNELS)).min(1).default([...CHANNELS]),
+      firstContactResolution: z
+        .strictObject({ allowed: z.boolean().default(true), requireOutcome: z.boolean().default(true), quote: z.string().optional() })
+        .default({ allowed: true, requireOutcome: true }),
+      quote: z.string().optional(),
+    })
+    .default({ channels: [...CHANNELS], firstContactResolution: { allowed: true, requireOutcome: true } }),
+  communications: z.record(z.string(), communicationSchema).default({}),
+  progressReports: z
+    .strictObject({ after: z.string(), every: durationSchema, quote: z.string().optional() })
+    .optional(),
+  adr: adrSchema.optional(),
+  deadlock: deadlockSchema.default({ letterOnRequest: true, letterAutomatic: false, refuseWhenFlagged: [] }),
+  closing: closingSchema.default({ requireRootCause: true, requireSummary: false, requireLessonsLearned: false }),
+  procedureCopy: z.strictObject({ free: z.boolean().default(true), byPost: z.boolean().default(true), quote: z.string().optional() }).optional(),
+  retention: z.strictObject({ years: z.number().int().positive() }).default({ years: 6 }),
+});
+
+export type PolicyInput = z.input<typeof policySchema>;
+export type Policy = z.infer<typeof policySchema>;
