@@ -56,7 +56,10 @@ export const calendarSchema = z.strictObject({
   /** country[-region] as date-holidays names it (GB-ENG, VN); null for no public holidays. */
   holidays: z
     .string()
-    .regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'expected a country code, optionally with a region, such as GB-ENG or VN')
+    .regex(
+      /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/,
+      'expected a country code, optionally with a region, such as GB-ENG or VN',
+    )
     .nullable(),
   add: z.array(calendarDay).default([]),
   remove: z.array(calendarDay).default([]),
@@ -98,24 +101,34 @@ export type BreachAction = z.infer<typeof breachAction>;
 
 const eventList = z.union([z.enum(EVENT_TYPES), z.array(z.enum(EVENT_TYPES)).min(1)]);
 
-export const clockSchema = z.strictObject({
-  amount: z.number().positive('expected a positive number'),
-  unit: z.enum(CLOCK_UNITS),
-  label: z.string().optional(),
-  /** The sentence of the published procedure this clock enforces. */
-  quote: z.string().optional(),
-  startsOn: eventList.default('received'),
-  stopsOn: eventList.optional(),
-  /** Channels the clock applies to; absent means every channel. */
-  channels: z.array(z.enum(CHANNELS)).min(1).optional(),
-  /** Regulatory clocks never pause; internal targets may pause while waiting on the customer. */
-  pausable: z.boolean().default(false),
-  pausedIn: z.array(z.enum(STATES)).default(['awaiting_customer']),
-  regulatory: z.boolean().default(false),
-  /** Fractions of the span (0 < f < 1) at which a warning falls due. */
-  warnAt: z.union([z.number().gt(0).lt(1), z.array(z.number().gt(0).lt(1))]).optional(),
-  onBreach: z.array(breachAction).default([]),
-});
+export const clockSchema = z
+  .strictObject({
+    amount: z.number().positive('expected a positive number'),
+    unit: z.enum(CLOCK_UNITS),
+    label: z.string().optional(),
+    /** The sentence of the published procedure this clock enforces. */
+    quote: z.string().optional(),
+    startsOn: eventList.default('received'),
+    stopsOn: eventList.optional(),
+    /** Channels the clock applies to; absent means every channel. */
+    channels: z.array(z.enum(CHANNELS)).min(1).optional(),
+    /** Internal targets pause while waiting on the customer (default: pausable unless
+     *  regulatory); regulatory clocks never pause. */
+    pausable: z.boolean().optional(),
+    pausedIn: z.array(z.enum(STATES)).default(['awaiting_customer']),
+    regulatory: z.boolean().default(false),
+    /** Fractions of the span (0 < f < 1) at which a warning falls due. */
+    warnAt: z.union([z.number().gt(0).lt(1), z.array(z.number().gt(0).lt(1))]).optional(),
+    onBreach: z.array(breachAction).default([]),
+  })
+  .refine((c) => !(c.regulatory && c.pausable), {
+    message: 'a regulatory clock cannot be pausable',
+    path: ['pausable'],
+  })
+  .refine((c) => c.unit.endsWith('_hours') || Number.isInteger(c.amount), {
+    message: 'days, weeks and months must be whole numbers',
+    path: ['amount'],
+  });
 export type ClockConfig = z.infer<typeof clockSchema>;
 
 export const COMMUNICATION_KINDS = [
@@ -179,12 +192,18 @@ export const closingSchema = z.strictObject({
 export const policySchema = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected lower-case letters, digits and hyphens (e.g. uk-comms-ombudsman)'),
+    .regex(
+      /^[a-z0-9][a-z0-9-]*$/,
+      'expected lower-case letters, digits and hyphens (e.g. uk-comms-ombudsman)',
+    ),
   name: z.string().min(1),
   version: z.number().int().positive().default(1),
   effectiveFrom: isoDate.default('1970-01-01'),
   timezone,
-  languages: z.array(z.enum(['en', 'vi'])).min(1).default(['en']),
+  languages: z
+    .array(z.enum(['en', 'vi']))
+    .min(1)
+    .default(['en']),
   organisation: contactSchema.optional(),
   source: z.string().optional(),
   summary: z.string().optional(),
@@ -194,21 +213,45 @@ export const policySchema = z.strictObject({
     .refine((c) => Object.keys(c).length > 0, 'a policy needs at least one clock'),
   intake: z
     .strictObject({
-      channels: z.array(z.enum(CHANNELS)).min(1).default([...CHANNELS]),
+      channels: z
+        .array(z.enum(CHANNELS))
+        .min(1)
+        .default([...CHANNELS]),
       firstContactResolution: z
-        .strictObject({ allowed: z.boolean().default(true), requireOutcome: z.boolean().default(true), quote: z.string().optional() })
+        .strictObject({
+          allowed: z.boolean().default(true),
+          requireOutcome: z.boolean().default(true),
+          quote: z.string().optional(),
+        })
         .default({ allowed: true, requireOutcome: true }),
       quote: z.string().optional(),
     })
-    .default({ channels: [...CHANNELS], firstContactResolution: { allowed: true, requireOutcome: true } }),
+    .default({
+      channels: [...CHANNELS],
+      firstContactResolution: { allowed: true, requireOutcome: true },
+    }),
   communications: z.record(z.string(), communicationSchema).default({}),
   progressReports: z
     .strictObject({ after: z.string(), every: durationSchema, quote: z.string().optional() })
     .optional(),
   adr: adrSchema.optional(),
-  deadlock: deadlockSchema.default({ letterOnRequest: true, letterAutomatic: false, refuseWhenFlagged: [] }),
-  closing: closingSchema.default({ requireRootCause: true, requireSummary: false, requireLessonsLearned: false }),
-  procedureCopy: z.strictObject({ free: z.boolean().default(true), byPost: z.boolean().default(true), quote: z.string().optional() }).optional(),
+  deadlock: deadlockSchema.default({
+    letterOnRequest: true,
+    letterAutomatic: false,
+    refuseWhenFlagged: [],
+  }),
+  closing: closingSchema.default({
+    requireRootCause: true,
+    requireSummary: false,
+    requireLessonsLearned: false,
+  }),
+  procedureCopy: z
+    .strictObject({
+      free: z.boolean().default(true),
+      byPost: z.boolean().default(true),
+      quote: z.string().optional(),
+    })
+    .optional(),
   retention: z.strictObject({ years: z.number().int().positive() }).default({ years: 6 }),
 });
 
