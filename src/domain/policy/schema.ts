@@ -101,6 +101,13 @@ export type BreachAction = z.infer<typeof breachAction>;
 
 const eventList = z.union([z.enum(EVENT_TYPES), z.array(z.enum(EVENT_TYPES)).min(1)]);
 
+export const LANGUAGES = ['en', 'vi'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Customer-facing wording per language (the published procedure is generated from it). */
+const localisedText = z.strictObject({ en: z.string().optional(), vi: z.string().optional() });
+export type LocalisedText = z.infer<typeof localisedText>;
+
 export const clockSchema = z
   .strictObject({
     amount: z.number().positive('expected a positive number'),
@@ -108,6 +115,9 @@ export const clockSchema = z
     label: z.string().optional(),
     /** The sentence of the published procedure this clock enforces. */
     quote: z.string().optional(),
+    /** The promise as the published procedure words it, per language: `{within}` stands for
+     *  the span in words ("within 24 working hours (excluding …)"); without it, it is appended. */
+    promise: localisedText.optional(),
     startsOn: eventList.default('received'),
     stopsOn: eventList.optional(),
     /** Channels the clock applies to; absent means every channel. */
@@ -152,6 +162,8 @@ const communicationSchema = z.strictObject({
   automatic: z.boolean().default(false),
   /** Content the message must carry before it may be sent. */
   mustInclude: z.array(z.string()).default([]),
+  /** How it is sent; `preferred` = the customer's preferred contact method (seed 000). */
+  via: z.enum(['preferred', 'email', 'post', 'portal', 'phone']).optional(),
 });
 
 const contactSchema = z.strictObject({
@@ -182,6 +194,25 @@ export const deadlockSchema = z.strictObject({
   quote: z.string().optional(),
 });
 
+/** Raising priority and escalating within the organisation (seed 000). */
+export const escalationSchema = z.strictObject({
+  /** An urgent complaint has its priority raised (the `urgent` flag). */
+  urgentPriority: z.boolean().default(false),
+  urgentQuote: z.string().optional(),
+  /** A customer who is not satisfied may ask for a review and escalation within the company. */
+  onRequest: z.boolean().default(true),
+  /** Who takes escalations. */
+  role: z.enum(ROLES).default('manager'),
+  quote: z.string().optional(),
+});
+
+/** A proposed solution must be approved before the response is sent (seed 004, step 3). */
+export const approvalSchema = z.strictObject({
+  required: z.boolean().default(true),
+  role: z.enum(ROLES).default('manager'),
+  quote: z.string().optional(),
+});
+
 export const closingSchema = z.strictObject({
   requireRootCause: z.boolean().default(true),
   requireSummary: z.boolean().default(false),
@@ -200,10 +231,9 @@ export const policySchema = z.strictObject({
   version: z.number().int().positive().default(1),
   effectiveFrom: isoDate.default('1970-01-01'),
   timezone,
-  languages: z
-    .array(z.enum(['en', 'vi']))
-    .min(1)
-    .default(['en']),
+  languages: z.array(z.enum(LANGUAGES)).min(1).default(['en']),
+  /** The published title per language; defaults to `name`. */
+  title: localisedText.optional(),
   organisation: contactSchema.optional(),
   source: z.string().optional(),
   summary: z.string().optional(),
@@ -235,6 +265,8 @@ export const policySchema = z.strictObject({
     .strictObject({ after: z.string(), every: durationSchema, quote: z.string().optional() })
     .optional(),
   adr: adrSchema.optional(),
+  escalation: escalationSchema.optional(),
+  approval: approvalSchema.optional(),
   deadlock: deadlockSchema.default({
     letterOnRequest: true,
     letterAutomatic: false,
@@ -252,7 +284,9 @@ export const policySchema = z.strictObject({
       quote: z.string().optional(),
     })
     .optional(),
-  retention: z.strictObject({ years: z.number().int().positive() }).default({ years: 6 }),
+  retention: z
+    .strictObject({ years: z.number().int().positive(), quote: z.string().optional() })
+    .default({ years: 6 }),
 });
 
 export type PolicyInput = z.input<typeof policySchema>;
