@@ -6,12 +6,38 @@ type Verb = { summary: string; load: () => Promise<{ run: (args: string[]) => Pr
 
 const VERBS: Record<string, Verb> = {
   deadline: {
-    summary: 'deadline --policy <preset|file> --clock <name> --received <ISO> [--pause <ISO>/<ISO>]…',
+    summary:
+      'deadline --policy <preset|file> --clock <name> --received <ISO> [--pause <ISO>/<ISO>]…',
     load: () => import('./commands/deadline.ts'),
   },
   policy: {
     summary: 'policy check <file> | policy show <id|file> [--lang en|vi] | policy list',
     load: () => import('./commands/policy.ts'),
+  },
+  serve: {
+    summary:
+      'serve                      start the web server (PORT, DATABASE_URL, REDRESS_DATA_DIR)',
+    load: () => import('./commands/serve.ts'),
+  },
+  migrate: {
+    summary: 'migrate                    apply database migrations',
+    load: () => import('./commands/migrate.ts'),
+  },
+  user: {
+    summary: 'user create --email <e> --name <n> --role <role> [--department <d>]',
+    load: () => import('./commands/user.ts'),
+  },
+  token: {
+    summary: 'token create --email <e>   print a bearer token for that user',
+    load: () => import('./commands/token.ts'),
+  },
+  audit: {
+    summary: "audit verify [reference]   check the audit trail's hash chain",
+    load: () => import('./commands/audit.ts'),
+  },
+  demo: {
+    summary: 'demo [--reset]             load the demo data (again)',
+    load: () => import('./commands/demo.ts'),
   },
 };
 
@@ -46,7 +72,9 @@ async function main(argv: string[]): Promise<number> {
       console.error(`redress ${verb}: ${err.message}`);
       return err.exitCode;
     }
-    console.error(`redress ${verb}: unexpected error: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(
+      `redress ${verb}: unexpected error: ${err instanceof Error ? err.message : String(err)}`,
+    );
     if (process.env.REDRESS_DEBUG) console.error(err);
     return 1;
   }

@@ -1,0 +1,156 @@
+// Appending to and verifying the audit trail. Callers append inside the transaction that makes
+// the change, so a change and its event are committed together or not at all.
+import type { Queryable } from '../db/client.ts';
+import {
+  dataDigest,
+  eventHash,
+  GENESIS,
+  verifyStream,
+  type ChainProblem,
+  type StoredEvent,
+} from '../domain/audit/chain.ts';
+
+export const SYSTEM_STREAM = 'system';
+
+export interface NewEvent {
+  type: string;
+  actor: { id: string; role: string };
+  at: Date;
+  reason?: string | null;
+  public?: boolean;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Appends events to a stream. The caller must hold the stream's lock: for a complaint, its row
+ * locked `for update`; appendSystemEvent takes an advisory lock itself.
+ */
+export async function appendEvents(
+  tx: Queryable,
+  stream: string,
+  complaintId: number | null,
+  events: readonly NewEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const last = await tx.query<{ stream_seq: number; hash: string }>(
+    'select stream_seq, hash from events where stream = $1 order by stream_seq desc limit 1',
+    [stream],
+  );
+  let seq = last.rows[0]?.stream_seq ?? 0;
+  let prev = last.rows[0]?.hash ?? GENESIS;
+  const values: unknown[] = [];
+  const tuples: string[] = [];
+  for (const e of events) {
+    seq++;
+    const chained = {
+      stream,
+      streamSeq: seq,
+      type: e.type,
+      actorId: e.actor.id,
+      actorRole: e.actor.role,
+      at: e.at,
+      reason: e.reason ?? null,
+      public: e.public ?? false,
+      data: JSON.parse(JSON.stringify(e.data ?? {})) as unknown,
+    };
+    const digest = dataDigest(chained.data);
+    const hash = eventHash({ ...chained, dataDigest: digest }, prev);
+    const base = values.length;
+    tuples.push(`(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
+    values.push(
+      stream,
+      seq,
+      complaintId,
+      e.type,
+      e.actor.id,
+      e.actor.role,
+      e.at,
+      chained.reason,
+      chained.public,
+      JSON.stringify(chained.data),
+      digest,
+      prev,
+      hash,
+    );
+    prev = hash;
+  }
+  await tx.query(
+    `insert into events (stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public, data, data_digest, prev_hash, hash)
+     values ${tuples.join(', ')}`,
+    values,
+  );
+}
+
+export async function appendSystemEvent(tx: Queryable, event: NewEvent): Promise<void> {
+  await tx.query("select pg_advisory_xact_lock(hashtext('redress-system-stream'))");
+  await appendEvents(tx, SYSTEM_STREAM, null, [event]);
+}
+
+interface EventRow {
+  id: number;
+  stream: string;
+  stream_seq: number;
+  type: string;
+  actor_id: string;
+  actor_role: string;
+  at: Date;
+  reason: string | null;
+  public: boolean;
+  data: unknown;
+  data_digest: string;
+  redacted_at: Date | null;
+  prev_hash: string;
+  hash: string;
+}
+
+const toStored = (r: EventRow): StoredEvent => ({
+  id: r.id,
+  stream: r.stream,
+  streamSeq: r.stream_seq,
+  type: r.type,
+  actorId: r.actor_id,
+  actorRole: r.actor_role,
+  at: r.at,
+  reason: r.reason,
+  public: r.public,
+  data: r.data,
+  dataDigest: r.data_digest,
+  redacted: r.redacted_at !== null,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export interface VerifyResult {
+  streams: number;
+  events: number;
+  broken: ChainProblem | null;
+}
+
+/** Recomputes the chain of one stream (a complaint reference) or of every stream. */
+export async function verifyAudit(db: Queryable, stream?: string): Promise<VerifyResult> {
+  const streams = stream
+    ? [stream]
+    : (
+        await db.query<{ stream: string }>('select distinct stream from events order by stream')
+      ).rows.map((r) => r.stream);
+  let count = 0;
+  for (const s of streams) {
+    // Page through a stream so a long one never sits in memory whole.
+    let from = { prevHash: GENESIS, nextSeq: 1 };
+    for (;;) {
+      const rows = (
+        await db.query<EventRow>(
+          'select * from events where stream = $1 and stream_seq >= $2 order by stream_seq limit 5000',
+          [s, from.nextSeq],
+        )
+      ).rows.map(toStored);
+      if (rows.length === 0) break;
+      const broken = verifyStream(rows, from);
+      if (broken) return { streams: streams.length, events: count + rows.length, broken };
+      count += rows.length;
+      const tail = rows[rows.length - 1]!;
+      from = { prevHash: tail.hash, nextSeq: tail.streamSeq + 1 };
+    }
+  }
+  return { streams: streams.length, events: count, broken: null };
+}

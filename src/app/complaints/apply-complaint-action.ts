@@ -1,0 +1,195 @@
+// One lifecycle action on a stored complaint: lock the row, ask the pure lifecycle, write the
+// new state, its events (hash-chained) and the replayed clocks in the same transaction.
+import type { Db, Queryable } from '../../db/client.ts';
+import {
+  lockComplaint,
+  saveClocks,
+  snapshotOf,
+  timelineOf,
+  updateComplaintSnapshot,
+  type ComplaintRow,
+} from '../../db/repositories/complaints.ts';
+import { replayClocks } from '../../domain/clocks/policy-clocks.ts';
+import {
+  applyAction,
+  isOpen,
+  LIFECYCLE_ERROR_STATUS,
+  type Action,
+  type ActionType,
+  type Actor,
+  type DomainEvent,
+} from '../../domain/complaint/lifecycle.ts';
+import type { ComplaintEventType } from '../../domain/complaint/states.ts';
+import { appendEvents } from '../audit.ts';
+import { AppError, notFound, type ErrorKind } from '../errors.ts';
+import type { PolicyRegistry } from '../policy-registry.ts';
+
+/** Events the customer sees on their tracking page; the rest are internal. */
+export const PUBLIC_EVENTS: ReadonlySet<ComplaintEventType> = new Set<ComplaintEventType>([
+  'received',
+  'acknowledged',
+  'resolved_on_first_contact',
+  'investigation_started',
+  'information_requested',
+  'information_received',
+  'customer_replied',
+  'resolution_plan_agreed',
+  'progress_reported',
+  'responded',
+  'reopened',
+  'escalated',
+  'escalation_requested',
+  'deadlocked',
+  'deadlock_letter_requested',
+  'deadlock_letter_sent',
+  'deadlock_letter_refused',
+  'referred_to_adr',
+  'adr_decision_recorded',
+  'withdrawn',
+  'closed',
+  'redress_offered',
+  'redress_accepted',
+  'redress_completed',
+  'satisfaction_rated',
+  'procedure_copy_requested',
+]);
+
+const STATUS_KIND: Record<number, ErrorKind> = {
+  400: 'invalid',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  422: 'unprocessable',
+};
+
+export interface ActionDeps {
+  db: Db;
+  policies: PolicyRegistry;
+  now: () => Date;
+}
+
+export interface ActingUser {
+  id: string;
+  role: Actor['role'];
+  departmentId?: string | null;
+  name?: string;
+}
+
+/** Department members reach only their department's complaints; others reach every one. */
+export function canSee(user: ActingUser, row: Pick<ComplaintRow, 'department_id'>): boolean {
+  return (
+    user.role !== 'department_member' ||
+    (!!user.departmentId && row.department_id === user.departmentId)
+  );
+}
+
+/** Messages that an action carries (a customer's reply, a note), stored as sent. */
+async function storeMessage(
+  tx: Queryable,
+  row: ComplaintRow,
+  user: ActingUser,
+  e: DomainEvent,
+  now: Date,
+) {
+  const text =
+    e.type === 'customer_replied'
+      ? (e.data['message'] as string)
+      : e.type === 'note_added'
+        ? (e.data['text'] as string)
+        : e.type === 'information_received'
+          ? (e.data['information'] as string)
+          : null;
+  if (!text) return;
+  const fromCustomer = user.role === 'customer';
+  await tx.query(
+    `insert into messages (complaint_id, direction, channel, public, author_id, author_name, body_text, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      row.id,
+      e.type === 'note_added' ? 'internal' : fromCustomer ? 'in' : 'in',
+      e.type === 'note_added' ? 'note' : fromCustomer ? 'portal' : 'phone',
+      e.type !== 'note_added',
+      fromCustomer ? null : user.id,
+      user.name ?? null,
+      text,
+      now,
+    ],
+  );
+  await tx.query(`update complaints set messages_text = messages_text || ' ' || $2 where id = $1`, [
+    row.id,
+    text,
+  ]);
+}
+
+export async function applyComplaintAction(
+  deps: ActionDeps,
+  user: ActingUser,
+  reference: string,
+  type: ActionType,
+  payload: Record<string, unknown>,
+): Promise<{ reference: string; status: string; events: DomainEvent[] }> {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const row = await lockComplaint(tx, reference);
+    if (!row || !canSee(user, row))
+      throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
+    const policy = deps.policies.version(row.policy_id, row.policy_version);
+    const actor: Actor = { id: user.id, role: user.role, departmentId: user.departmentId ?? null };
+    const result = applyAction(snapshotOf(row), { type, ...payload } as Action, actor, now, policy);
+    if (!result.ok) {
+      const status = LIFECYCLE_ERROR_STATUS[result.error.code];
+      throw new AppError(
+        STATUS_KIND[status] ?? 'invalid',
+        result.error.code,
+        result.error.message,
+        result.error.details,
+      );
+    }
+    if (type === 'transfer' || type === 'assign') await checkReferences(tx, result.state);
+    const isRating = type === 'rate-satisfaction';
+    await updateComplaintSnapshot(tx, row.id, result.state, isOpen(result.state.state), now, {
+      satisfaction: isRating ? (payload['score'] as number) : null,
+      satisfactionComment: isRating ? ((payload['comment'] as string | undefined) ?? null) : null,
+    });
+    await appendEvents(
+      tx,
+      row.reference,
+      row.id,
+      result.events.map((e) => ({
+        type: e.type,
+        actor: { id: e.actorId, role: e.actorRole },
+        at: new Date(e.at),
+        reason: e.reason ?? null,
+        public: PUBLIC_EVENTS.has(e.type),
+        data: { ...e.data, fromState: e.fromState, toState: e.toState },
+      })),
+    );
+    for (const e of result.events) await storeMessage(tx, row, user, e, now);
+    const timeline = (await timelineOf(tx, row.id)).map((e) => ({
+      ...e,
+      type: e.type as ComplaintEventType,
+    }));
+    await saveClocks(tx, row.id, replayClocks(policy, row.channel, timeline, now));
+    return { reference: row.reference, status: result.state.state, events: result.events };
+  });
+}
+
+async function checkReferences(
+  tx: Queryable,
+  s: { departmentId?: string | null; assigneeId?: string | null },
+) {
+  if (s.departmentId) {
+    const d = await tx.query('select 1 from departments where id = $1', [s.departmentId]);
+    if (d.rowCount === 0)
+      throw new AppError(
+        'unprocessable',
+        'DEPARTMENT.NOT_FOUND',
+        `no department "${s.departmentId}"`,
+      );
+  }
+  if (s.assigneeId) {
+    const u = await tx.query('select 1 from users where id = $1 and active', [s.assigneeId]);
+    if (u.rowCount === 0)
+      throw new AppError('unprocessable', 'USER.NOT_FOUND', `no active user "${s.assigneeId}"`);
+  }
+}

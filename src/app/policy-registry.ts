@@ -1,0 +1,109 @@
+// Every version of every policy, from the database (presets are copied in at start-up, and
+// administrators add versions). A complaint is bound to the version in force at receipt.
+import type { Db, Queryable } from '../db/client.ts';
+import { policyInForce, PolicyError } from '../domain/policy/parse.ts';
+import { policySchema, type Policy } from '../domain/policy/schema.ts';
+import { appendSystemEvent } from './audit.ts';
+import { AppError, conflict, notFound } from './errors.ts';
+import { listPresets } from './policies.ts';
+
+export class PolicyRegistry {
+  private versions = new Map<string, Policy[]>();
+
+  constructor(private readonly db: Db) {}
+
+  /** Copies shipped preset versions the database does not have yet, then loads everything. */
+  async syncPresets(): Promise<string[]> {
+    const added: string[] = [];
+    for (const preset of await listPresets()) {
+      for (const p of preset.versions) {
+        const r = await this.db.query(
+          `insert into policy_versions (policy_id, version, effective_from, document, origin)
+           values ($1, $2, $3, $4, 'preset') on conflict do nothing`,
+          [p.id, p.version, p.effectiveFrom, JSON.stringify(p)],
+        );
+        if (r.rowCount > 0) added.push(`${p.id} v${p.version}`);
+      }
+    }
+    await this.reload();
+    return added;
+  }
+
+  async reload(): Promise<void> {
+    const rows = await this.db.query<{ policy_id: string; document: unknown }>(
+      'select policy_id, document from policy_versions order by policy_id, version',
+    );
+    const map = new Map<string, Policy[]>();
+    for (const r of rows.rows) {
+      const list = map.get(r.policy_id) ?? [];
+      list.push(policySchema.parse(r.document));
+      map.set(r.policy_id, list);
+    }
+    this.versions = map;
+  }
+
+  ids(): string[] {
+    return [...this.versions.keys()].sort();
+  }
+
+  allVersions(id: string): Policy[] {
+    const list = this.versions.get(id);
+    if (!list) {
+      throw notFound(
+        'POLICY.NOT_FOUND',
+        `no policy "${id}"; known policies: ${this.ids().join(', ') || 'none'}`,
+      );
+    }
+    return list;
+  }
+
+  /** The version of a policy in force at an instant. */
+  at(id: string, at: Date): Policy {
+    try {
+      return policyInForce(this.allVersions(id), at);
+    } catch (err) {
+      if (err instanceof PolicyError)
+        throw new AppError('unprocessable', 'POLICY.NOT_IN_FORCE', err.message);
+      throw err;
+    }
+  }
+
+  version(id: string, version: number): Policy {
+    const p = this.allVersions(id).find((v) => v.version === version);
+    if (!p) throw notFound('POLICY.VERSION_NOT_FOUND', `policy ${id} has no version ${version}`);
+    return p;
+  }
+
+  /** Adds a new version (the next number); versions already in force are never changed. */
+  async addVersion(
+    actor: { id: string; role: string },
+    policy: Policy,
+    now: Date,
+  ): Promise<Policy> {
+    const existing = this.versions.get(policy.id) ?? [];
+    const next = Math.max(0, ...existing.map((v) => v.version)) + 1;
+    const doc: Policy = { ...policy, version: next };
+    const latest = existing[existing.length - 1];
+    if (latest && doc.effectiveFrom <= latest.effectiveFrom) {
+      throw conflict(
+        'POLICY.EFFECTIVE_DATE',
+        `a new version must take effect after the latest one (${latest.effectiveFrom}); got ${doc.effectiveFrom}`,
+      );
+    }
+    await this.db.transaction(async (tx: Queryable) => {
+      await tx.query(
+        `insert into policy_versions (policy_id, version, effective_from, document, origin, created_by)
+         values ($1, $2, $3, $4, 'administrator', $5)`,
+        [doc.id, doc.version, doc.effectiveFrom, JSON.stringify(doc), actor.id],
+      );
+      await appendSystemEvent(tx, {
+        type: 'policy_version_added',
+        actor,
+        at: now,
+        data: { policyId: doc.id, version: doc.version, effectiveFrom: doc.effectiveFrom },
+      });
+    });
+    await this.reload();
+    return doc;
+  }
+}

@@ -1,0 +1,55 @@
+import { hash } from '@node-rs/argon2';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import { findUserByEmail, insertUser, toUser, type User } from '../../db/repositories/users.ts';
+import { ROLES } from '../../domain/complaint/states.ts';
+import { conflict, invalid } from '../errors.ts';
+import { newId } from '../crypto.ts';
+import { appendSystemEvent } from '../audit.ts';
+
+export const createUserInput = z.strictObject({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200),
+  role: z.enum(ROLES),
+  departmentId: z.string().min(1).max(100).nullable().optional(),
+  password: z.string().min(8, 'a password needs at least 8 characters').max(200).optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserInput>;
+
+/** Creates a staff account; department members must belong to a department. */
+export async function createUser(
+  db: Db,
+  actor: { id: string; role: string },
+  input: CreateUserInput,
+  now: Date,
+): Promise<User> {
+  if (input.role === 'department_member' && !input.departmentId) {
+    throw invalid('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
+  }
+  const passwordHash = input.password ? await hash(input.password) : null;
+  return db.transaction(async (tx) => {
+    if (await findUserByEmail(tx, input.email)) {
+      throw conflict('USER.ALREADY_EXISTS', `a user with email ${input.email} already exists`);
+    }
+    if (input.departmentId) {
+      const d = await tx.query('select 1 from departments where id = $1', [input.departmentId]);
+      if (d.rowCount === 0)
+        throw invalid('USER.UNKNOWN_DEPARTMENT', `no department "${input.departmentId}"`);
+    }
+    const row = await insertUser(tx, {
+      id: newId(),
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      departmentId: input.departmentId ?? null,
+      passwordHash,
+    });
+    await appendSystemEvent(tx, {
+      type: 'user_created',
+      actor,
+      at: now,
+      data: { userId: row.id, email: row.email, role: row.role, departmentId: row.department_id },
+    });
+    return toUser(row);
+  });
+}

@@ -1,0 +1,61 @@
+// Typed configuration from the environment, validated once at start-up.
+// Every variable is documented in README.md and .env.example.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { formatIssue } from './domain/policy/errors.ts';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  REDRESS_DATA_DIR: z.string().default('./data'),
+  REDRESS_FILES_DIR: z.string().optional(),
+  REDRESS_DEMO: flag.default(true),
+  REDRESS_PUBLIC_URL: z.string().url().optional(),
+  REDRESS_SECURE_COOKIES: flag.default(false),
+  REDRESS_SESSION_HOURS: z.coerce.number().positive().default(12),
+  REDRESS_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  REDRESS_MAX_UPLOAD_MB: z.coerce.number().positive().default(10),
+  REDRESS_BODY_LIMIT_MB: z.coerce.number().positive().default(1),
+  REDRESS_DB_POOL: z.coerce.number().int().positive().default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env, { reportInput: true });
+  if (!parsed.success) {
+    throw new ConfigError(
+      `invalid configuration:\n${parsed.error.issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`,
+    );
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.REDRESS_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    filesDir: resolve(e.REDRESS_FILES_DIR ?? `${dataDir}/files`),
+    demo: e.REDRESS_DEMO,
+    publicUrl: (e.REDRESS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    secureCookies: e.REDRESS_SECURE_COOKIES,
+    sessionHours: e.REDRESS_SESSION_HOURS,
+    publicRateLimit: e.REDRESS_PUBLIC_RATE_LIMIT,
+    maxUploadBytes: Math.round(e.REDRESS_MAX_UPLOAD_MB * 1024 * 1024),
+    bodyLimitBytes: Math.round(e.REDRESS_BODY_LIMIT_MB * 1024 * 1024),
+    dbPool: e.REDRESS_DB_POOL,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,160 @@
+// One small SQL interface over both engines: PostgreSQL through `pg` (DATABASE_URL) and the
+// embedded PGlite (a folder on disk). Repositories and migrations speak plain SQL to it, so
+// the same statements run on both.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs fn in one transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// int8 (counts, bigserial ids) as numbers, like PGlite; our ids stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export class DataDirLockedError extends Error {
+  readonly code = 'DB.DATA_DIR_LOCKED';
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** PGlite has no lock between processes: take an exclusive lock file on the folder ourselves. */
+function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'redress.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(path, 'utf8').trim());
+      if (pid && pid !== process.pid && pidAlive(pid)) {
+        throw new DataDirLockedError(
+          `the data directory ${dir} is in use by another Redress process (pid ${pid}); ` +
+            'stop it first, or set REDRESS_DATA_DIR to another folder',
+        );
+      }
+      rmSync(path, { force: true }); // left by a process that died
+    }
+  }
+  throw new DataDirLockedError(`could not lock the data directory ${dir}`);
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => {}); // an idle client's error must not crash the process
+  await pool.query('select 1');
+  return {
+    kind: 'postgres',
+    async query<T>(sql: string, params?: unknown[]) {
+      const r = await pool.query(sql, params as unknown[]);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>) {
+      const client = await pool.connect();
+      const tx: Queryable = {
+        async query<R>(sql: string, params?: unknown[]) {
+          const r = await client.query(sql, params as unknown[]);
+          return { rows: r.rows as R[], rowCount: r.rowCount ?? 0 };
+        },
+        async exec(sql: string) {
+          await client.query(sql);
+        },
+      };
+      try {
+        await client.query('begin');
+        const result = await fn(tx);
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** The embedded engine in `dir` (or in memory when dir is null, for tests). */
+export async function openPglite(dir: string | null): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const unlock = dir ? lockDataDir(dir) : () => {};
+  let db;
+  try {
+    db = dir ? await PGlite.create(join(dir, 'pgdata')) : await PGlite.create();
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  type PgliteLike = {
+    query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }>;
+    exec: (sql: string) => Promise<unknown>;
+  };
+  const wrap = (q: PgliteLike): Queryable => ({
+    async query<T>(sql: string, params?: unknown[]) {
+      const r = await q.query(sql, params);
+      return {
+        rows: r.rows as T[],
+        rowCount: r.rows.length > 0 ? r.rows.length : (r.affectedRows ?? 0),
+      };
+    },
+    async exec(sql: string) {
+      await q.exec(sql);
+    },
+  });
+  const base = wrap(db);
+  const exitHandler = () => unlock();
+  process.once('exit', exitHandler);
+  return {
+    kind: 'pglite',
+    query: base.query,
+    exec: base.exec,
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    async close() {
+      await db.close();
+      process.off('exit', exitHandler);
+      unlock();
+    },
+  };
+}
+
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  poolSize?: number;
+}): Promise<Db> {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl, opts.poolSize)
+    : openPglite(opts.dataDir);
+}

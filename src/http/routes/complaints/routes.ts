@@ -1,0 +1,142 @@
+// /complaints: create (staff and integrations, Idempotency-Key), list, read, and one route per
+// lifecycle action, each with its own body schema.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { applyComplaintAction } from '../../../app/complaints/apply-complaint-action.ts';
+import { getComplaint } from '../../../app/complaints/get-complaint.ts';
+import { listComplaints, listQuery } from '../../../app/complaints/list-complaints.ts';
+import { createComplaintInput } from '../../../app/complaints/schemas.ts';
+import { notFound } from '../../../app/errors.ts';
+import { ACTIONS, actionPayloadSchemas, RULES } from '../../../domain/complaint/lifecycle.ts';
+import type { Role } from '../../../domain/complaint/states.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import type { RouteContext } from '../../server.ts';
+
+export const STAFF: readonly Role[] = [
+  'handler',
+  'department_member',
+  'manager',
+  'administrator',
+  'auditor',
+];
+const WRITERS: readonly Role[] = ['handler', 'manager', 'administrator'];
+
+export const referenceParam = z.object({
+  reference: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,40}$/, 'expected a complaint reference such as RD-2026-000001'),
+});
+
+const createdSchema = z.object({
+  reference: z.string(),
+  status: z.string(),
+  policy: z.object({ id: z.string(), version: z.number() }),
+  receivedAt: z.string(),
+  deadlines: z.array(z.object({ clock: z.string(), dueAt: z.string().nullable() })),
+});
+
+const idempotencyHeader = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional(),
+});
+
+export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/complaints',
+    {
+      config: { roles: WRITERS },
+      schema: {
+        tags: ['complaints'],
+        summary: 'Register a complaint (phone, post, in person, email, or another system)',
+        headers: idempotencyHeader,
+        body: createComplaintInput,
+        response: { 201: createdSchema, 200: createdSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = actorOf(request);
+      const { trackingToken: _secret, ...result } = await ctx.intake.register({
+        actor: { id: user.id, role: user.role },
+        input: request.body,
+        route: 'staff',
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.get(
+    '/complaints',
+    {
+      config: { roles: STAFF },
+      schema: {
+        tags: ['complaints'],
+        summary: 'The queue: filter, search, sort by next due, page',
+        querystring: listQuery,
+      },
+    },
+    async (request) => listComplaints(ctx.db, actorOf(request), request.query, ctx.now()),
+  );
+
+  app.get(
+    '/complaints/:reference',
+    {
+      config: { roles: STAFF },
+      schema: {
+        tags: ['complaints'],
+        summary: 'A complaint with its clocks, timeline, messages and attachments',
+        params: referenceParam,
+      },
+    },
+    async (request) => getComplaint(ctx, actorOf(request), request.params.reference),
+  );
+
+  for (const action of ACTIONS) {
+    const roles = RULES[action].roles.filter((r): r is Role => r !== 'customer' && r !== 'system');
+    const body = (actionPayloadSchemas[action] as unknown as z.ZodObject).strict();
+    app.post(
+      `/complaints/:reference/actions/${action}`,
+      {
+        config: { roles },
+        schema: {
+          tags: ['actions'],
+          summary: `${action} (allowed for ${roles.join(', ')})`,
+          params: referenceParam,
+          body: body.nullish(),
+        },
+      },
+      async (request) => {
+        const user = actorOf(request);
+        const payload = (request.body ?? {}) as Record<string, unknown>;
+        const done = await applyComplaintAction(
+          ctx,
+          user,
+          request.params.reference,
+          action,
+          payload,
+        );
+        return {
+          reference: done.reference,
+          status: done.status,
+          events: done.events.map((e) => e.type),
+        };
+      },
+    );
+  }
+
+  app.post(
+    '/complaints/:reference/actions/:action',
+    {
+      config: { roles: 'any' },
+      schema: { hide: true, params: z.object({ reference: z.string(), action: z.string() }) },
+    },
+    async (request) => {
+      throw notFound(
+        'COMPLAINT.UNKNOWN_ACTION',
+        `unknown action "${request.params.action}"; actions: ${ACTIONS.join(', ')}`,
+      );
+    },
+  );
+}

@@ -1,0 +1,113 @@
+// The customer's side, no account: the web form, and the tracking link (reference + secret
+// token) through which they follow their complaint, reply, and ask for escalation or a
+// deadlock letter — nothing else, and nothing of any other complaint.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { applyComplaintAction } from '../../../app/complaints/apply-complaint-action.ts';
+import { findTracked, getTrackedComplaint } from '../../../app/complaints/get-complaint.ts';
+import { createComplaintInput } from '../../../app/complaints/schemas.ts';
+import { actionPayloadSchemas, type ActionType } from '../../../domain/complaint/lifecycle.ts';
+import type { RouteContext } from '../../server.ts';
+import { referenceParam } from '../complaints/routes.ts';
+
+const TRACKING_HEADER = 'x-tracking-token';
+
+const trackingQuery = z.strictObject({ token: z.string().min(1).max(200).optional() });
+
+/** The customer actions a tracking link allows, as route names. */
+const CUSTOMER_ACTIONS: Record<string, ActionType> = {
+  reply: 'customer-reply',
+  'request-escalation': 'request-escalation',
+  'request-deadlock-letter': 'request-deadlock-letter',
+};
+
+export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const token = (request: { headers: Record<string, unknown>; query: { token?: string } }) =>
+    (request.headers[TRACKING_HEADER] as string | undefined) ?? request.query.token ?? '';
+
+  app.post(
+    '/public/complaints',
+    {
+      config: {
+        roles: 'public',
+        rateLimit: { max: ctx.config.publicRateLimit, timeWindow: '1 minute' },
+      },
+      schema: {
+        tags: ['public'],
+        summary:
+          'The web form: anyone may complain; returns the reference and a private tracking link',
+        body: createComplaintInput,
+        response: {
+          201: z.object({
+            reference: z.string(),
+            status: z.string(),
+            receivedAt: z.string(),
+            deadlines: z.array(z.object({ clock: z.string(), dueAt: z.string().nullable() })),
+            trackingToken: z.string(),
+            trackingUrl: z.string(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const r = await ctx.intake.register({
+        actor: { id: 'public', role: 'customer' },
+        input: request.body,
+        route: 'public',
+      });
+      return reply.code(201).send({
+        reference: r.reference,
+        status: r.status,
+        receivedAt: r.receivedAt,
+        deadlines: r.deadlines,
+        trackingToken: r.trackingToken,
+        trackingUrl: `${ctx.config.publicUrl}/track/${r.reference}?token=${r.trackingToken}`,
+      });
+    },
+  );
+
+  app.get(
+    '/public/complaints/:reference',
+    {
+      config: { roles: 'public' },
+      schema: {
+        tags: ['public'],
+        summary: `The customer's view of their complaint (token in ?token= or the ${TRACKING_HEADER} header)`,
+        params: referenceParam,
+        querystring: trackingQuery,
+      },
+    },
+    async (request) => getTrackedComplaint(ctx, request.params.reference, token(request)),
+  );
+
+  for (const [name, action] of Object.entries(CUSTOMER_ACTIONS)) {
+    const body = (actionPayloadSchemas[action] as unknown as z.ZodObject).strict();
+    app.post(
+      `/public/complaints/:reference/${name}`,
+      {
+        config: { roles: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['public'],
+          summary: `The customer: ${name.replace(/-/g, ' ')}`,
+          params: referenceParam,
+          querystring: trackingQuery,
+          body: body.nullish(),
+        },
+      },
+      async (request) => {
+        const row = await findTracked(ctx.db, request.params.reference, token(request));
+        const customer = { id: `customer:${row.customer_id}`, role: 'customer' as const };
+        const done = await applyComplaintAction(
+          ctx,
+          customer,
+          row.reference,
+          action,
+          (request.body ?? {}) as Record<string, unknown>,
+        );
+        return { reference: done.reference, status: done.status };
+      },
+    );
+  }
+}

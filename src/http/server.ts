@@ -1,0 +1,110 @@
+// Builds the HTTP application: plugins first (cookies, validation, errors, auth, OpenAPI),
+// then one plugin per resource under /api/v1.
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { AppError } from '../app/errors.ts';
+import { IntakeBatcher } from '../app/complaints/register-complaint.ts';
+import type { PolicyRegistry } from '../app/policy-registry.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { routes } from './routes/index.ts';
+
+export interface ServerDeps {
+  config: Config;
+  db: Db;
+  policies: PolicyRegistry;
+  /** The current time; tests pass a fixed clock. */
+  now?: () => Date;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+export interface RouteContext {
+  config: Config;
+  db: Db;
+  policies: PolicyRegistry;
+  now: () => Date;
+  intake: IntakeBatcher;
+}
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger ? { level: deps.config.logLevel } : false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: true,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // JSON bodies must be valid UTF-8: a broken byte is refused, never silently replaced.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer' },
+    (_req, body: Buffer, done) => {
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+      } catch {
+        return done(new AppError('invalid', 'INPUT.INVALID_UTF8', 'the body is not valid UTF-8'));
+      }
+      if (text.trim() === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text));
+      } catch {
+        done(new AppError('invalid', 'INPUT.MALFORMED_JSON', 'the body is not valid JSON'));
+      }
+    },
+  );
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerAuth(app, deps.db, now);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Redress API',
+        version: '1.0.0',
+        description: 'Complaints handled under a published procedure, with proof.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'redress_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const ctx: RouteContext = {
+    config: deps.config,
+    db: deps.db,
+    policies: deps.policies,
+    now,
+    intake: new IntakeBatcher({ db: deps.db, policies: deps.policies, now }),
+  };
+  app.get('/healthz', async () => {
+    await deps.db.query('select 1');
+    return { status: 'ok' };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  for (const plugin of routes) {
+    await app.register(async (instance) => plugin(instance, ctx), { prefix: '/api/v1' });
+  }
+  return app;
+}
