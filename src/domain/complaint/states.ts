@@ -61,13 +61,24 @@ export const EVENT_TYPES = [
 ] as const;
 export type ComplaintEventType = (typeof EVENT_TYPES)[number];
 
-export const FLAGS = ['urgent', 'vexatious', 'outside_jurisdiction', 'vulnerable_customer'] as const;
+export const FLAGS = [
+  'urgent',
+  'vexatious',
+  'outside_jurisdiction',
+  'vulnerable_customer',
+] as const;
 export type ComplaintFlag = (typeof FLAGS)[number];
 
 export const CHANNELS = ['web', 'email', 'phone', 'post', 'in_person', 'api'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const ROLES = ['handler', 'department_member', 'manager', 'administrator', 'auditor'] as const;
+export const ROLES = [
+  'handler',
+  'department_member',
+  'manager',
+  'administrator',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const OUTCOMES = [

@@ -28,7 +28,9 @@ export function formatIssue(issue: z.core.$ZodIssue): string {
       return `${path}: unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
     case 'invalid_union': {
       const first = issue.errors.flat()[0];
-      return first ? formatIssue({ ...first, path: [...issue.path, ...first.path] }) : `${path}: ${issue.message}`;
+      return first
+        ? formatIssue({ ...first, path: [...issue.path, ...first.path] })
+        : `${path}: ${issue.message}`;
     }
     default:
       return `${path}: ${issue.message}${got}`;
