@@ -1,7 +1,7 @@
 // redress deadline --policy <preset|file> --clock <name> --received <ISO> [--pause <ISO>/<ISO>]…
 // Prints {"clock": "...", "due": "<ISO-8601 UTC>"}.
 import { parseArgs } from 'node:util';
-import { resolvePolicy } from '../../app/policies.ts';
+import { PolicyError, resolvePolicy } from '../../app/policies.ts';
 import { InvalidInstantError, parseInstant } from '../../domain/calendar/iso.ts';
 import {
   clockDue,
@@ -67,6 +67,9 @@ export async function run(args: string[]): Promise<void> {
     const due = clockDue(policy, values.clock!, received, pauses);
     console.log(JSON.stringify({ clock: values.clock, due: due?.toISOString() ?? null }));
   } catch (err) {
+    if (err instanceof PolicyError) {
+      throw new CliError(err.problems.length > 1 ? err.problems.join('; ') : err.message.replace(/\n/g, '; '));
+    }
     if (
       err instanceof InvalidInstantError ||
       err instanceof UnknownClockError ||
