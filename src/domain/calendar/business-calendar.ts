@@ -189,7 +189,8 @@ export class BusinessCalendar {
 
   /** The local date (YYYY-MM-DD) of a UTC instant. */
   localDate(utcMs: number): string {
-    return dateOfDayNumber(this.d0 + this.indexAt(utcMs));
+    const i = this.indexAt(utcMs); // may rebuild the tables, so before reading d0
+    return dateOfDayNumber(this.d0 + i);
   }
 
   isWorkingDate(date: string): boolean {
@@ -206,7 +207,8 @@ export class BusinessCalendar {
   }
 
   isWorkingTime(utcMs: number): boolean {
-    return this.working[this.indexAt(utcMs)] === 1;
+    const i = this.indexAt(utcMs);
+    return this.working[i] === 1;
   }
 
   isOpen(utcMs: number): boolean {
