@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 function find(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'e2e' && !process.env.REDRESS_E2E ? [] : find(path);
+    if (statSync(path).isDirectory())
+      return name === 'e2e' && !process.env.REDRESS_E2E ? [] : find(path);
     return name.endsWith('.test.ts') ? [path] : [];
   });
 }

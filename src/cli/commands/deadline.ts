@@ -68,7 +68,9 @@ export async function run(args: string[]): Promise<void> {
     console.log(JSON.stringify({ clock: values.clock, due: due?.toISOString() ?? null }));
   } catch (err) {
     if (err instanceof PolicyError) {
-      throw new CliError(err.problems.length > 1 ? err.problems.join('; ') : err.message.replace(/\n/g, '; '));
+      throw new CliError(
+        err.problems.length > 1 ? err.problems.join('; ') : err.message.replace(/\n/g, '; '),
+      );
     }
     if (
       err instanceof InvalidInstantError ||
