@@ -14,6 +14,8 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { AppError } from '../app/errors.ts';
 import { IntakeBatcher } from '../app/complaints/register-complaint.ts';
+import { DiskFileStore } from '../app/files/disk-file-store.ts';
+import type { FileStore } from '../app/files/file-store.ts';
 import type { PolicyRegistry } from '../app/policy-registry.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
@@ -35,6 +37,7 @@ export interface RouteContext {
   policies: PolicyRegistry;
   now: () => Date;
   intake: IntakeBatcher;
+  files: FileStore;
 }
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
@@ -97,6 +100,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     policies: deps.policies,
     now,
     intake: new IntakeBatcher({ db: deps.db, policies: deps.policies, now }),
+    files: new DiskFileStore(deps.config.filesDir),
   };
   app.get('/healthz', async () => {
     await deps.db.query('select 1');

@@ -51,6 +51,7 @@ export const EVENT_TYPES = [
   'unflagged',
   'assigned',
   'note_added',
+  'attachment_added',
   'customer_replied',
   'progress_reported',
   'redress_offered',

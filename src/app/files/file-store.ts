@@ -1,0 +1,18 @@
+// The file store port: bytes kept under their SHA-256, so the same file stored twice is one
+// file, and a hash in the database always names exactly the bytes that were uploaded.
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  /** False when the same bytes were already stored. */
+  created: boolean;
+}
+
+export interface FileStore {
+  /** Stores the bytes under their SHA-256 (durably, before it resolves); idempotent. */
+  put(bytes: Uint8Array): Promise<StoredFile>;
+  /** The bytes stored under a hash, or null when there are none. */
+  get(sha256: string): Promise<Buffer | null>;
+}
+
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
