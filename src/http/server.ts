@@ -3,7 +3,7 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -18,7 +18,7 @@ import { DiskFileStore } from '../app/files/disk-file-store.ts';
 import type { FileStore } from '../app/files/file-store.ts';
 import type { PolicyRegistry } from '../app/policy-registry.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { errorBody, registerErrorHandling } from './plugins/errors.ts';
 import { routes } from './routes/index.ts';
 
 export interface ServerDeps {
@@ -31,6 +31,8 @@ export interface ServerDeps {
 }
 
 export type App = FastifyInstance;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export interface RouteContext {
   config: Config;
   db: Db;
@@ -47,6 +49,19 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: true,
     ajv: undefined,
+    // Errors the router raises before any hook runs (a broken %-escape, an over-long path
+    // segment) leave in the same shape as every other error.
+    frameworkErrors: (err, _request, reply) => {
+      const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void (reply as FastifyReply)
+        .code(400)
+        .send(
+          errorBody(
+            tooLong ? 'INPUT.PATH_TOO_LONG' : 'INPUT.BAD_URL',
+            tooLong ? 'a part of the path is too long' : 'the URL could not be read',
+          ),
+        );
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,15 +79,56 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         return done(new AppError('invalid', 'INPUT.INVALID_UTF8', 'the body is not valid UTF-8'));
       }
       if (text.trim() === '') return done(null, undefined);
+      let value: unknown;
+      let bad: 'nul' | 'surrogate' | null = null;
       try {
-        done(null, JSON.parse(text));
+        // PostgreSQL can hold neither U+0000 nor half of a surrogate pair: refuse them here
+        // rather than fail at the database. Only \u escapes can put one in a string (the bytes
+        // were checked above), so the slower check runs only when there is such an escape.
+        const check = (s: string) => {
+          if (s.includes('\0')) bad = 'nul';
+          else if (LONE_SURROGATE.test(s)) bad = 'surrogate';
+        };
+        value = /\\u(0000|d[89a-f])/i.test(text)
+          ? JSON.parse(text, (key, v: unknown) => {
+              check(key);
+              if (typeof v === 'string') check(v);
+              return v;
+            })
+          : JSON.parse(text);
       } catch {
-        done(new AppError('invalid', 'INPUT.MALFORMED_JSON', 'the body is not valid JSON'));
+        return done(new AppError('invalid', 'INPUT.MALFORMED_JSON', 'the body is not valid JSON'));
       }
+      if (bad) {
+        return done(
+          bad === 'nul'
+            ? new AppError(
+                'invalid',
+                'INPUT.NUL_CHARACTER',
+                'the body contains a NUL character (\\u0000)',
+              )
+            : new AppError(
+                'invalid',
+                'INPUT.INVALID_UNICODE',
+                'the body contains half of a UTF-16 surrogate pair',
+              ),
+        );
+      }
+      done(null, value);
     },
   );
 
   registerErrorHandling(app);
+  // Nor can it hold U+0000 in a path segment or query value.
+  app.addHook('onRequest', async (request) => {
+    if (/%00/.test(request.url)) {
+      throw new AppError(
+        'invalid',
+        'INPUT.NUL_CHARACTER',
+        'the URL contains a NUL character (%00)',
+      );
+    }
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuth(app, deps.db, now);

@@ -50,8 +50,11 @@ const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url
 function decode(s: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.id !== 'number' || (c.k !== null && typeof c.k !== 'string')) throw new Error();
-    if (c.k !== null && Number.isNaN(Date.parse(c.k))) throw new Error();
+    if (!Number.isSafeInteger(c.id) || c.id < 0) throw new Error();
+    if (c.k !== null && typeof c.k !== 'string') throw new Error();
+    // An instant the database can hold (years 1 to 9999), or the query would fail.
+    const at = c.k === null ? 0 : Date.parse(c.k);
+    if (!(at >= -62135596800000 && at <= 253402300799999)) throw new Error();
     return c;
   } catch {
     throw invalid('INPUT.BAD_CURSOR', 'the cursor is not one this server gave out');

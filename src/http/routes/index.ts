@@ -3,9 +3,22 @@ import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../server.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { calendarRoutes } from './calendars/routes.ts';
 import { complaintRoutes } from './complaints/routes.ts';
+import { departmentRoutes } from './departments/routes.ts';
+import { policyRoutes } from './policies/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { userRoutes } from './users/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
-export const routes: RoutePlugin[] = [authRoutes, complaintRoutes, publicRoutes, attachmentRoutes];
+export const routes: RoutePlugin[] = [
+  authRoutes,
+  complaintRoutes,
+  publicRoutes,
+  attachmentRoutes,
+  userRoutes,
+  departmentRoutes,
+  policyRoutes,
+  calendarRoutes,
+];

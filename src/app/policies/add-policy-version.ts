@@ -1,0 +1,55 @@
+// An administrator adds a version of a policy (or the first version of a new one). The document
+// is checked like a policy file: every problem on its own readable line, refused as a whole.
+import { parsePolicyText, PolicyError } from '../../domain/policy/parse.ts';
+import { formatIssue } from '../../domain/policy/errors.ts';
+import { policySchema, type Policy } from '../../domain/policy/schema.ts';
+import { invalid } from '../errors.ts';
+import type { PolicyRegistry } from '../policy-registry.ts';
+
+const SOURCE = 'policy';
+
+function refuse(problems: string[]): never {
+  throw invalid('POLICY.INVALID', `the policy is not valid: ${problems.join('; ')}`, {
+    problems,
+  });
+}
+
+/** The document as a policy, or POLICY.INVALID listing every problem. */
+export function checkPolicyDocument(document: unknown): Policy {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    refuse(['(top level): expected an object holding one policy version']);
+  }
+  const result = policySchema.safeParse(document, { reportInput: true });
+  if (!result.success) refuse(result.error.issues.map((i) => formatIssue(i)));
+  // The checks between parts (clock names, channels, communications) of a policy file.
+  try {
+    parsePolicyText(JSON.stringify(document), SOURCE);
+  } catch (err) {
+    if (err instanceof PolicyError) {
+      refuse(err.problems.map((p) => p.replace(new RegExp(`^${SOURCE}: `), '')));
+    }
+    throw err;
+  }
+  return result.data;
+}
+
+/**
+ * The new version takes the next number whatever the document says; it must take effect after
+ * the latest version, so no complaint already received changes version.
+ */
+export async function addPolicyVersion(
+  registry: PolicyRegistry,
+  actor: { id: string; role: string },
+  id: string,
+  document: unknown,
+  now: Date,
+): Promise<Policy> {
+  const policy = checkPolicyDocument(document);
+  if (policy.id !== id) {
+    throw invalid(
+      'POLICY.ID_MISMATCH',
+      `the document is of policy "${policy.id}" but was sent to /policies/${id}`,
+    );
+  }
+  return registry.addVersion(actor, policy, now);
+}

@@ -1,0 +1,30 @@
+// The published complaints procedure of a policy, as customers read it, generated from the
+// version in force.
+import { renderProcedure } from '../../domain/policy/render.ts';
+import type { Language } from '../../domain/policy/schema.ts';
+import type { PolicyRegistry } from '../policy-registry.ts';
+import { versionInForce } from './list-policies.ts';
+
+export interface RenderedProcedure {
+  policy: string;
+  version: number;
+  lang: Language;
+  text: string;
+}
+
+/** The version in force now (or, before any is, the first to come) in the language asked for. */
+export function renderPolicyProcedure(
+  registry: PolicyRegistry,
+  id: string,
+  now: Date,
+  lang?: Language,
+): RenderedProcedure {
+  const policy = versionInForce(registry, id, now) ?? registry.allVersions(id)[0]!;
+  const language = lang ?? policy.languages[0]!;
+  return {
+    policy: policy.id,
+    version: policy.version,
+    lang: language,
+    text: renderProcedure(policy, language),
+  };
+}

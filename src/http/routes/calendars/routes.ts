@@ -1,0 +1,66 @@
+// /policies/:id/calendar/:year: the working days and holidays a policy's clocks count by.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  getWorkingCalendar,
+  MAX_CALENDAR_YEAR,
+  MIN_CALENDAR_YEAR,
+} from '../../../app/calendars/get-working-calendar.ts';
+import type { RouteContext } from '../../server.ts';
+
+const params = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'expected a policy id such as uk-comms-ombudsman'),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'expected a year such as 2026')
+    .transform(Number)
+    .pipe(z.number().int().min(MIN_CALENDAR_YEAR).max(MAX_CALENDAR_YEAR)),
+});
+
+const query = z.strictObject({
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'expected a version number')
+    .transform(Number)
+    .optional()
+    .describe('a version of the policy; defaults to the version in force now'),
+});
+
+export async function calendarRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/policies/:id/calendar/:year',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags: ['policies'],
+        summary: "A year of the policy's business calendar: working days and holidays",
+        params,
+        querystring: query,
+        response: {
+          200: z.object({
+            policy: z.string(),
+            version: z.number(),
+            year: z.number(),
+            timezone: z.string(),
+            workingDays: z.array(z.string()).describe('YYYY-MM-DD, in order'),
+            holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+            count: z.number().describe('how many working days'),
+          }),
+        },
+      },
+    },
+    async (request) =>
+      getWorkingCalendar(
+        ctx.policies,
+        request.params.id,
+        request.params.year,
+        ctx.now(),
+        request.query.version,
+      ),
+  );
+}

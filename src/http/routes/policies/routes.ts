@@ -1,0 +1,150 @@
+// /policies: the procedures as data. Anyone signed in reads them; administrators add versions;
+// the published procedure text is public, so customers can ask for a copy.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { addPolicyVersion } from '../../../app/policies/add-policy-version.ts';
+import { getPolicy } from '../../../app/policies/get-policy.ts';
+import { listPolicies } from '../../../app/policies/list-policies.ts';
+import { renderPolicyProcedure } from '../../../app/policies/render-policy-procedure.ts';
+import { LANGUAGES } from '../../../domain/policy/schema.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import type { RouteContext } from '../../server.ts';
+
+export const policyIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'expected a policy id such as uk-comms-ombudsman'),
+});
+
+const versionSummary = z.object({ version: z.number(), effectiveFrom: z.string() });
+const policySummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  versions: z.array(versionSummary),
+  current: z.number().nullable().describe('the version in force now'),
+});
+const policyDocument = z
+  .record(z.string(), z.unknown())
+  .describe('a policy version as in a policy file (SPEC §3), every default filled in');
+
+const getQuery = z.strictObject({
+  at: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()], {
+      error: 'expected an ISO-8601 date-time such as 2026-04-08T00:00:00Z or a date YYYY-MM-DD',
+    })
+    .optional()
+    .describe('only the version in force at this instant (or on this date)'),
+});
+
+const procedureQuery = z.strictObject({
+  lang: z.enum(LANGUAGES).optional().describe("defaults to the policy's first language"),
+  format: z.enum(['text', 'json']).optional().describe('or send Accept: application/json'),
+});
+
+export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/policies',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags: ['policies'],
+        summary: 'Every policy, its versions and the version in force now',
+        response: { 200: z.object({ items: z.array(policySummary) }) },
+      },
+    },
+    async () => ({ items: listPolicies(ctx.policies, ctx.now()) }),
+  );
+
+  app.get(
+    '/policies/:id',
+    {
+      config: { roles: 'any' },
+      schema: {
+        tags: ['policies'],
+        summary: 'Every version of a policy, or with ?at= the version in force then',
+        params: policyIdParam,
+        querystring: getQuery,
+        response: {
+          200: z.object({
+            id: z.string(),
+            name: z.string(),
+            current: z.number().nullable(),
+            versions: z.array(policyDocument),
+          }),
+        },
+      },
+    },
+    async (request) => getPolicy(ctx.policies, request.params.id, ctx.now(), request.query.at),
+  );
+
+  app.post(
+    '/policies/:id/versions',
+    {
+      config: { roles: ['administrator'] },
+      schema: {
+        tags: ['policies'],
+        summary:
+          'Add a version (numbered next; must take effect after the latest); 400 POLICY.INVALID lists every problem',
+        params: policyIdParam,
+        body: policyDocument,
+        response: { 201: policyDocument },
+      },
+    },
+    async (request, reply) => {
+      const added = await addPolicyVersion(
+        ctx.policies,
+        actorOf(request),
+        request.params.id,
+        request.body,
+        ctx.now(),
+      );
+      return reply.code(201).send(added);
+    },
+  );
+
+  app.get(
+    '/policies/:id/procedure',
+    {
+      config: { roles: 'public' },
+      schema: {
+        tags: ['policies', 'public'],
+        summary: 'The published complaints procedure (text/plain, or JSON {text})',
+        security: [],
+        params: policyIdParam,
+        querystring: procedureQuery,
+        response: {
+          200: {
+            content: {
+              'text/plain': { schema: z.string() },
+              'application/json': {
+                schema: z.object({
+                  policy: z.string(),
+                  version: z.number(),
+                  lang: z.enum(LANGUAGES),
+                  text: z.string(),
+                }),
+              },
+            },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const rendered = renderPolicyProcedure(
+        ctx.policies,
+        request.params.id,
+        ctx.now(),
+        request.query.lang,
+      );
+      const json =
+        request.query.format === 'json' ||
+        (request.query.format === undefined &&
+          /\bapplication\/json\b/.test(request.headers.accept ?? ''));
+      if (json) return reply.type('application/json; charset=utf-8').send(rendered);
+      return reply.type('text/plain; charset=utf-8').send(rendered.text);
+    },
+  );
+}

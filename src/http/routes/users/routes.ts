@@ -1,0 +1,100 @@
+// /users: staff accounts. Administrators create and change them; managers and auditors read.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createUser, createUserInput } from '../../../app/users/create-user.ts';
+import { getUser } from '../../../app/users/get-user.ts';
+import { listUsers } from '../../../app/users/list-users.ts';
+import { updateUser, updateUserInput } from '../../../app/users/update-user.ts';
+import { ROLES, type Role } from '../../../domain/complaint/states.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import type { RouteContext } from '../../server.ts';
+import { presentUser, userSchema } from './presenter.ts';
+
+const READERS: readonly Role[] = ['administrator', 'manager', 'auditor'];
+const ADMIN: readonly Role[] = ['administrator'];
+
+export const userIdParam = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a user id'),
+});
+
+const listQuery = z.strictObject({
+  role: z.enum(ROLES).optional(),
+  department: z.string().min(1).max(100).optional(),
+  active: z.enum(['true', 'false']).optional(),
+});
+
+export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/users',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags: ['users'],
+        summary: 'Staff accounts, optionally by role, department or active',
+        querystring: listQuery,
+        response: { 200: z.object({ items: z.array(userSchema) }) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const users = await listUsers(ctx.db, {
+        role: q.role,
+        departmentId: q.department,
+        active: q.active === undefined ? undefined : q.active === 'true',
+      });
+      return { items: users.map(presentUser) };
+    },
+  );
+
+  app.post(
+    '/users',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a staff account (a password lets the user sign in)',
+        body: createUserInput,
+        response: { 201: userSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(ctx.db, actorOf(request), request.body, ctx.now());
+      return reply.code(201).send(presentUser(user));
+    },
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      config: { roles: READERS },
+      schema: {
+        tags: ['users'],
+        summary: 'One staff account',
+        params: userIdParam,
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => presentUser(await getUser(ctx.db, request.params.id)),
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      config: { roles: ADMIN },
+      schema: {
+        tags: ['users'],
+        summary: 'Change name, role, department or active (recorded in the audit trail)',
+        params: userIdParam,
+        body: updateUserInput,
+        response: { 200: userSchema },
+      },
+    },
+    async (request) =>
+      presentUser(
+        await updateUser(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()),
+      ),
+  );
+}
