@@ -26,6 +26,14 @@ const envSchema = z.object({
   REDRESS_MAX_UPLOAD_MB: z.coerce.number().positive().default(10),
   REDRESS_BODY_LIMIT_MB: z.coerce.number().positive().default(1),
   REDRESS_DB_POOL: z.coerce.number().int().positive().default(10),
+  REDRESS_WORKER: flag.default(true),
+  REDRESS_SWEEP_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'expected an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  REDRESS_MAIL_FROM: z.string().default('Redress <complaints@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -57,5 +65,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     bodyLimitBytes: Math.round(e.REDRESS_BODY_LIMIT_MB * 1024 * 1024),
     dbPool: e.REDRESS_DB_POOL,
     logLevel: e.LOG_LEVEL,
+    worker: e.REDRESS_WORKER,
+    sweepIntervalMs: e.REDRESS_SWEEP_INTERVAL_MS,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.REDRESS_MAIL_FROM,
+    /** The domain of our Message-IDs: the sender address's domain. */
+    mailDomain: /@([^>\s]+)/.exec(e.REDRESS_MAIL_FROM)?.[1] ?? 'localhost',
   };
 }

@@ -19,6 +19,11 @@ const VERBS: Record<string, Verb> = {
       'serve                      start the web server (PORT, DATABASE_URL, REDRESS_DATA_DIR)',
     load: () => import('./commands/serve.ts'),
   },
+  worker: {
+    summary:
+      'worker                     the deadline sweep, outbox and mail readers without the web server',
+    load: () => import('./commands/worker.ts'),
+  },
   migrate: {
     summary: 'migrate                    apply database migrations',
     load: () => import('./commands/migrate.ts'),
@@ -30,6 +35,10 @@ const VERBS: Record<string, Verb> = {
   token: {
     summary: 'token create --email <e>   print a bearer token for that user',
     load: () => import('./commands/token.ts'),
+  },
+  mailbox: {
+    summary: 'mailbox add|list|enable|disable|flagged|retake   the mailboxes complaints come from',
+    load: () => import('./commands/mailbox.ts'),
   },
   audit: {
     summary: "audit verify [reference]   check the audit trail's hash chain",

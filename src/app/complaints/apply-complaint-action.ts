@@ -20,6 +20,7 @@ import {
   type DomainEvent,
 } from '../../domain/complaint/lifecycle.ts';
 import type { ComplaintEventType } from '../../domain/complaint/states.ts';
+import type { Policy } from '../../domain/policy/schema.ts';
 import { appendEvents } from '../audit.ts';
 import { AppError, notFound, type ErrorKind } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -121,57 +122,90 @@ async function storeMessage(
   ]);
 }
 
+export interface ActionDone {
+  reference: string;
+  status: string;
+  events: DomainEvent[];
+}
+
 export async function applyComplaintAction(
   deps: ActionDeps,
   user: ActingUser,
   reference: string,
   type: ActionType,
   payload: Record<string, unknown>,
-): Promise<{ reference: string; status: string; events: DomainEvent[] }> {
+): Promise<ActionDone> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const row = await lockComplaint(tx, reference);
     if (!row || !canSee(user, row))
       throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
-    const policy = deps.policies.version(row.policy_id, row.policy_version);
-    const actor: Actor = { id: user.id, role: user.role, departmentId: user.departmentId ?? null };
-    const result = applyAction(snapshotOf(row), { type, ...payload } as Action, actor, now, policy);
-    if (!result.ok) {
-      const status = LIFECYCLE_ERROR_STATUS[result.error.code];
-      throw new AppError(
-        STATUS_KIND[status] ?? 'invalid',
-        result.error.code,
-        result.error.message,
-        result.error.details,
-      );
-    }
-    if (type === 'transfer' || type === 'assign') await checkReferences(tx, result.state);
-    const isRating = type === 'rate-satisfaction';
-    await updateComplaintSnapshot(tx, row.id, result.state, isOpen(result.state.state), now, {
-      satisfaction: isRating ? (payload['score'] as number) : null,
-      satisfactionComment: isRating ? ((payload['comment'] as string | undefined) ?? null) : null,
-    });
-    await appendEvents(
-      tx,
-      row.reference,
-      row.id,
-      result.events.map((e) => ({
-        type: e.type,
-        actor: { id: e.actorId, role: e.actorRole },
-        at: new Date(e.at),
-        reason: e.reason ?? null,
-        public: PUBLIC_EVENTS.has(e.type),
-        data: { ...e.data, fromState: e.fromState, toState: e.toState },
-      })),
-    );
-    for (const e of result.events) await storeMessage(tx, row, user, e, now);
-    const timeline = (await timelineOf(tx, row.id)).map((e) => ({
-      ...e,
-      type: e.type as ComplaintEventType,
-    }));
-    await saveClocks(tx, row.id, replayClocks(policy, row.channel, timeline, now));
-    return { reference: row.reference, status: result.state.state, events: result.events };
+    return applyActionToRow(tx, deps.policies, row, user, type, payload, now);
   });
+}
+
+/** The action on a complaint row the caller has locked, inside the caller's transaction. */
+export async function applyActionToRow(
+  tx: Queryable,
+  policies: PolicyRegistry,
+  row: ComplaintRow,
+  user: ActingUser,
+  type: ActionType,
+  payload: Record<string, unknown>,
+  now: Date,
+  /** storeMessages: false when the caller stores the message itself (an email, as received). */
+  opts: { storeMessages?: boolean } = {},
+): Promise<ActionDone> {
+  const policy = policies.version(row.policy_id, row.policy_version);
+  const actor: Actor = { id: user.id, role: user.role, departmentId: user.departmentId ?? null };
+  const result = applyAction(snapshotOf(row), { type, ...payload } as Action, actor, now, policy);
+  if (!result.ok) {
+    const status = LIFECYCLE_ERROR_STATUS[result.error.code];
+    throw new AppError(
+      STATUS_KIND[status] ?? 'invalid',
+      result.error.code,
+      result.error.message,
+      result.error.details,
+    );
+  }
+  if (type === 'transfer' || type === 'assign') await checkReferences(tx, result.state);
+  const isRating = type === 'rate-satisfaction';
+  await updateComplaintSnapshot(tx, row.id, result.state, isOpen(result.state.state), now, {
+    satisfaction: isRating ? (payload['score'] as number) : null,
+    satisfactionComment: isRating ? ((payload['comment'] as string | undefined) ?? null) : null,
+  });
+  await appendEvents(
+    tx,
+    row.reference,
+    row.id,
+    result.events.map((e) => ({
+      type: e.type,
+      actor: { id: e.actorId, role: e.actorRole },
+      at: new Date(e.at),
+      reason: e.reason ?? null,
+      public: PUBLIC_EVENTS.has(e.type),
+      data: { ...e.data, fromState: e.fromState, toState: e.toState },
+    })),
+  );
+  if (opts.storeMessages !== false) {
+    for (const e of result.events) await storeMessage(tx, row, user, e, now);
+  }
+  await replayAndSaveClocks(tx, policy, row, now);
+  return { reference: row.reference, status: result.state.state, events: result.events };
+}
+
+/** Recomputes a complaint's clocks from its events and stores them (and the sweep's work). */
+export async function replayAndSaveClocks(
+  tx: Queryable,
+  policy: Policy,
+  row: ComplaintRow,
+  now: Date,
+) {
+  const timeline = (await timelineOf(tx, row.id)).map((e) => ({
+    ...e,
+    type: e.type as ComplaintEventType,
+  }));
+  await saveClocks(tx, row.id, replayClocks(policy, row.channel, timeline, now));
 }
 
 async function checkReferences(

@@ -2,6 +2,7 @@
 import { loadConfig } from '../../config.ts';
 import { openRuntime } from '../../app/runtime.ts';
 import { buildServer } from '../../http/server.ts';
+import { startBackground } from '../../jobs/background.ts';
 import { CliError } from '../cli-error.ts';
 import { ConfigError } from '../../config.ts';
 import { DataDirLockedError } from '../../db/client.ts';
@@ -30,9 +31,12 @@ export async function run(): Promise<void> {
     await ensureDemo(rt, (line) => console.log(line));
   }
   const app = await buildServer({ config, db: rt.db, policies: rt.policies, logger: true });
+  const log = (line: string) => console.log(`Redress: ${line}`);
+  const stopBackground = config.worker ? await startBackground(rt, log) : async () => {};
   const stop = async (signal: string) => {
     console.log(`Redress: ${signal}, stopping…`);
     await app.close();
+    await stopBackground();
     await rt.close();
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import type {
   Outcome,
 } from '../../domain/complaint/states.ts';
 import type { ClockInstance } from '../../domain/clocks/policy-clocks.ts';
+import { syncScheduledActions } from './scheduled-actions.ts';
 
 export interface ComplaintRow {
   id: number;
@@ -150,6 +151,11 @@ export async function lockComplaint(
   return r.rows[0] ?? null;
 }
 
+export async function lockComplaintById(tx: Queryable, id: number): Promise<ComplaintRow | null> {
+  const r = await tx.query<ComplaintRow>('select * from complaints where id = $1 for update', [id]);
+  return r.rows[0] ?? null;
+}
+
 export async function findComplaint(
   db: Queryable,
   reference: string,
@@ -204,6 +210,7 @@ export async function saveClocks(
       values,
     );
   }
+  await syncScheduledActions(tx, complaintId, clocks);
   let next: Date | null = null;
   for (const c of clocks) {
     if (c.stoppedAt || !c.dueAt) continue;

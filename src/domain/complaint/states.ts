@@ -59,6 +59,12 @@ export const EVENT_TYPES = [
   'redress_completed',
   'satisfaction_rated',
   'procedure_copy_requested',
+  // Recorded by the scheduler and the outbox, never by a person's action.
+  'clock_warning',
+  'clock_breached',
+  'communication_queued',
+  'letter_posted',
+  'task_created',
 ] as const;
 export type ComplaintEventType = (typeof EVENT_TYPES)[number];
 

@@ -9,6 +9,7 @@ import { departmentRoutes } from './departments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { workRoutes } from './work/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
@@ -21,4 +22,5 @@ export const routes: RoutePlugin[] = [
   departmentRoutes,
   policyRoutes,
   calendarRoutes,
+  workRoutes,
 ];
