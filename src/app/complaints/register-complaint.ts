@@ -126,7 +126,8 @@ async function insertOne(tx: Queryable, p: Prepared): Promise<Registered> {
       p.input.assigneeId ?? null,
       p.input.departmentId ?? null,
       sha256(p.token),
-      p.route === 'staff' ? p.actor.id : null,
+      // Only a staff member is a user; a system actor (mail intake) registers as no one.
+      p.route === 'staff' && p.actor.role !== 'system' ? p.actor.id : null,
     ],
   );
   const { id, reference } = inserted.rows[0]!;

@@ -1,0 +1,277 @@
+// redress mailbox add|list|enable|disable|flagged|retake — the mailboxes complaints come from.
+// The IMAP password is read from the environment variable named by --password-env (never from
+// the command line, where other users could see it) and stored in the database.
+import { parseArgs } from 'node:util';
+import { appendSystemEvent } from '../../app/audit.ts';
+import { retakeMail } from '../../mail/inbound/ingest-mail.ts';
+import {
+  addMailbox,
+  listMailboxes,
+  mailboxCounts,
+  setMailboxActive,
+} from '../../mail/inbound/mailboxes.ts';
+import { ingestDeps } from '../../mail/inbound/service.ts';
+import { CliError } from '../cli-error.ts';
+import type { Runtime } from '../../app/runtime.ts';
+import { withRuntime } from '../runtime.ts';
+
+const USAGE = [
+  'usage: redress mailbox add --kind imap --host <host> [--port <n>] --user <name> --password-env <VAR>',
+  '         [--folder INBOX] [--insecure] [--poll-seconds <n>] --policy <id> --address <email> [--name <name>]',
+  '       redress mailbox add --kind smtp --listen-port <n> [--listen-host 127.0.0.1] --policy <id> --address <email> [--name <name>]',
+  '       redress mailbox list',
+  '       redress mailbox enable|disable <name>',
+  '       redress mailbox flagged [--limit <n>]',
+  '       redress mailbox retake <mail id>',
+].join('\n');
+
+const CLI_ACTOR = { id: 'cli', role: 'administrator' };
+
+function usageError(err: unknown): CliError {
+  return new CliError(`${(err as Error).message}\n${USAGE}`, 2);
+}
+
+function portOf(value: string | undefined, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    throw new CliError(`${what} must be a port number (1–65535), not "${value}"`, 2);
+  }
+  return n;
+}
+
+/** How a sub-command reaches the database and prints (tests pass their own). */
+interface Io {
+  using<T>(fn: (rt: Runtime) => Promise<T>): Promise<T>;
+  print(line: string): void;
+}
+
+export async function run(
+  args: string[],
+  opts: { runtime?: Runtime; print?: (line: string) => void } = {},
+): Promise<void> {
+  const rt = opts.runtime;
+  const io: Io = {
+    using: (fn) => (rt ? fn(rt) : withRuntime(fn)),
+    print: opts.print ?? ((line) => console.log(line)),
+  };
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'add':
+      return add(io, rest);
+    case 'list':
+      return list(io);
+    case 'enable':
+    case 'disable':
+      return toggle(io, rest, sub === 'enable');
+    case 'flagged':
+      return flagged(io, rest);
+    case 'retake':
+      return retake(io, rest);
+    default:
+      throw new CliError(USAGE, 2);
+  }
+}
+
+async function add(io: Io, args: string[]): Promise<void> {
+  let v;
+  try {
+    ({ values: v } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        kind: { type: 'string' },
+        name: { type: 'string' },
+        host: { type: 'string' },
+        port: { type: 'string' },
+        user: { type: 'string' },
+        'password-env': { type: 'string' },
+        folder: { type: 'string' },
+        insecure: { type: 'boolean' },
+        'poll-seconds': { type: 'string' },
+        'listen-port': { type: 'string' },
+        'listen-host': { type: 'string' },
+        policy: { type: 'string' },
+        address: { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    throw usageError(err);
+  }
+  const kind = v.kind;
+  if (kind !== 'imap' && kind !== 'smtp')
+    throw new CliError(`--kind imap|smtp is required\n${USAGE}`, 2);
+  const policy = v.policy;
+  const address = v.address?.trim().toLowerCase();
+  if (!policy) throw new CliError(`--policy is required\n${USAGE}`, 2);
+  if (!address || !/^[^\s@<>]+@[^\s@<>]+$/.test(address)) {
+    throw new CliError(`--address must be the email address customers write to\n${USAGE}`, 2);
+  }
+  const pollSeconds = v['poll-seconds'] === undefined ? 60 : Number(v['poll-seconds']);
+  if (!Number.isInteger(pollSeconds) || pollSeconds < 1) {
+    throw new CliError('--poll-seconds must be a whole number of seconds', 2);
+  }
+  let imap = {
+    host: null as string | null,
+    port: null as number | null,
+    username: null as string | null,
+    password: null as string | null,
+  };
+  const secure = !v.insecure;
+  if (kind === 'imap') {
+    const host = v.host;
+    const user = v.user;
+    const passwordEnv = v['password-env'];
+    if (!host || !user || !passwordEnv) {
+      throw new CliError(`an IMAP mailbox needs --host, --user and --password-env\n${USAGE}`, 2);
+    }
+    const password = process.env[passwordEnv];
+    if (password === undefined || password === '') {
+      throw new CliError(`the environment variable ${passwordEnv} (--password-env) is not set`);
+    }
+    imap = {
+      host,
+      port: portOf(v.port, '--port') ?? (secure ? 993 : 143),
+      username: user,
+      password,
+    };
+  }
+  const listenPort = portOf(v['listen-port'], '--listen-port') ?? null;
+  if (kind === 'smtp' && listenPort === null) {
+    throw new CliError(`an SMTP mailbox needs --listen-port\n${USAGE}`, 2);
+  }
+  await io.using(async (rt) => {
+    if (!rt.policies.ids().includes(policy)) {
+      throw new CliError(`no policy "${policy}"; known: ${rt.policies.ids().join(', ')}`);
+    }
+    const name = v.name ?? address;
+    const existing = await listMailboxes(rt.db);
+    if (existing.some((m) => m.name === name))
+      throw new CliError(`a mailbox "${name}" exists already`);
+    const mailbox = await rt.db.transaction(async (tx) => {
+      const m = await addMailbox(tx, {
+        name,
+        kind,
+        ...imap,
+        secure,
+        folder: v.folder ?? 'INBOX',
+        listenHost: v['listen-host'] ?? '127.0.0.1',
+        listenPort,
+        pollSeconds,
+        policyId: policy,
+        address,
+      });
+      await appendSystemEvent(tx, {
+        type: 'mailbox_added',
+        actor: CLI_ACTOR,
+        at: new Date(),
+        data: { mailboxId: m.id, name, kind, address, policy, host: m.host, listenPort },
+      });
+      return m;
+    });
+    io.print(
+      `added ${kind} mailbox "${mailbox.name}" for ${address}: ${
+        kind === 'imap'
+          ? `${mailbox.username}@${mailbox.host}:${mailbox.port}/${mailbox.folder}${secure ? '' : ' (no TLS)'}`
+          : `listening on ${mailbox.listenHost}:${mailbox.listenPort}`
+      }; new complaints under ${policy}. Restart \`redress serve\` (or \`redress worker\`) to read it.`,
+    );
+  });
+}
+
+async function list(io: Io): Promise<void> {
+  await io.using(async (rt) => {
+    const boxes = await listMailboxes(rt.db);
+    if (boxes.length === 0) {
+      io.print('no mailboxes; add one with `redress mailbox add`');
+      return;
+    }
+    const counts = await mailboxCounts(rt.db);
+    for (const m of boxes) {
+      const where =
+        m.kind === 'imap'
+          ? `${m.username}@${m.host}:${m.port}/${m.folder}${m.secure ? '' : ' (no TLS)'}`
+          : `smtp ${m.listenHost}:${m.listenPort}`;
+      const c = counts.get(m.id) ?? {};
+      const tally = Object.entries(c)
+        .map(([status, n]) => `${n} ${status.replace('_', ' ')}`)
+        .join(', ');
+      io.print(
+        `${m.name}\t${m.active ? 'active' : 'disabled'}\t${m.kind}\t${where}\t${m.address}\t${m.policyId}\t${tally || 'no mail yet'}`,
+      );
+    }
+  });
+}
+
+async function toggle(io: Io, args: string[], active: boolean): Promise<void> {
+  let positionals;
+  try {
+    ({ positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} }));
+  } catch (err) {
+    throw usageError(err);
+  }
+  const name = positionals[0];
+  if (!name) throw new CliError(USAGE, 2);
+  await io.using(async (rt) => {
+    if (!(await setMailboxActive(rt.db, name, active))) throw new CliError(`no mailbox "${name}"`);
+    io.print(`${active ? 'enabled' : 'disabled'} mailbox "${name}"; restart to apply`);
+  });
+}
+
+async function flagged(io: Io, args: string[]): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, strict: true, options: { limit: { type: 'string' } } }));
+  } catch (err) {
+    throw usageError(err);
+  }
+  const limit = Number(values.limit ?? 50);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new CliError('--limit must be a whole number', 2);
+  await io.using(async (rt) => {
+    const r = await rt.db.query<{
+      id: number;
+      name: string;
+      received_at: Date | string;
+      from_address: string | null;
+      subject: string | null;
+      raw_sha256: string;
+      error: string | null;
+    }>(
+      `select i.id, m.name, i.received_at, i.from_address, i.subject, i.raw_sha256, i.error
+         from inbound_mails i join mailboxes m on m.id = i.mailbox_id
+        where i.status = 'flagged_malformed' order by i.received_at desc, i.id desc limit $1`,
+      [limit],
+    );
+    if (r.rows.length === 0) io.print('no flagged mail');
+    for (const row of r.rows) {
+      io.print(
+        `${row.id}\t${new Date(row.received_at).toISOString()}\t${row.name}\t${row.from_address ?? '?'}\t${row.subject ?? ''}\t${row.error ?? ''}\t${row.raw_sha256}`,
+      );
+    }
+  });
+}
+
+async function retake(io: Io, args: string[]): Promise<void> {
+  let positionals;
+  try {
+    ({ positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: {} }));
+  } catch (err) {
+    throw usageError(err);
+  }
+  const id = Number(positionals[0]);
+  if (!Number.isInteger(id) || id < 1) throw new CliError(USAGE, 2);
+  await io.using(async (rt) => {
+    let outcome;
+    try {
+      outcome = await retakeMail(ingestDeps(rt), id);
+    } catch (err) {
+      throw new CliError((err as Error).message);
+    }
+    io.print(
+      outcome.kind === 'pending'
+        ? `inbound mail ${id} not taken yet: ${outcome.reason}`
+        : `inbound mail ${id}: ${outcome.status}${outcome.reference ? ` ${outcome.reference}` : ''}${outcome.error ? ` (${outcome.error})` : ''}`,
+    );
+  });
+}

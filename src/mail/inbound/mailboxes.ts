@@ -1,0 +1,128 @@
+// The mailboxes Redress takes complaints from: an IMAP folder it reads, or an SMTP listener that
+// other mail servers deliver to. The IMAP password is stored in the database as given.
+import type { Queryable } from '../../db/client.ts';
+import { newId } from '../../app/crypto.ts';
+
+export interface Mailbox {
+  id: string;
+  name: string;
+  kind: 'imap' | 'smtp';
+  host: string | null;
+  port: number | null;
+  secure: boolean;
+  username: string | null;
+  password: string | null;
+  folder: string;
+  listenHost: string;
+  listenPort: number | null;
+  pollSeconds: number;
+  policyId: string;
+  address: string;
+  active: boolean;
+  createdAt: Date;
+}
+
+interface MailboxRow {
+  id: string;
+  name: string;
+  kind: 'imap' | 'smtp';
+  host: string | null;
+  port: number | null;
+  secure: boolean;
+  username: string | null;
+  password: string | null;
+  folder: string;
+  listen_host: string;
+  listen_port: number | null;
+  poll_seconds: number;
+  policy_id: string;
+  address: string;
+  active: boolean;
+  created_at: Date | string;
+}
+
+function fromRow(r: MailboxRow): Mailbox {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    host: r.host,
+    port: r.port === null ? null : Number(r.port),
+    secure: r.secure,
+    username: r.username,
+    password: r.password,
+    folder: r.folder,
+    listenHost: r.listen_host,
+    listenPort: r.listen_port === null ? null : Number(r.listen_port),
+    pollSeconds: Number(r.poll_seconds),
+    policyId: r.policy_id,
+    address: r.address.toLowerCase(),
+    active: r.active,
+    createdAt: new Date(r.created_at),
+  };
+}
+
+export type NewMailbox = Omit<
+  Mailbox,
+  'id' | 'createdAt' | 'active' | 'listenHost' | 'pollSeconds'
+> &
+  Partial<Pick<Mailbox, 'active' | 'listenHost' | 'pollSeconds'>>;
+
+export async function addMailbox(q: Queryable, m: NewMailbox): Promise<Mailbox> {
+  const r = await q.query<MailboxRow>(
+    `insert into mailboxes (id, name, kind, host, port, secure, username, password, folder, listen_host,
+       listen_port, poll_seconds, policy_id, address, active)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning *`,
+    [
+      newId(),
+      m.name,
+      m.kind,
+      m.host,
+      m.port,
+      m.secure,
+      m.username,
+      m.password,
+      m.folder,
+      m.listenHost ?? '127.0.0.1',
+      m.listenPort,
+      m.pollSeconds ?? 60,
+      m.policyId,
+      m.address.toLowerCase(),
+      m.active ?? true,
+    ],
+  );
+  return fromRow(r.rows[0]!);
+}
+
+export async function listMailboxes(
+  q: Queryable,
+  opts: { activeOnly?: boolean } = {},
+): Promise<Mailbox[]> {
+  const r = await q.query<MailboxRow>(
+    `select * from mailboxes ${opts.activeOnly ? 'where active' : ''} order by name`,
+  );
+  return r.rows.map(fromRow);
+}
+
+export async function setMailboxActive(
+  q: Queryable,
+  name: string,
+  active: boolean,
+): Promise<boolean> {
+  const r = await q.query('update mailboxes set active = $2 where name = $1', [name, active]);
+  return r.rowCount > 0;
+}
+
+/** How many mails of each status every mailbox has taken. */
+export async function mailboxCounts(q: Queryable): Promise<Map<string, Record<string, number>>> {
+  const r = await q.query<{ mailbox_id: string; status: string; n: number }>(
+    'select mailbox_id, status, count(*)::int as n from inbound_mails group by mailbox_id, status',
+  );
+  const out = new Map<string, Record<string, number>>();
+  for (const row of r.rows) {
+    const counts = out.get(row.mailbox_id) ?? {};
+    counts[row.status] = Number(row.n);
+    out.set(row.mailbox_id, counts);
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+// Which complaint a mail answers. A reply names a message of the complaint (In-Reply-To, then
+// References, newest first), or quotes the complaint's reference in its subject. A reference in
+// the subject is guessable, so it only threads mail from the complaint's own customer; anyone
+// else's mail that quotes it starts a new complaint, for a handler to link.
+import type { Queryable } from '../../db/client.ts';
+import { messageIdsIn } from './headers.ts';
+
+export const REFERENCE_PATTERN = /\bRD-\d{4}-\d{6}\b/gi;
+
+export interface ThreadClues {
+  /** Message-IDs the mail answers, most telling first (In-Reply-To, then References newest first). */
+  messageIds: string[];
+  /** Complaint references quoted in the subject, in order. */
+  subjectReferences: string[];
+  /** The sender's address, lower-cased. */
+  from: string | null;
+}
+
+export function referencesInSubject(subject: string | undefined): string[] {
+  const refs: string[] = [];
+  for (const m of (subject ?? '').matchAll(REFERENCE_PATTERN)) {
+    const ref = m[0].toUpperCase();
+    if (!refs.includes(ref)) refs.push(ref);
+  }
+  return refs;
+}
+
+export function threadClues(mail: {
+  subject?: string | undefined;
+  inReplyTo?: string | undefined;
+  references?: string | string[] | undefined;
+  from?: string | null | undefined;
+}): ThreadClues {
+  const ids = messageIdsIn(mail.inReplyTo);
+  for (const id of messageIdsIn(mail.references).reverse()) if (!ids.includes(id)) ids.push(id);
+  return {
+    messageIds: ids.slice(0, 100),
+    subjectReferences: referencesInSubject(mail.subject).slice(0, 10),
+    from: mail.from?.toLowerCase() ?? null,
+  };
+}
+
+export interface Thread {
+  complaintId: number;
+  reference: string;
+  by: 'message-id' | 'subject';
+}
+
+/** Message-IDs as other parts of Redress may have stored them: with and without brackets. */
+function idVariants(ids: string[]): string[] {
+  return ids.flatMap((id) => [id, id.replace(/^<|>$/g, '')]);
+}
+
+export async function findThread(q: Queryable, clues: ThreadClues): Promise<Thread | null> {
+  if (clues.messageIds.length > 0) {
+    const r = await q.query<{ message_id: string; complaint_id: number; reference: string }>(
+      `select m.message_id, m.complaint_id, c.reference
+         from messages m join complaints c on c.id = m.complaint_id
+        where m.message_id = any($1::text[])`,
+      [idVariants(clues.messageIds)],
+    );
+    for (const id of clues.messageIds) {
+      const hit = r.rows.find(
+        (row) => row.message_id.replace(/^<?/, '<').replace(/>?$/, '>') === id,
+      );
+      if (hit)
+        return {
+          complaintId: Number(hit.complaint_id),
+          reference: hit.reference,
+          by: 'message-id',
+        };
+    }
+  }
+  if (clues.subjectReferences.length > 0 && clues.from) {
+    const r = await q.query<{ id: number; reference: string; email: string | null }>(
+      `select c.id, c.reference, cu.email
+         from complaints c join customers cu on cu.id = c.customer_id
+        where c.reference = any($1::text[])`,
+      [clues.subjectReferences],
+    );
+    for (const ref of clues.subjectReferences) {
+      const hit = r.rows.find(
+        (row) => row.reference === ref && row.email?.toLowerCase() === clues.from,
+      );
+      if (hit) return { complaintId: Number(hit.id), reference: hit.reference, by: 'subject' };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+// A database, a file store and one mailbox, for the inbound-mail tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IntakeBatcher } from '../../src/app/complaints/register-complaint.ts';
+import { DiskFileStore } from '../../src/app/files/disk-file-store.ts';
+import { PolicyRegistry } from '../../src/app/policy-registry.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { IngestDeps } from '../../src/mail/inbound/ingest-mail.ts';
+import { DEFAULT_LIMITS } from '../../src/mail/inbound/limits.ts';
+import { addMailbox, type Mailbox, type NewMailbox } from '../../src/mail/inbound/mailboxes.ts';
+import { openTestDb, type Engine } from '../helpers/db.ts';
+
+export const MAILBOX_ADDRESS = 'complaints@redress.test';
+
+export interface MailWorld {
+  db: Db;
+  deps: IngestDeps;
+  files: DiskFileStore;
+  mailbox: Mailbox;
+  close(): Promise<void>;
+}
+
+export async function mailWorld(
+  engine: Engine,
+  mailbox: Partial<NewMailbox> = {},
+): Promise<MailWorld> {
+  const t = await openTestDb(engine);
+  const policies = new PolicyRegistry(t.db);
+  await policies.syncPresets();
+  const dir = mkdtempSync(join(tmpdir(), 'redress-mail-files-'));
+  const files = new DiskFileStore(dir);
+  const now = () => new Date();
+  const deps: IngestDeps = {
+    db: t.db,
+    policies,
+    files,
+    intake: new IntakeBatcher({ db: t.db, policies, now }),
+    now,
+    limits: DEFAULT_LIMITS,
+  };
+  const box = await addMailbox(t.db, {
+    name: 'complaints',
+    kind: 'smtp',
+    host: null,
+    port: null,
+    secure: false,
+    username: null,
+    password: null,
+    folder: 'INBOX',
+    listenPort: 2525,
+    policyId: 'uk-comms-ombudsman',
+    address: MAILBOX_ADDRESS,
+    ...mailbox,
+  });
+  return {
+    db: t.db,
+    deps,
+    files,
+    mailbox: box,
+    async close() {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function count(db: Db, sql: string, params: unknown[] = []): Promise<number> {
+  const r = await db.query<{ n: number }>(`select count(*)::int as n from (${sql}) x`, params);
+  return Number(r.rows[0]!.n);
+}
+
+export async function ledger(db: Db) {
+  const r = await db.query<{
+    id: number;
+    uid: number | null;
+    message_id: string | null;
+    status: string;
+    complaint_id: number | null;
+    error: string | null;
+    raw_sha256: string;
+    attempts: number;
+  }>('select * from inbound_mails order by id');
+  return r.rows;
+}
