@@ -314,6 +314,15 @@ for (const engine of engines()) {
       // Over SMTP (no UID) the same Message-ID is the same mail sent again.
       const d = handled(await ingestMail(w.deps, w.mailbox, raw));
       assert.equal(d.id, a.id);
+      // And without a Message-ID, the same bytes are.
+      const bare = Buffer.from(
+        'From: gina@example.com\r\nTo: complaints@redress.test\r\nSubject: No id\r\n\r\nHello\r\n',
+      );
+      const e1 = handled(await ingestMail(w.deps, w.mailbox, bare));
+      const e2 = handled(await ingestMail(w.deps, w.mailbox, bare));
+      assert.equal(e1.status, 'complaint_created');
+      assert.equal(e2.id, e1.id);
+      assert.equal(e2.repeated, true);
       assert.equal(
         await count(w.db, `select 1 from customers where email = 'gina@example.com'`),
         1,
@@ -323,7 +332,8 @@ for (const engine of engines()) {
           w.db,
           `select 1 from complaints c join customers cu on cu.id = c.customer_id where cu.email = 'gina@example.com'`,
         ),
-        1,
+        2,
+        'the mail with an id, and the one without',
       );
     });
 

@@ -46,6 +46,7 @@ create table inbound_mails (
   unique (mailbox_id, uid_validity, uid)
 );
 create unique index inbound_mails_message_id on inbound_mails (message_id) where message_id is not null;
+create index inbound_mails_raw on inbound_mails (mailbox_id, raw_sha256);
 create index inbound_mails_pending on inbound_mails (mailbox_id, id) where status = 'received';
 create index inbound_mails_flagged on inbound_mails (received_at, id) where status = 'flagged_malformed';
 create index inbound_mails_complaint on inbound_mails (complaint_id) where complaint_id is not null;

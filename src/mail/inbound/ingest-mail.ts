@@ -138,8 +138,10 @@ export async function resumePending(deps: IngestDeps, mailbox: Mailbox): Promise
 export async function retakeMail(deps: IngestDeps, id: number): Promise<IngestOutcome> {
   const r = await deps.db.query<LedgerRow & { status: LedgerStatus }>(
     `update inbound_mails set status = 'received', attempts = 0, claimed_until = null, error = null
-      where id = $1 and status in ('flagged_malformed', 'received') returning *`,
-    [id],
+      where id = $1 and (status = 'flagged_malformed'
+        or (status = 'received' and (claimed_until is null or claimed_until < $2)))
+      returning *`,
+    [id, deps.now()],
   );
   const row = r.rows[0];
   if (!row) throw new Error(`no flagged or pending inbound mail ${id}`);
@@ -197,6 +199,15 @@ async function claimMail(
   const uid = meta.uid ?? null;
   const receivedAt =
     meta.receivedAt && meta.receivedAt.getTime() < now.getTime() ? meta.receivedAt : now;
+  if (uid === null && messageId === null) {
+    // Nothing names this mail but its bytes: an SMTP retry of it has the same ones.
+    const same = await deps.db.query<LedgerRow>(
+      `select * from inbound_mails where mailbox_id = $1 and raw_sha256 = $2 and uid is null
+          and message_id is null order by id limit 1`,
+      [mailbox.id, sha256],
+    );
+    if (same.rows[0]) return resume(deps, same.rows[0]);
+  }
   const inserted = await deps.db.query<LedgerRow>(
     `insert into inbound_mails (mailbox_id, uid_validity, uid, message_id, raw_sha256, size, from_address,
        subject, received_at, claimed_until)
