@@ -103,6 +103,9 @@ export class SmtpListener implements BackgroundService {
       throw smtpError(451, 'could not store the message now; please try again later');
     }
     if (outcome.kind === 'pending') {
+      this.log(
+        `${this.name}: mail ${outcome.id} not taken yet, the sender will retry: ${outcome.reason}`,
+      );
       throw smtpError(451, 'the message is being taken; please try again later');
     }
     if (!outcome.repeated) {
