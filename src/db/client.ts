@@ -1,7 +1,7 @@
 // One small SQL interface over both engines: PostgreSQL through `pg` (DATABASE_URL) and the
 // embedded PGlite (a folder on disk). Repositories and migrations speak plain SQL to it, so
 // the same statements run on both.
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -32,12 +32,21 @@ export class DataDirLockedError extends Error {
   readonly code = 'DB.DATA_DIR_LOCKED';
 }
 
-function pidAlive(pid: number): boolean {
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** A live process that could be a Redress (a reused pid of another program does not count). */
+function holderAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('node');
+  } catch {
+    return true; // no /proc here: trust the pid
   }
 }
 
@@ -45,22 +54,61 @@ function pidAlive(pid: number): boolean {
 function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'redress.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 50; attempt++) {
     try {
       const fd = openSync(path, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(path, { force: true });
+      return () => {
+        try {
+          if (readFileSync(path, 'utf8').trim() === String(process.pid))
+            rmSync(path, { force: true });
+        } catch {
+          // already gone
+        }
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(readFileSync(path, 'utf8').trim());
-      if (pid && pid !== process.pid && pidAlive(pid)) {
+      let seen: string;
+      try {
+        seen = readFileSync(path, 'utf8');
+        // Empty: a process is just writing its pid, unless the file has been empty a while.
+        if (seen.trim() === '' && Date.now() - statSync(path).mtimeMs < 2000) {
+          sleepSync(20);
+          continue;
+        }
+      } catch {
+        continue; // removed meanwhile: try again
+      }
+      const pid = Number(seen.trim());
+      if (pid && pid !== process.pid && holderAlive(pid)) {
         throw new DataDirLockedError(
           `the data directory ${dir} is in use by another Redress process (pid ${pid}); ` +
             'stop it first, or set REDRESS_DATA_DIR to another folder',
         );
       }
-      rmSync(path, { force: true }); // left by a process that died
+      // Left by a process that died. Only one process may take it over: whoever creates the
+      // takeover file checks again that the same dead pid holds the lock, then removes it.
+      const takeover = `${path}.takeover`;
+      try {
+        const t = openSync(takeover, 'wx');
+        closeSync(t);
+      } catch {
+        try {
+          if (Date.now() - statSync(takeover).mtimeMs > 10_000) rmSync(takeover, { force: true });
+        } catch {
+          // gone already
+        }
+        sleepSync(50);
+        continue;
+      }
+      try {
+        if (readFileSync(path, 'utf8') === seen) rmSync(path, { force: true });
+      } catch {
+        // removed meanwhile
+      } finally {
+        rmSync(takeover, { force: true });
+      }
     }
   }
   throw new DataDirLockedError(`could not lock the data directory ${dir}`);

@@ -376,7 +376,7 @@ describe('the embedded engine (real processes)', () => {
       let db = await open();
       const [a, b, c] = await seed(db);
       const [ea, eb, ec] = [await eventsOf(db, a!), await eventsOf(db, b!), await eventsOf(db, c!)];
-      assert.equal(ea.length, 5);
+      assert.ok(ea.length >= 5, `events: ${ea.length}`); // received, 4 actions, and what they sent
       if (exclusive) await db.close();
 
       const intact = await redress(['audit', 'verify'], env);

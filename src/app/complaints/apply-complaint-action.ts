@@ -2,6 +2,7 @@
 // new state, its events (hash-chained) and the replayed clocks in the same transaction.
 import type { Db, Queryable } from '../../db/client.ts';
 import {
+  findCustomer,
   lockComplaint,
   saveClocks,
   snapshotOf,
@@ -21,6 +22,9 @@ import {
 } from '../../domain/complaint/lifecycle.ts';
 import type { ComplaintEventType } from '../../domain/complaint/states.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
+import { composeCommunication } from '../communications/compose-communication.ts';
+import { deliveryMethod, queueCommunication } from '../communications/queue-communication.ts';
+import type { CommunicationKind } from '../communications/types.ts';
 import { appendEvents } from '../audit.ts';
 import { AppError, notFound, type ErrorKind } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -67,6 +71,8 @@ export interface ActionDeps {
   db: Db;
   policies: PolicyRegistry;
   now: () => Date;
+  /** For the Message-IDs of emails an action sends (config.mailDomain). */
+  config?: { mailDomain: string };
 }
 
 export interface ActingUser {
@@ -140,7 +146,9 @@ export async function applyComplaintAction(
     const row = await lockComplaint(tx, reference);
     if (!row || !canSee(user, row))
       throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
-    return applyActionToRow(tx, deps.policies, row, user, type, payload, now);
+    return applyActionToRow(tx, deps.policies, row, user, type, payload, now, {
+      ...(deps.config ? { mailDomain: deps.config.mailDomain } : {}),
+    });
   });
 }
 
@@ -153,8 +161,9 @@ export async function applyActionToRow(
   type: ActionType,
   payload: Record<string, unknown>,
   now: Date,
-  /** storeMessages: false when the caller stores the message itself (an email, as received). */
-  opts: { storeMessages?: boolean } = {},
+  /** storeMessages: false when the caller stores the message itself (an email, as received).
+   *  communicate: false when the caller has already queued the action's communication. */
+  opts: { storeMessages?: boolean; communicate?: boolean; mailDomain?: string } = {},
 ): Promise<ActionDone> {
   const policy = policies.version(row.policy_id, row.policy_version);
   const actor: Actor = { id: user.id, role: user.role, departmentId: user.departmentId ?? null };
@@ -190,8 +199,78 @@ export async function applyActionToRow(
   if (opts.storeMessages !== false) {
     for (const e of result.events) await storeMessage(tx, row, user, e, now);
   }
+  if (opts.communicate !== false) {
+    await communicateAction(
+      tx,
+      policies,
+      policy,
+      row,
+      user,
+      type,
+      payload,
+      now,
+      opts.mailDomain ?? 'localhost',
+    );
+  }
   await replayAndSaveClocks(tx, policy, row, now);
   return { reference: row.reference, status: result.state.state, events: result.events };
+}
+
+/** The communication an action sends the customer, when the policy has one of that kind. */
+const COMMUNICATION_OF_ACTION: Partial<Record<ActionType, CommunicationKind>> = {
+  acknowledge: 'acknowledgement',
+  'request-information': 'request_for_information',
+  transfer: 'transfer_notice',
+  'agree-resolution-plan': 'resolution_plan',
+  'report-progress': 'progress_report',
+  respond: 'final_response',
+  'send-deadlock-letter': 'deadlock_letter',
+  'refuse-deadlock-letter': 'deadlock_refusal',
+  'resolve-on-first-contact': 'summary_resolution',
+  'request-procedure-copy': 'procedure_copy',
+};
+
+async function communicateAction(
+  tx: Queryable,
+  policies: PolicyRegistry,
+  policy: Policy,
+  row: ComplaintRow,
+  user: ActingUser,
+  type: ActionType,
+  payload: Record<string, unknown>,
+  now: Date,
+  mailDomain: string,
+) {
+  const kind = COMMUNICATION_OF_ACTION[type];
+  if (!kind) return;
+  const entry = Object.entries(policy.communications).find(
+    ([name, c]) => (c.kind ?? name) === kind,
+  );
+  if (!entry) return;
+  const [name, comm] = entry;
+  const customer = await findCustomer(tx, row.customer_id);
+  if (!customer) return;
+  // The method asked for in the action wins; otherwise the policy's `via`, or the preference.
+  const asked = payload['method'] as string | undefined;
+  if (asked === 'in_person') return; // said face to face: nothing to send
+  const via =
+    asked === 'post' ? 'post' : ((asked as 'email' | 'portal' | 'phone' | undefined) ?? comm.via);
+  const composed = await composeCommunication(tx, policies, {
+    complaintId: row.id,
+    kind,
+    communicationName: name,
+    extra: payload,
+    now,
+  });
+  await queueCommunication(tx, {
+    complaint: row,
+    customer,
+    composed,
+    method: deliveryMethod(via, customer),
+    actor: { id: user.id, role: user.role },
+    mailDomain,
+    at: now,
+  });
 }
 
 /** Recomputes a complaint's clocks from its events and stores them (and the sweep's work). */

@@ -187,10 +187,14 @@ async function lifecycle(
   type: ActionType,
   payload: Record<string, unknown>,
   now: Date,
+  communicate = true,
 ): Promise<Record<string, unknown>> {
   const fresh = (await lockComplaintById(tx, row.id))!;
   try {
-    const done = await applyActionToRow(tx, deps.policies, fresh, SYSTEM, type, payload, now);
+    const done = await applyActionToRow(tx, deps.policies, fresh, SYSTEM, type, payload, now, {
+      communicate,
+      mailDomain: deps.mailDomain,
+    });
     return { action: type, status: done.status };
   } catch (err) {
     if (err instanceof AppError) return { action: type, refused: err.code };

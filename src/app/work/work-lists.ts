@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { lockComplaintById } from '../../db/repositories/complaints.ts';
 import { appendEvents } from '../audit.ts';
 import { notFound, conflict } from '../errors.ts';
+import type { PolicyRegistry } from '../policy-registry.ts';
+import { renderLetterPdf } from '../../letters/letter-pdf.ts';
 
 export async function listTasks(db: Db, open: boolean) {
   const r = await db.query<{
@@ -157,4 +159,47 @@ export async function markLetterPosted(
       { type: 'letter_posted', actor: user, at: postedAt, public: true, data: { messageId: id } },
     ]);
   });
+}
+
+/** A letter as the PDF that is printed and posted (rendered from the stored message). */
+export async function letterPdf(
+  db: Db,
+  policies: PolicyRegistry,
+  id: number,
+): Promise<{ pdf: Buffer; filename: string }> {
+  const r = await db.query<{
+    subject: string | null;
+    body_text: string;
+    body_html: string | null;
+    created_at: Date;
+    reference: string;
+    policy_id: string;
+    policy_version: number;
+    name: string;
+    address: string[];
+    language: string;
+  }>(
+    `select m.subject, m.body_text, m.body_html, m.created_at, c.reference, c.policy_id, c.policy_version,
+            cu.name, cu.address, cu.language
+     from messages m join complaints c on c.id = m.complaint_id join customers cu on cu.id = c.customer_id
+     where m.id = $1 and m.channel = 'letter'`,
+    [id],
+  );
+  const m = r.rows[0];
+  if (!m) throw notFound('LETTER.NOT_FOUND', `no letter ${id}`);
+  const policy = policies.version(m.policy_id, m.policy_version);
+  const pdf = await renderLetterPdf({
+    composed: {
+      subject: m.subject ?? m.reference,
+      text: m.body_text,
+      ...(m.body_html ? { html: m.body_html } : {}),
+    },
+    organisation: policy.organisation ?? { name: policy.name },
+    recipient: { name: m.name, address: m.address },
+    reference: m.reference,
+    date: m.created_at,
+    language: m.language === 'vi' ? 'vi' : 'en',
+    timezone: policy.timezone,
+  });
+  return { pdf, filename: `${m.reference}-letter-${id}.pdf` };
 }

@@ -160,8 +160,12 @@ create index events_complaint on events (complaint_id, id);
 create function events_append_only() returns trigger language plpgsql as $$
 begin
   if tg_op = 'UPDATE' and new.redacted_at is not null and old.redacted_at is null
+     and new.data = '{"redacted": true}'::jsonb
      and new.id = old.id and new.hash = old.hash and new.prev_hash = old.prev_hash
-     and new.data_digest = old.data_digest and new.type = old.type and new.at = old.at then
+     and new.data_digest = old.data_digest and new.type = old.type and new.at = old.at
+     and new.stream = old.stream and new.stream_seq = old.stream_seq and new.actor_id = old.actor_id
+     and new.actor_role = old.actor_role and new.reason is not distinct from old.reason
+     and new.public = old.public and new.complaint_id is not distinct from old.complaint_id then
     return new;
   end if;
   raise exception 'events are append-only';

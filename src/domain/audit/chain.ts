@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 
 export const GENESIS = '0'.repeat(64);
+/** What an event's data becomes when personal data is erased from it. */
+export const REDACTED_DATA = '{"redacted":true}';
 
 export interface ChainedEvent {
   stream: string;
@@ -81,7 +83,15 @@ export function verifyStream(
       };
     if (eventHash(e, prev) !== e.hash)
       return { ...where, problem: 'its content does not match its hash (the row was changed)' };
-    if (!e.redacted && dataDigest(e.data) !== e.dataDigest) {
+    if (e.redacted) {
+      // An erased row keeps its digest and holds nothing but the marker.
+      if (canonicalJson(e.data) !== REDACTED_DATA) {
+        return {
+          ...where,
+          problem: 'it is marked erased but still holds data (the data was changed)',
+        };
+      }
+    } else if (dataDigest(e.data) !== e.dataDigest) {
       return { ...where, problem: 'its data does not match its digest (the data was changed)' };
     }
     prev = e.hash;

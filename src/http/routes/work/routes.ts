@@ -6,6 +6,7 @@ import { retryMessage } from '../../../app/communications/dispatch-outbox.ts';
 import { notFound } from '../../../app/errors.ts';
 import {
   completeTask,
+  letterPdf,
   listLetters,
   listNotifications,
   listOutboxProblems,
@@ -14,6 +15,7 @@ import {
   markNotificationRead,
 } from '../../../app/work/work-lists.ts';
 import type { Role } from '../../../domain/complaint/states.ts';
+import { renderProcedureBookletPdf } from '../../../letters/procedure-booklet.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import type { RouteContext } from '../../server.ts';
 
@@ -116,6 +118,47 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
       },
     },
     async (request) => ({ items: await listLetters(ctx.db, request.query.status) }),
+  );
+
+  app.get(
+    '/letters/:id/pdf',
+    {
+      config: { roles: [...HANDLERS, 'auditor'] },
+      schema: {
+        tags: ['letters'],
+        summary: 'The letter as the PDF to print (A4, address window)',
+        params: idParam,
+      },
+    },
+    async (request, reply) => {
+      const { pdf, filename } = await letterPdf(ctx.db, ctx.policies, request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    '/policies/:id/procedure.pdf',
+    {
+      config: { roles: 'public' },
+      schema: {
+        tags: ['policies'],
+        summary: 'The published procedure as a printable booklet (free copy by post)',
+        params: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/) }),
+        querystring: z.strictObject({ lang: z.enum(['en', 'vi']).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const policy = ctx.policies.at(request.params.id, ctx.now());
+      const lang = request.query.lang ?? policy.languages[0] ?? 'en';
+      const pdf = await renderProcedureBookletPdf(policy, lang);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${policy.id}-procedure-${lang}.pdf"`)
+        .send(pdf);
+    },
   );
 
   app.post(
