@@ -49,7 +49,7 @@ try {
     await Promise.all(
       Array.from({ length: Math.min(500, CLOCKS - done) }, (_, i) =>
         intake.register({
-          actor: { id: 'bench', role: 'handler' },
+          actor: { id: 'system:bench', role: 'system' },
           route: 'staff',
           input: {
             policy: 'bench-sweep',

@@ -62,7 +62,7 @@ describe('deadline sweep with three workers (postgres)', { skip }, () => {
       policies,
       now: () => new Date('2026-03-10T12:00:00Z'),
     });
-    const actor = { id: 'test', role: 'handler' };
+    const actor = { id: 'system:test', role: 'system' };
     for (let chunk = 0; chunk < 10; chunk++) {
       await Promise.all(
         Array.from({ length: 100 }, (_, i) =>

@@ -245,6 +245,7 @@ async function sendCommunication(
       : kind === 'deadlock_letter' && fresh.status === 'deadlocked'
         ? 'send-deadlock-letter'
         : null;
+  // The lifecycle records what was sent; the communication itself is queued above already.
   const follow = event
     ? await lifecycle(
         tx,
@@ -253,6 +254,7 @@ async function sendCommunication(
         event,
         { method: method === 'letter' ? 'post' : method },
         now,
+        false,
       )
     : null;
   return {

@@ -225,9 +225,14 @@ export async function timelineOf(
   tx: Queryable,
   complaintId: number,
 ): Promise<{ type: string; at: Date; toState: ComplaintState }[]> {
-  const r = await tx.query<{ type: string; at: Date; to_state: ComplaintState }>(
+  const r = await tx.query<{ type: string; at: Date; to_state: ComplaintState | null }>(
     `select type, at, data->>'toState' as to_state from events where complaint_id = $1 order by stream_seq`,
     [complaintId],
   );
-  return r.rows.map((e) => ({ type: e.type, at: e.at, toState: e.to_state }));
+  // Events of the scheduler and the outbox change no state: they carry the last one forward.
+  let state: ComplaintState = 'received';
+  return r.rows.map((e) => {
+    state = e.to_state ?? state;
+    return { type: e.type, at: e.at, toState: state };
+  });
 }
