@@ -8,6 +8,7 @@ import { complaintRoutes } from './complaints/routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { templateRoutes } from './templates/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { workRoutes } from './work/routes.ts';
 
@@ -23,4 +24,5 @@ export const routes: RoutePlugin[] = [
   policyRoutes,
   calendarRoutes,
   workRoutes,
+  templateRoutes,
 ];
