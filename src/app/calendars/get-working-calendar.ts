@@ -1,5 +1,6 @@
 // A policy's business calendar for one year: the working days and the holidays that count.
-import { calendarFor } from '../../domain/clocks/policy-clocks.ts';
+import { BusinessCalendar } from '../../domain/calendar/business-calendar.ts';
+import type { CalendarConfig } from '../../domain/policy/schema.ts';
 import { invalid } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { versionInForce } from '../policies/list-policies.ts';
@@ -35,15 +36,36 @@ export function getWorkingCalendar(
     version !== undefined
       ? registry.version(id, version)
       : (versionInForce(registry, id, now) ?? registry.allVersions(id)[0]!);
-  const calendar = calendarFor(policy);
-  const workingDays = calendar.workingDatesOf(year);
+  const days = daysOf(policy.timezone, policy.calendar, year);
   return {
     policy: policy.id,
     version: policy.version,
     year,
     timezone: policy.timezone,
-    workingDays,
-    holidays: calendar.holidaysOf(year),
-    count: workingDays.length,
+    workingDays: days.workingDays,
+    holidays: days.holidays,
+    count: days.workingDays.length,
   };
+}
+
+type Days = Pick<WorkingCalendar, 'workingDays' | 'holidays'>;
+
+/** The last answers, by calendar and year (least recently used dropped first). */
+const CACHED = 64;
+const cache = new Map<string, Days>();
+
+function daysOf(timezone: string, config: CalendarConfig, year: number): Days {
+  const key = `${timezone}|${JSON.stringify(config)}|${year}`;
+  let days = cache.get(key);
+  if (days) {
+    cache.delete(key);
+  } else {
+    // A calendar of its own: the one deadlines share (calendarFor) keeps one contiguous span
+    // of years, and a question about 2199 must not stretch it over every year from today.
+    const calendar = new BusinessCalendar(timezone, config);
+    days = { workingDays: calendar.workingDatesOf(year), holidays: calendar.holidaysOf(year) };
+    if (cache.size >= CACHED) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(key, days);
+  return days;
 }

@@ -78,16 +78,52 @@ export class TimeZone {
     return utcMs + this.offsetAt(utcMs);
   }
 
-  /** Extends the table of transitions to cover the years [from, to]. */
+  /**
+   * Extends the table of transitions to cover the years [from, to], sampling only the years it
+   * does not hold yet. A range far from the one held replaces it, so that one question about
+   * 2199 does not sample every day since 2026.
+   */
   private cover(from: number, to: number): void {
-    const lo = Math.min(from, this.toYear < this.fromYear ? from : this.fromYear);
-    const hi = Math.max(to, this.toYear < this.fromYear ? to : this.toYear);
-    const start = Date.UTC(lo, 0, 1) - DAY;
-    const end = Date.UTC(hi + 1, 0, 1) + DAY;
+    const held = this.toYear >= this.fromYear;
+    if (!held || to < this.fromYear - FAR_YEARS || from > this.toYear + FAR_YEARS) {
+      const start = Date.UTC(from, 0, 1) - DAY;
+      this.baseOffset = intlOffset(this.fmt, start);
+      const found = this.sample(start, Date.UTC(to + 1, 0, 1) + DAY, this.baseOffset);
+      this.transitions = found.transitions;
+      this.offsets = found.offsets;
+      this.fromYear = from;
+      this.toYear = to;
+      return;
+    }
+    if (from < this.fromYear) {
+      const start = Date.UTC(from, 0, 1) - DAY;
+      const base = intlOffset(this.fmt, start);
+      // Up to and including the old start, whose offset was the old base offset.
+      const found = this.sample(start, Date.UTC(this.fromYear, 0, 1) - DAY, base);
+      this.transitions = [...found.transitions, ...this.transitions];
+      this.offsets = [...found.offsets, ...this.offsets];
+      this.baseOffset = base;
+      this.fromYear = from;
+    }
+    if (to > this.toYear) {
+      const last =
+        this.offsets.length > 0 ? this.offsets[this.offsets.length - 1]! : this.baseOffset;
+      const found = this.sample(
+        Date.UTC(this.toYear + 1, 0, 1) + DAY,
+        Date.UTC(to + 1, 0, 1) + DAY,
+        last,
+      );
+      this.transitions.push(...found.transitions);
+      this.offsets.push(...found.offsets);
+      this.toYear = to;
+    }
+  }
+
+  /** The transitions in (start, end], given the offset at start; both whole days apart. */
+  private sample(start: number, end: number, offset: number) {
     const transitions: number[] = [];
     const offsets: number[] = [];
-    this.baseOffset = intlOffset(this.fmt, start);
-    let prev = this.baseOffset;
+    let prev = offset;
     // Sample twice a day; transitions are never closer than that in real zones.
     for (let t = start + DAY / 2; t <= end; t += DAY / 2) {
       const o = intlOffset(this.fmt, t);
@@ -104,12 +140,12 @@ export class TimeZone {
       offsets.push(o);
       prev = o;
     }
-    this.transitions = transitions;
-    this.offsets = offsets;
-    this.fromYear = lo;
-    this.toYear = hi;
+    return { transitions, offsets };
   }
 }
+
+/** How many years apart a new range may be and still be joined to the one held. */
+const FAR_YEARS = 4;
 
 const zones = new Map<string, TimeZone>();
 
