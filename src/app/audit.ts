@@ -31,54 +31,74 @@ export async function appendEvents(
   complaintId: number | null,
   events: readonly NewEvent[],
 ): Promise<void> {
-  if (events.length === 0) return;
-  const last = await tx.query<{ stream_seq: number; hash: string }>(
-    'select stream_seq, hash from events where stream = $1 order by stream_seq desc limit 1',
-    [stream],
+  await appendEventsToStreams(tx, [{ stream, complaintId, events }]);
+}
+
+/** Appends to several streams at once: one read of their heads, one insert per 1,000 rows. */
+export async function appendEventsToStreams(
+  tx: Queryable,
+  batches: readonly { stream: string; complaintId: number | null; events: readonly NewEvent[] }[],
+): Promise<void> {
+  const work = batches.filter((b) => b.events.length > 0);
+  if (work.length === 0) return;
+  const streams = [...new Set(work.map((b) => b.stream))];
+  const heads = await tx.query<{ stream: string; stream_seq: number; hash: string }>(
+    streams.length === 1
+      ? 'select stream, stream_seq, hash from events where stream = $1 order by stream_seq desc limit 1'
+      : `select distinct on (stream) stream, stream_seq, hash from events
+         where stream = any($1::text[]) order by stream, stream_seq desc`,
+    [streams.length === 1 ? streams[0] : streams],
   );
-  let seq = last.rows[0]?.stream_seq ?? 0;
-  let prev = last.rows[0]?.hash ?? GENESIS;
-  const values: unknown[] = [];
-  const tuples: string[] = [];
-  for (const e of events) {
-    seq++;
-    const chained = {
-      stream,
-      streamSeq: seq,
-      type: e.type,
-      actorId: e.actor.id,
-      actorRole: e.actor.role,
-      at: e.at,
-      reason: e.reason ?? null,
-      public: e.public ?? false,
-      data: JSON.parse(JSON.stringify(e.data ?? {})) as unknown,
-    };
-    const digest = dataDigest(chained.data);
-    const hash = eventHash({ ...chained, dataDigest: digest }, prev);
-    const base = values.length;
-    tuples.push(`(${Array.from({ length: 13 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-    values.push(
-      stream,
-      seq,
-      complaintId,
-      e.type,
-      e.actor.id,
-      e.actor.role,
-      e.at,
-      chained.reason,
-      chained.public,
-      JSON.stringify(chained.data),
-      digest,
-      prev,
-      hash,
-    );
-    prev = hash;
+  const head = new Map(heads.rows.map((h) => [h.stream, { seq: h.stream_seq, hash: h.hash }]));
+  const rows: unknown[][] = [];
+  for (const b of work) {
+    let { seq, hash: prev } = head.get(b.stream) ?? { seq: 0, hash: GENESIS };
+    for (const e of b.events) {
+      seq++;
+      const chained = {
+        stream: b.stream,
+        streamSeq: seq,
+        type: e.type,
+        actorId: e.actor.id,
+        actorRole: e.actor.role,
+        at: e.at,
+        reason: e.reason ?? null,
+        public: e.public ?? false,
+        data: JSON.parse(JSON.stringify(e.data ?? {})) as unknown,
+      };
+      const digest = dataDigest(chained.data);
+      const hash = eventHash({ ...chained, dataDigest: digest }, prev);
+      rows.push([
+        b.stream,
+        seq,
+        b.complaintId,
+        e.type,
+        e.actor.id,
+        e.actor.role,
+        e.at,
+        chained.reason,
+        chained.public,
+        JSON.stringify(chained.data),
+        digest,
+        prev,
+        hash,
+      ]);
+      prev = hash;
+    }
+    head.set(b.stream, { seq, hash: prev });
   }
-  await tx.query(
-    `insert into events (stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public, data, data_digest, prev_hash, hash)
-     values ${tuples.join(', ')}`,
-    values,
-  );
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000);
+    const values = chunk.flat();
+    const tuples = chunk.map(
+      (_, r) => `(${Array.from({ length: 13 }, (_, c) => `$${r * 13 + c + 1}`).join(', ')})`,
+    );
+    await tx.query(
+      `insert into events (stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public, data, data_digest, prev_hash, hash)
+       values ${tuples.join(', ')}`,
+      values,
+    );
+  }
 }
 
 export async function appendSystemEvent(tx: Queryable, event: NewEvent): Promise<void> {

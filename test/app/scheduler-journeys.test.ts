@@ -282,3 +282,40 @@ for (const engine of engines()) {
     });
   });
 }
+
+for (const engine of engines()) {
+  describe(`a sweep item that cannot be done (${engine})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startApp(engine, { now: new Date('2026-03-02T10:00:00Z') });
+    });
+    after(() => t.close());
+
+    test('uk-fca-disp: the eight-week letter lacking its reason becomes a task; later items still run', async () => {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        headers: t.as('handler'),
+        payload: complaintBody({ policy: 'uk-fca-disp', receivedAt: '2026-03-02T10:00:00Z' }),
+      });
+      assert.equal(created.statusCode, 201, created.body);
+      const ref = created.json().reference as string;
+      await sweep(t, '2026-05-01T10:00:00Z');
+      const left = await t.db.query<{ n: number }>(
+        'select count(*)::int as n from scheduled_actions where handled_at is null and due_at <= $1',
+        [new Date('2026-05-01T10:00:00Z')],
+      );
+      assert.equal(left.rows[0]!.n, 0, 'nothing left behind');
+      const breaches = (await eventsOf(t, ref, 'clock_breached')).map((b) => b.data['clock']);
+      assert.ok(breaches.includes('final_response'));
+      const tasks = (
+        await t.app.inject({ method: 'GET', url: '/api/v1/tasks', headers: t.as('handler') })
+      ).json();
+      const mine = tasks.items.filter((x: { reference: string }) => x.reference === ref);
+      assert.ok(
+        mine.some((x: { note: string }) => /COMMUNICATION\.MISSING_REQUIRED_CONTENT/.test(x.note)),
+        JSON.stringify(mine),
+      );
+    });
+  });
+}

@@ -88,7 +88,8 @@ export async function queueCommunication(
   let taskId: number | undefined;
   if (method === 'phone') {
     const t = await tx.query<{ id: number }>(
-      `insert into tasks (complaint_id, kind, title, due_at, note) values ($1, 'call_customer', $2, $3, $4) returning id`,
+      `insert into tasks (complaint_id, kind, title, due_at, note, created_at)
+       values ($1, 'call_customer', $2, $3, $4, $3) returning id`,
       [complaint.id, `Call ${customer.name}: ${composed.subject}`, input.at, composed.text],
     );
     taskId = t.rows[0]!.id;

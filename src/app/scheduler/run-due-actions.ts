@@ -10,7 +10,7 @@ import {
 } from '../../db/repositories/complaints.ts';
 import {
   claimDueActions,
-  markHandled,
+  markHandledMany,
   scheduleAction,
   type ScheduledActionRow,
 } from '../../db/repositories/scheduled-actions.ts';
@@ -18,7 +18,7 @@ import { calendarFor } from '../../domain/clocks/policy-clocks.ts';
 import { dueWithoutPauses } from '../../domain/clocks/deadline.ts';
 import { isOpen, type ActionType } from '../../domain/complaint/lifecycle.ts';
 import type { BreachAction, Policy } from '../../domain/policy/schema.ts';
-import { appendEvents } from '../audit.ts';
+import { appendEventsToStreams, type NewEvent } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { applyActionToRow } from '../complaints/apply-complaint-action.ts';
@@ -37,22 +37,186 @@ export interface SweepDeps {
 
 const SYSTEM = { id: 'system:scheduler', role: 'system' as const };
 
+/**
+ * What a batch writes, gathered so that the common work (warnings, breaches, notifications)
+ * costs a few statements per batch rather than per item. It is flushed before any action that
+ * reads the database afresh (a lifecycle change, a communication), so order is kept.
+ */
+class SweepBatch {
+  rows = new Map<number, ComplaintRow>();
+  clocks = new Map<string, ClockRowLite>();
+  private events = new Map<number, NewEvent[]>();
+  private notes: unknown[][] = [];
+  private breaches: { complaintId: number; name: string; at: Date }[] = [];
+
+  async load(tx: Queryable, ids: number[]): Promise<void> {
+    // Complaints are locked in id order so two workers never wait on each other in a cycle.
+    const rows = await tx.query<ComplaintRow>(
+      'select * from complaints where id = any($1::bigint[]) order by id for update',
+      [ids],
+    );
+    for (const r of rows.rows) this.rows.set(r.id, r);
+    const clocks = await tx.query<ClockRowLite & { complaint_id: number; name: string }>(
+      `select complaint_id, name, due_at, stopped_at, breached_at from clock_instances
+       where complaint_id = any($1::bigint[])`,
+      [ids],
+    );
+    for (const c of clocks.rows) this.clocks.set(`${c.complaint_id}/${c.name}`, c);
+  }
+
+  event(row: ComplaintRow, e: NewEvent): void {
+    const list = this.events.get(row.id) ?? [];
+    list.push(e);
+    this.events.set(row.id, list);
+  }
+
+  notify(row: ComplaintRow, role: string, kind: string, message: string): void {
+    // The assignee hears of it directly; everyone in the role sees it in their list.
+    this.notes.push([row.id, role, role === 'handler' ? row.assignee_id : null, kind, message]);
+  }
+
+  breached(complaintId: number, name: string, at: Date): void {
+    this.breaches.push({ complaintId, name, at });
+  }
+
+  async flush(tx: Queryable): Promise<void> {
+    if (this.breaches.length) {
+      await tx.query(
+        `update clock_instances c set breached_at = b.at, status = 'breached'
+         from unnest($1::bigint[], $2::text[], $3::timestamptz[]) as b(complaint_id, name, at)
+         where c.complaint_id = b.complaint_id and c.name = b.name`,
+        [
+          this.breaches.map((b) => b.complaintId),
+          this.breaches.map((b) => b.name),
+          this.breaches.map((b) => b.at),
+        ],
+      );
+    }
+    await appendEventsToStreams(
+      tx,
+      [...this.events].map(([id, events]) => ({
+        stream: this.rows.get(id)!.reference,
+        complaintId: id,
+        events,
+      })),
+    );
+    for (let i = 0; i < this.notes.length; i += 1000) {
+      const chunk = this.notes.slice(i, i + 1000);
+      await tx.query(
+        `insert into notifications (complaint_id, role, user_id, kind, message) values ${chunk
+          .map(
+            (_, r) => `($${r * 5 + 1}, $${r * 5 + 2}, $${r * 5 + 3}, $${r * 5 + 4}, $${r * 5 + 5})`,
+          )
+          .join(', ')}`,
+        chunk.flat(),
+      );
+    }
+    this.events.clear();
+    this.notes = [];
+    this.breaches = [];
+  }
+
+  /** Forgets what was gathered (after a savepoint was rolled back). */
+  discard(): void {
+    this.events.clear();
+    this.notes = [];
+    this.breaches = [];
+  }
+
+  /** Re-reads a complaint changed by a lifecycle action or a communication. */
+  async refresh(tx: Queryable, id: number): Promise<void> {
+    const r = await lockComplaintById(tx, id);
+    if (r) this.rows.set(id, r);
+  }
+}
+
 /** Claims and handles one batch; returns how many items were handled. */
 export async function runDueActions(deps: SweepDeps, limit = 200): Promise<number> {
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const due = await claimDueActions(tx, now, limit);
-    // Complaints are locked in id order so two workers never wait on each other in a cycle.
+    if (due.length === 0) return 0;
     due.sort(
       (a, b) =>
         a.complaint_id - b.complaint_id || a.due_at.getTime() - b.due_at.getTime() || a.id - b.id,
     );
-    for (const item of due) {
-      const outcome = await handle(tx, deps, item, now);
-      await markHandled(tx, item.id, deps.workerId, now, outcome);
-    }
+    const batch = new SweepBatch();
+    await batch.load(tx, [...new Set(due.map((d) => d.complaint_id))]);
+    const outcomes: Record<string, unknown>[] = [];
+    for (const item of due) outcomes.push(await handleSafely(tx, deps, batch, item, now));
+    await batch.flush(tx);
+    await markHandledMany(
+      tx,
+      due.map((d) => d.id),
+      deps.workerId,
+      now,
+      outcomes,
+    );
     return due.length;
   });
+}
+
+/**
+ * Handles one item inside a savepoint: an item that cannot be done (a communication missing
+ * required content, say) is rolled back alone, recorded, and turned into a task for a person —
+ * it never blocks the items after it, nor comes back forever.
+ */
+async function handleSafely(
+  tx: Queryable,
+  deps: SweepDeps,
+  batch: SweepBatch,
+  item: ScheduledActionRow,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const known = batch.rows.get(item.complaint_id);
+  const policy = known && deps.policies.version(known.policy_id, known.policy_version);
+  // Warnings and notify-only breaches only gather rows for the batch: nothing there can fail.
+  if (!policy || !needsDatabase(policy, item.clock_name, item.kind)) {
+    return handle(tx, deps, batch, item, now);
+  }
+  await batch.flush(tx);
+  await tx.query('savepoint sweep_item');
+  try {
+    const outcome = await handle(tx, deps, batch, item, now);
+    await batch.flush(tx);
+    await tx.query('release savepoint sweep_item');
+    return outcome;
+  } catch (err) {
+    await tx.query('rollback to savepoint sweep_item');
+    batch.discard();
+    await batch.refresh(tx, item.complaint_id);
+    const message = err instanceof Error ? err.message : String(err);
+    const code = err instanceof AppError ? err.code : 'INTERNAL';
+    const row = batch.rows.get(item.complaint_id);
+    if (row && item.kind === 'breach') {
+      // The breach happened whatever became of its actions: it is recorded all the same.
+      batch.breached(row.id, item.clock_name, item.due_at);
+      batch.event(row, {
+        type: 'clock_breached',
+        actor: SYSTEM,
+        at: item.due_at,
+        data: { clock: item.clock_name, dueAt: item.due_at.toISOString(), failed: code },
+      });
+    }
+    if (row) {
+      await tx.query(
+        `insert into tasks (complaint_id, kind, title, due_at, note, created_at) values ($1, 'follow_up', $2, $3, $4, $3)`,
+        [
+          row.id,
+          `Do by hand what the ${item.clock_name} clock could not do automatically`,
+          now,
+          `${code}: ${message}`,
+        ],
+      );
+      batch.notify(
+        row,
+        'manager',
+        'sweep_failed',
+        `${row.reference}: ${item.clock_name} ${item.kind} failed: ${message}`,
+      );
+    }
+    return { failed: code, message };
+  }
 }
 
 interface ClockRowLite {
@@ -61,40 +225,48 @@ interface ClockRowLite {
   breached_at: Date | null;
 }
 
+/** Whether a clock's onBreach needs more than notifications (which the batch handles). */
+function needsDatabase(policy: Policy, clock: string, kind: ScheduledActionRow['kind']): boolean {
+  if (kind === 'auto') return true;
+  if (kind === 'warn') return false;
+  return (policy.clocks[clock]?.onBreach ?? []).some((a) => a.do !== 'notify');
+}
+
 async function handle(
   tx: Queryable,
   deps: SweepDeps,
+  batch: SweepBatch,
   item: ScheduledActionRow,
   now: Date,
 ): Promise<Record<string, unknown>> {
-  const row = await lockComplaintById(tx, item.complaint_id);
+  let row = batch.rows.get(item.complaint_id);
   if (!row) return { skipped: 'complaint not found' };
   const policy = deps.policies.version(row.policy_id, row.policy_version);
-  if (item.kind === 'auto')
-    return sendCommunication(tx, deps, row, policy, item.clock_name, item.due_at, now);
+  if (needsDatabase(policy, item.clock_name, item.kind)) {
+    await batch.flush(tx);
+    await batch.refresh(tx, row.id);
+    row = batch.rows.get(row.id)!;
+  }
+  if (item.kind === 'auto') {
+    const out = await sendCommunication(tx, deps, row, policy, item.clock_name, item.due_at, now);
+    await batch.refresh(tx, row.id);
+    return out;
+  }
 
   const clock = policy.clocks[item.clock_name];
-  const state = (
-    await tx.query<ClockRowLite>(
-      'select due_at, stopped_at, breached_at from clock_instances where complaint_id = $1 and name = $2',
-      [row.id, item.clock_name],
-    )
-  ).rows[0];
+  const state = batch.clocks.get(`${row.id}/${item.clock_name}`);
   if (!clock || !state) return { skipped: 'no such clock' };
   if (state.stopped_at) return { skipped: 'clock stopped' };
   if (!isOpen(row.status) && item.kind !== 'breach') return { skipped: `complaint ${row.status}` };
 
   if (item.kind === 'warn') {
-    await appendEvents(tx, row.reference, row.id, [
-      {
-        type: 'clock_warning',
-        actor: SYSTEM,
-        at: item.due_at,
-        data: { clock: item.clock_name, dueAt: state.due_at },
-      },
-    ]);
-    await notify(
-      tx,
+    batch.event(row, {
+      type: 'clock_warning',
+      actor: SYSTEM,
+      at: item.due_at,
+      data: { clock: item.clock_name, dueAt: state.due_at },
+    });
+    batch.notify(
       row,
       'handler',
       'clock_warning',
@@ -106,27 +278,30 @@ async function handle(
   if (item.kind === 'breach') {
     if (!state.due_at || state.due_at.getTime() !== item.due_at.getTime())
       return { skipped: 'due instant moved' };
-    await tx.query(
-      'update clock_instances set breached_at = $3, status = $4 where complaint_id = $1 and name = $2',
-      [row.id, item.clock_name, item.due_at, 'breached'],
-    );
-    await appendEvents(tx, row.reference, row.id, [
-      {
-        type: 'clock_breached',
-        actor: SYSTEM,
-        at: item.due_at, // the true instant, even when the sweep catches up after downtime
-        data: {
-          clock: item.clock_name,
-          dueAt: item.due_at.toISOString(),
-          regulatory: clock.regulatory,
-        },
+    batch.breached(row.id, item.clock_name, item.due_at);
+    batch.event(row, {
+      type: 'clock_breached',
+      actor: SYSTEM,
+      at: item.due_at, // the true instant, even when the sweep catches up after downtime
+      data: {
+        clock: item.clock_name,
+        dueAt: item.due_at.toISOString(),
+        regulatory: clock.regulatory,
       },
-    ]);
+    });
   }
   const done: Record<string, unknown>[] = [];
   for (const action of clock.onBreach) {
     if (item.kind === 'repeat' && !(action.do === 'send' && action.repeat)) continue;
+    if (action.do === 'notify') {
+      const reason = `${clock.label ?? item.clock_name} was not met by ${item.due_at.toISOString()}`;
+      batch.notify(row, action.role!, 'clock_breached', `${row.reference}: ${reason}`);
+      done.push({ notified: action.role });
+      continue;
+    }
+    await batch.flush(tx);
     done.push(await breachAction(tx, deps, row, policy, action, item, now));
+    await batch.refresh(tx, row.id);
   }
   return { actions: done };
 }
@@ -143,8 +318,7 @@ async function breachAction(
   const reason = `${policy.clocks[item.clock_name]?.label ?? item.clock_name} was not met by ${item.due_at.toISOString()}`;
   switch (action.do) {
     case 'notify':
-      await notify(tx, row, action.role!, 'clock_breached', `${row.reference}: ${reason}`);
-      return { notified: action.role };
+      return { skipped: 'notifications are written by the batch' };
     case 'escalate':
       return lifecycle(tx, deps, row, 'escalate', { reason }, now);
     case 'flag_urgent':
@@ -265,18 +439,4 @@ async function sendCommunication(
     dueAt: dueAt.toISOString(),
     ...(follow ? { follow } : {}),
   };
-}
-
-async function notify(
-  tx: Queryable,
-  row: ComplaintRow,
-  role: string,
-  kind: string,
-  message: string,
-) {
-  // The assignee hears of it directly; everyone in the role sees it in their list.
-  await tx.query(
-    'insert into notifications (complaint_id, role, user_id, kind, message) values ($1, $2, $3, $4, $5)',
-    [row.id, role, role === 'handler' ? row.assignee_id : null, kind, message],
-  );
 }

@@ -94,3 +94,17 @@ export async function markHandled(
     [id, now, by, JSON.stringify(outcome)],
   );
 }
+
+export async function markHandledMany(
+  tx: Queryable,
+  ids: number[],
+  by: string,
+  now: Date,
+  outcomes: Record<string, unknown>[],
+): Promise<void> {
+  await tx.query(
+    `update scheduled_actions s set handled_at = $2, handled_by = $3, outcome = o.outcome
+     from unnest($1::bigint[], $4::jsonb[]) as o(id, outcome) where s.id = o.id`,
+    [ids, now, by, outcomes.map((o) => JSON.stringify(o))],
+  );
+}
