@@ -42,6 +42,27 @@ for (const engine of engines()) {
     const logs: string[] = [];
     const log = (line: string) => logs.push(line);
 
+    /** The test's own IMAP client (a server just restarted may reset the first tries). */
+    async function openClient(): Promise<ImapFlow> {
+      for (let attempt = 1; ; attempt++) {
+        const client = new ImapFlow({
+          host: dovecot.host,
+          port: dovecot.port,
+          secure: false,
+          auth: { user: dovecot.user, pass: dovecot.password },
+          logger: false,
+        });
+        client.on('error', () => {});
+        try {
+          await client.connect();
+          return client;
+        } catch (err) {
+          client.close();
+          if (attempt >= 20) throw err;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    }
     async function append(raw: Buffer): Promise<void> {
       await imap.append('INBOX', raw);
     }
@@ -87,15 +108,7 @@ for (const engine of engines()) {
         listenPort: null,
         pollSeconds: 1,
       });
-      imap = new ImapFlow({
-        host: dovecot.host,
-        port: dovecot.port,
-        secure: false,
-        auth: { user: dovecot.user, pass: dovecot.password },
-        logger: false,
-      });
-      imap.on('error', () => {});
-      await imap.connect();
+      imap = await openClient();
     });
     after(async () => {
       await imap?.logout().catch(() => {});
@@ -213,15 +226,7 @@ for (const engine of engines()) {
           throw e;
         });
         await dovecot.restart();
-        imap = new ImapFlow({
-          host: dovecot.host,
-          port: dovecot.port,
-          secure: false,
-          auth: { user: dovecot.user, pass: dovecot.password },
-          logger: false,
-        });
-        imap.on('error', () => {});
-        await imap.connect();
+        imap = await openClient();
         await append(await composeMail({ from: 'eve@example.com', subject: 'After the outage' }));
         const after = await until('the mail after reconnecting', () => settled(before + 1));
         assert.equal(after.at(-1)!.status, 'complaint_created');

@@ -42,6 +42,8 @@ export interface IngestDeps {
   intake: Pick<IntakeBatcher, 'register'>;
   now: () => Date;
   limits?: MailLimits;
+  /** The domain of the Message-IDs of mail an action sends (config.mailDomain). */
+  mailDomain?: string;
 }
 
 export interface MailMeta {
@@ -579,7 +581,7 @@ async function takeReply(
       awaiting ? 'receive-information' : 'customer-reply',
       awaiting ? { information: eventText(c) } : { message: eventText(c) },
       now,
-      { storeMessages: false },
+      { storeMessages: false, ...(deps.mailDomain ? { mailDomain: deps.mailDomain } : {}) },
     );
     const messageRowId = await insertMessage(tx, complaint.id, c, row.message_id, now);
     await tx.query(

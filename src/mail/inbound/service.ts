@@ -19,6 +19,7 @@ export function ingestDeps(rt: Runtime): IngestDeps {
     intake: new IntakeBatcher({ db: rt.db, policies: rt.policies, now }),
     now,
     limits: { ...DEFAULT_LIMITS, maxAttachmentBytes: rt.config.maxUploadBytes },
+    mailDomain: rt.config.mailDomain,
   };
 }
 
