@@ -267,11 +267,10 @@ async function complaintContext(
   const policy = policies.version(row.policy_id, row.policy_version);
   const extra = opts.strict ? checkedExtra(kind, opts.extra) : lenientExtra(kind, opts.extra);
   const comm = mustIncludeFor(policy, kind, opts.communicationName);
-  const [customer, clocks, history] = await Promise.all([
-    findCustomer(db, row.customer_id),
-    clocksOf(db, row.id),
-    detailsFromHistory(db, row, kind),
-  ]);
+  // One after another: `db` may be a transaction's single connection.
+  const customer = await findCustomer(db, row.customer_id);
+  const clocks = await clocksOf(db, row.id);
+  const history = await detailsFromHistory(db, row, kind);
   const lang = opts.lang ?? languageFor(policy, customer, row);
   const ctx: CommunicationContext = {
     policy,
