@@ -187,11 +187,11 @@ export class Script {
   /** Optional work while investigating: a plan, questions, a department, notes. */
   investigationExtras(opts: { escalation?: boolean } = {}): this {
     const rng = this.c.rng;
-    if (rng.chance(0.55)) this.resolutionPlan();
-    if (rng.chance(0.25)) this.requestInformation().receiveInformation();
-    if (rng.chance(0.45) && this.transfer()) this.departmentRespond();
-    if (rng.chance(0.3)) this.note();
-    if (rng.chance(0.2)) this.customerReply();
+    if (rng.chance(0.45)) this.resolutionPlan();
+    if (rng.chance(0.2)) this.requestInformation().receiveInformation();
+    if (rng.chance(0.4) && this.transfer()) this.departmentRespond();
+    if (rng.chance(0.2)) this.note();
+    if (rng.chance(0.15)) this.customerReply();
     if (opts.escalation !== false && rng.chance(0.08)) this.escalate().deescalate();
     return this;
   }
@@ -240,13 +240,21 @@ export class Script {
     return this.add('approve-response', this.c.manager, { note }, this.gap(0.5, 24));
   }
 
+  /**
+   * Sends the response. The letter states the remedy: the redress offered, else (passed with
+   * the action, as the communication reads its details from it) what is done or that none is due.
+   */
   respond(): this {
-    return this.add(
-      'respond',
-      this.c.handler,
-      { method: this.c.preferredMethod },
-      this.gap(0.2, 8),
-    );
+    const remedy = this.redressOffered
+      ? {}
+      : {
+          remedy:
+            this.c.outcome === 'not_upheld'
+              ? this.c.phrases.noRemedy
+              : this.c.topic.redress.description,
+        };
+    const payload = { method: this.c.preferredMethod, ...remedy };
+    return this.add('respond', this.c.handler, payload, this.gap(0.2, 8));
   }
 
   /** From acknowledged to a response sent; redress offered when the complaint is upheld. */
@@ -361,7 +369,7 @@ export class Script {
 
   /** Progress reports every two weeks from a month after receipt, up to `until` hours. */
   progressReports(until: number): this {
-    for (let at = 31 * 24; at + 8 < until && at < 31 * 24 + 4 * 14 * 24; at += 14 * 24) {
+    for (let at = 31 * 24; at + 8 < until && at < 31 * 24 + 2 * 14 * 24; at += 14 * 24) {
       if (at <= this.t) continue;
       const payload = {
         message: this.pick(this.c.phrases.progress),

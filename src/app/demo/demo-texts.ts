@@ -71,6 +71,8 @@ export interface Phrases {
   deadlockSummary: string;
   adrCompliance: string;
   redressDone: string;
+  /** The final response's remedy when nothing is owed (seed 004 requires one). */
+  noRemedy: string;
   needs: string[];
   months: string[];
 }
@@ -166,6 +168,7 @@ export const PHRASES: Record<Lang, Phrases> = {
     deadlockSummary: 'Deadlock reached; customer told of the right to go to the ADR scheme.',
     adrCompliance: 'Award paid and apology letter sent as directed by the scheme.',
     redressDone: 'Credit applied to the account.',
+    noRemedy: 'We found no fault on our part, so no compensation is due.',
     needs: [
       'Hard of hearing: contact by email or text relay only.',
       'Prefers large-print letters.',
@@ -249,6 +252,7 @@ export const PHRASES: Record<Lang, Phrases> = {
     deadlockSummary: 'Không đạt được thỏa thuận; đã thông báo phương án cuối cùng cho khách hàng.',
     adrCompliance: 'Đã thực hiện theo quyết định.',
     redressDone: 'Đã giảm trừ vào hóa đơn kỳ tiếp theo.',
+    noRemedy: 'Công ty không có lỗi trong sự việc này nên không phát sinh khoản bồi thường.',
     needs: ['Khách hàng lớn tuổi, ưu tiên liên hệ qua điện thoại.'],
     months: [
       'tháng 1',
