@@ -147,7 +147,7 @@ async function detailsFromHistory(
         str(latest('department_responded')?.data.findings) ??
           (rootCause ? sentence(rootCause.replaceAll('_', ' ')) : undefined),
       );
-      set('remedy', str(row.redress?.description));
+      set('remedy', str(row.redress?.description) ?? str(latest('response_proposed')?.data.remedy));
       break;
     }
     case 'summary_resolution':

@@ -119,6 +119,10 @@ export async function loadDemo(
     plans,
     rt.db.kind === 'pglite' ? 4 : 8,
   );
+  // The demo's past emails count as sent: a dispatcher configured later must not send them.
+  await rt.db.query(
+    `update messages set status = 'sent', sent_at = created_at where status = 'queued' and channel = 'email'`,
+  );
   const summary: DemoSummary = {
     complaints: loaded.length,
     byState: tally(loaded.map((c) => c.status)),

@@ -89,6 +89,8 @@ const payloadSchemas = {
     response: text,
     outcome: z.enum(DECIDED_OUTCOMES).optional(),
     rootCause: optionalText,
+    /** What will be put right, when no redress is recorded (the written response states it). */
+    remedy: optionalText,
   }),
   'approve-response': z.object({ note: optionalText }),
   'reject-response': z.object({ reason }),
