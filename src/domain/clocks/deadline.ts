@@ -2,6 +2,7 @@
 // how much of it has run and how much is left. All instants are UTC milliseconds.
 import type { BusinessCalendar } from '../calendar/business-calendar.ts';
 import { DAY, HOUR } from '../calendar/timezone.ts';
+import { UNIT_WORDS } from '../policy/render-phrases.ts';
 import type { ClockUnit } from '../policy/schema.ts';
 
 export interface ClockSpan {
@@ -171,18 +172,9 @@ function inUnit(cal: BusinessCalendar, unit: ClockUnit, a: number, b: number): n
   }
 }
 
-const UNIT_WORDS: Record<ClockUnit, [string, string]> = {
-  calendar_hours: ['hour', 'hours'],
-  working_hours: ['working hour', 'working hours'],
-  business_hours: ['business hour', 'business hours'],
-  working_days: ['working day', 'working days'],
-  calendar_days: ['day', 'days'],
-  calendar_weeks: ['week', 'weeks'],
-  calendar_months: ['month', 'months'],
-};
-
+/** "3 working days", in English (the clock's own words; the UI localises its labels). */
 export function unitWords(unit: ClockUnit, amount: number): string {
-  const [one, many] = UNIT_WORDS[unit];
+  const [one, many] = UNIT_WORDS.en[unit];
   return `${amount} ${amount === 1 ? one : many}`;
 }
 
@@ -202,7 +194,7 @@ export function clockProgress(
   if (!overdue) {
     text =
       remaining === 0
-        ? `less than 1 ${UNIT_WORDS[span.unit][0]} left`
+        ? `less than 1 ${UNIT_WORDS.en[span.unit][0]} left`
         : `${unitWords(span.unit, remaining)} left`;
   } else {
     text = overdueBy === 0 ? 'overdue' : `overdue by ${unitWords(span.unit, overdueBy)}`;
