@@ -1,0 +1,152 @@
+// What both HTTP benchmarks share: a database of their own on the local PostgreSQL, the real
+// server in a child process (so the load generator and the server do not share an event loop),
+// a staff user with a bearer token, and small statistics helpers.
+import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { newId, newSecret, sha256 } from '../src/app/crypto.ts';
+import type { Queryable } from '../src/db/client.ts';
+import { insertApiToken, insertUser } from '../src/db/repositories/users.ts';
+import type { Role } from '../src/domain/complaint/states.ts';
+
+/** The admin connection: bench databases are created and dropped through it. */
+export const ADMIN_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, empty database `redress_bench_<name>` (one left by a crashed run is replaced). */
+export async function createBenchDatabase(name: string): Promise<BenchDatabase> {
+  const db = `redress_bench_${name}`;
+  await admin(`drop database if exists ${db} with (force)`);
+  await admin(`create database ${db}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${db}`;
+  return {
+    name: db,
+    url: url.toString(),
+    drop: () => admin(`drop database if exists ${db} with (force)`),
+  };
+}
+
+export interface ServerChild {
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  pid: number;
+  /** The server process's resident set size in MB (VmRSS). */
+  rssMb(): number;
+  /** Its peak resident set size in MB (VmHWM). */
+  peakRssMb(): number;
+  stop(): Promise<void>;
+}
+
+function procStatusMb(pid: number, field: string): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
+
+/**
+ * Starts the real server (buildServer on the given database, migrations and policy presets as
+ * at start-up) in a child process listening on a free loopback port.
+ * BENCH_CPU_PROF=<dir> writes a CPU profile of the server there when it stops.
+ */
+export async function startServerChild(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ServerChild> {
+  const execArgv = ['--import', 'tsx'];
+  if (process.env.BENCH_CPU_PROF)
+    execArgv.push('--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`);
+  const child: ChildProcess = fork(CHILD, [], {
+    execArgv,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDRESS_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`the server exited (code ${code}) at start-up`)));
+  });
+  child.removeAllListeners('exit');
+  const pid = child.pid!;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    pid,
+    rssMb: () => procStatusMb(pid, 'VmRSS'),
+    peakRssMb: () => procStatusMb(pid, 'VmHWM'),
+    async stop() {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.send('stop');
+      const timer = setTimeout(kill, 10_000);
+      await exited;
+      clearTimeout(timer);
+      process.off('exit', kill);
+    },
+  };
+}
+
+/** A user of the given role with a bearer token; returns the token. */
+export async function staffToken(
+  db: Queryable,
+  role: Role,
+  departmentId: string | null = null,
+): Promise<{ id: string; token: string }> {
+  const id = newId();
+  await insertUser(db, {
+    id,
+    email: `${role}-${id.slice(0, 8)}@bench.example`,
+    name: `Bench ${role}`,
+    role,
+    departmentId,
+    passwordHash: null,
+  });
+  const token = newSecret();
+  await insertApiToken(db, { id: newId(), userId: id, tokenHash: sha256(token), name: 'bench' });
+  return { id, token };
+}
+
+/** The p-th percentile (0–100) of ascending values, nearest rank. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-GB');
+export const fmtMs = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The number from an environment variable, or a default. */
+export function envNumber(name: string, fallback: number): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
+  return n;
+}
