@@ -174,8 +174,8 @@ for (const engine of engines()) {
       post('received in the future', C, complaintBody({ receivedAt: '2027-01-01T00:00:00Z' }), 400, 'COMPLAINT.RECEIVED_IN_FUTURE'),
       post('received before any policy version', C, complaintBody({ receivedAt: '1960-01-01T00:00:00Z' }), 422, 'POLICY.NOT_IN_FORCE'),
       post('a channel the policy does not take', C, complaintBody({ policy: 'vn-datacentre', channel: 'post' }), 400, 'COMPLAINT.CHANNEL_NOT_ACCEPTED'),
-      post('an unknown department', C, complaintBody({ departmentId: 'no-such' }), 422, undefined, { todo: 'register-complaint.ts does not check departmentId: the foreign key fails, a 500' }),
-      post('an unknown assignee', C, complaintBody({ assigneeId: 'no-such' }), 422, undefined, { todo: 'register-complaint.ts does not check assigneeId: the foreign key fails, a 500' }),
+      post('an unknown department', C, complaintBody({ departmentId: 'no-such' }), 422, 'COMPLAINT.UNKNOWN_REFERENCE'),
+      post('an unknown assignee', C, complaintBody({ assigneeId: 'no-such' }), 422, 'COMPLAINT.UNKNOWN_REFERENCE'),
       post('an Idempotency-Key of 201 characters', C, complaintBody(), 400, INVALID, { headers: { 'idempotency-key': 'k'.repeat(201) } }),
       post('an empty Idempotency-Key', C, complaintBody(), 400, INVALID, { headers: { 'idempotency-key': '' } }),
       // GET /complaints

@@ -38,7 +38,20 @@ export interface RegisterDeps {
 }
 
 /** Checks everything that needs no database, so a bad registration never spoils a batch. */
-function prepare(deps: RegisterDeps, r: Registration) {
+function prepare(deps: RegisterDeps, registration: Registration) {
+  // The web form cannot route or assign its own complaint, nor name staff as its subject.
+  const r: Registration =
+    registration.route === 'public'
+      ? {
+          ...registration,
+          input: {
+            ...registration.input,
+            assigneeId: undefined,
+            departmentId: undefined,
+            subjectUserIds: undefined,
+          },
+        }
+      : registration;
   const now = deps.now();
   const receivedAt =
     r.route === 'public' || !r.input.receivedAt ? now : new Date(r.input.receivedAt);
@@ -46,6 +59,12 @@ function prepare(deps: RegisterDeps, r: Registration) {
     throw invalid('COMPLAINT.RECEIVED_IN_FUTURE', 'receivedAt lies in the future');
   }
   const policy = deps.policies.at(r.input.policy, receivedAt);
+  if (receivedAt.getTime() < EARLIEST_RECEIPT) {
+    throw invalid(
+      'COMPLAINT.RECEIVED_TOO_EARLY',
+      'receivedAt lies before 2000: no complaint this old can be registered',
+    );
+  }
   const channel = r.route === 'public' ? 'web' : r.input.channel;
   if (!policy.intake.channels.includes(channel)) {
     throw invalid(
@@ -348,6 +367,20 @@ async function replay(db: Queryable, r: Registration): Promise<Registered | null
 }
 
 const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+const EARLIEST_RECEIPT = Date.parse('2000-01-01T00:00:00Z');
+
+/** A reference to a department or user that does not exist: the caller's mistake, named. */
+function unknownReference(err: unknown): AppError | null {
+  const e = err as { code?: string; constraint?: string; detail?: string };
+  if (e.code !== FOREIGN_KEY_VIOLATION) return null;
+  const what = e.constraint?.includes('department')
+    ? 'departmentId: no such department'
+    : e.constraint?.includes('assignee')
+      ? 'assigneeId: no such user'
+      : `an unknown reference (${e.detail ?? e.constraint ?? 'foreign key'})`;
+  return new AppError('unprocessable', 'COMPLAINT.UNKNOWN_REFERENCE', what);
+}
 
 /**
  * Collects registrations that arrive together and commits them together (group commit): a
@@ -416,7 +449,7 @@ export class IntakeBatcher {
           return item.reject(e);
         }
       }
-      item.reject(err);
+      item.reject(unknownReference(err) ?? err);
     }
   }
 }
