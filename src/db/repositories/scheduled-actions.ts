@@ -82,19 +82,6 @@ export async function claimDueActions(
   return r.rows;
 }
 
-export async function markHandled(
-  tx: Queryable,
-  id: number,
-  by: string,
-  now: Date,
-  outcome: Record<string, unknown>,
-): Promise<void> {
-  await tx.query(
-    'update scheduled_actions set handled_at = $2, handled_by = $3, outcome = $4 where id = $1',
-    [id, now, by, JSON.stringify(outcome)],
-  );
-}
-
 export async function markHandledMany(
   tx: Queryable,
   ids: number[],
