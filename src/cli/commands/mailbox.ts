@@ -6,6 +6,7 @@ import { appendSystemEvent } from '../../app/audit.ts';
 import { retakeMail } from '../../mail/inbound/ingest-mail.ts';
 import {
   addMailbox,
+  listFlaggedMail,
   listMailboxes,
   mailboxCounts,
   setMailboxActive,
@@ -229,24 +230,11 @@ async function flagged(io: Io, args: string[]): Promise<void> {
   if (!Number.isInteger(limit) || limit < 1)
     throw new CliError('--limit must be a whole number', 2);
   await io.using(async (rt) => {
-    const r = await rt.db.query<{
-      id: number;
-      name: string;
-      received_at: Date | string;
-      from_address: string | null;
-      subject: string | null;
-      raw_sha256: string;
-      error: string | null;
-    }>(
-      `select i.id, m.name, i.received_at, i.from_address, i.subject, i.raw_sha256, i.error
-         from inbound_mails i join mailboxes m on m.id = i.mailbox_id
-        where i.status = 'flagged_malformed' order by i.received_at desc, i.id desc limit $1`,
-      [limit],
-    );
-    if (r.rows.length === 0) io.print('no flagged mail');
-    for (const row of r.rows) {
+    const mails = await listFlaggedMail(rt.db, limit);
+    if (mails.length === 0) io.print('no flagged mail');
+    for (const m of mails) {
       io.print(
-        `${row.id}\t${new Date(row.received_at).toISOString()}\t${row.name}\t${row.from_address ?? '?'}\t${row.subject ?? ''}\t${row.error ?? ''}\t${row.raw_sha256}`,
+        `${m.id}\t${m.receivedAt}\t${m.mailbox}\t${m.from ?? '?'}\t${m.subject ?? ''}\t${m.error ?? ''}\t${m.rawSha256}`,
       );
     }
   });

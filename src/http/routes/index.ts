@@ -11,6 +11,7 @@ import { publicRoutes } from './public/routes.ts';
 import { templateRoutes } from './templates/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { workRoutes } from './work/routes.ts';
+import { mailboxRoutes } from './mailboxes/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
@@ -24,5 +25,6 @@ export const routes: RoutePlugin[] = [
   policyRoutes,
   calendarRoutes,
   workRoutes,
+  mailboxRoutes,
   templateRoutes,
 ];

@@ -126,3 +126,40 @@ export async function mailboxCounts(q: Queryable): Promise<Map<string, Record<st
   }
   return out;
 }
+
+export interface FlaggedMail {
+  id: number;
+  mailbox: string;
+  receivedAt: string;
+  from: string | null;
+  subject: string | null;
+  error: string | null;
+  rawSha256: string;
+}
+
+/** Mail kept raw but not taken (malformed, or failing again and again), newest first. */
+export async function listFlaggedMail(q: Queryable, limit: number): Promise<FlaggedMail[]> {
+  const r = await q.query<{
+    id: number;
+    name: string;
+    received_at: Date | string;
+    from_address: string | null;
+    subject: string | null;
+    raw_sha256: string;
+    error: string | null;
+  }>(
+    `select i.id, m.name, i.received_at, i.from_address, i.subject, i.raw_sha256, i.error
+       from inbound_mails i join mailboxes m on m.id = i.mailbox_id
+      where i.status = 'flagged_malformed' order by i.received_at desc, i.id desc limit $1`,
+    [limit],
+  );
+  return r.rows.map((row) => ({
+    id: row.id,
+    mailbox: row.name,
+    receivedAt: new Date(row.received_at).toISOString(),
+    from: row.from_address,
+    subject: row.subject,
+    error: row.error,
+    rawSha256: row.raw_sha256,
+  }));
+}

@@ -1,0 +1,78 @@
+// Mailboxes for administrators: what each has taken, the mail kept but not taken, and retaking
+// one once its cause is fixed (the CLI's `redress mailbox` offers the same).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../../app/errors.ts';
+import { retakeMail } from '../../../mail/inbound/ingest-mail.ts';
+import { listFlaggedMail, listMailboxes, mailboxCounts } from '../../../mail/inbound/mailboxes.ts';
+import { ingestDeps } from '../../../mail/inbound/service.ts';
+import type { RouteContext } from '../../server.ts';
+
+export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
+  const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/mailboxes',
+    {
+      config: { roles: ['administrator', 'auditor'] },
+      schema: { tags: ['mail'], summary: 'Mailboxes and what each has taken' },
+    },
+    async () => {
+      const counts = await mailboxCounts(ctx.db);
+      const boxes = await listMailboxes(ctx.db);
+      return {
+        items: boxes.map((m) => ({
+          id: m.id,
+          name: m.name,
+          kind: m.kind,
+          address: m.address,
+          policyId: m.policyId,
+          active: m.active,
+          taken: counts.get(String(m.id)) ?? {},
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/mailboxes/flagged',
+    {
+      config: { roles: ['administrator', 'auditor'] },
+      schema: {
+        tags: ['mail'],
+        summary: 'Mail kept raw but not taken (malformed, or failing again and again)',
+        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+      },
+    },
+    async (request) => ({ items: await listFlaggedMail(ctx.db, request.query.limit) }),
+  );
+
+  app.post(
+    '/mailboxes/flagged/:id/retake',
+    {
+      config: { roles: ['administrator'] },
+      schema: {
+        tags: ['mail'],
+        summary: 'Take a flagged mail again',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+      },
+    },
+    async (request) => {
+      const deps = ingestDeps({
+        config: ctx.config,
+        db: ctx.db,
+        policies: ctx.policies,
+        close: async () => {},
+      });
+      try {
+        return await retakeMail(deps, request.params.id);
+      } catch (err) {
+        if (err instanceof Error && /^no flagged or pending inbound mail/.test(err.message)) {
+          throw notFound('MAIL.NOT_FLAGGED', err.message);
+        }
+        throw err;
+      }
+    },
+  );
+}

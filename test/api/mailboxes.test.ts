@@ -1,0 +1,98 @@
+// Administrators see each mailbox, the mail kept but not taken, and can take one again.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { IntakeBatcher } from '../../src/app/complaints/register-complaint.ts';
+import { DiskFileStore } from '../../src/app/files/disk-file-store.ts';
+import { ingestMail } from '../../src/mail/inbound/ingest-mail.ts';
+import { DEFAULT_LIMITS } from '../../src/mail/inbound/limits.ts';
+import { addMailbox } from '../../src/mail/inbound/mailboxes.ts';
+import { startApp, type TestApp } from '../helpers/app.ts';
+import { engines } from '../helpers/db.ts';
+
+for (const engine of engines()) {
+  describe(`GET /api/v1/mailboxes and flagged mail (${engine})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startApp(engine);
+      const mailbox = await addMailbox(t.db, {
+        name: 'complaints',
+        kind: 'smtp',
+        host: null,
+        port: null,
+        secure: false,
+        username: null,
+        password: null,
+        folder: 'INBOX',
+        listenPort: 2525,
+        policyId: 'uk-comms-ombudsman',
+        address: 'complaints@example.test',
+      });
+      const deps = {
+        db: t.db,
+        policies: t.policies,
+        files: new DiskFileStore(mkdtempSync(join(tmpdir(), 'redress-mbx-'))),
+        intake: new IntakeBatcher({ db: t.db, policies: t.policies, now: () => new Date() }),
+        now: () => new Date(),
+        limits: DEFAULT_LIMITS,
+      };
+      // No sender at all: kept raw and flagged, never a complaint.
+      await ingestMail(deps, mailbox, Buffer.from('Subject: ???\r\n\r\nno sender here\r\n'));
+    });
+    after(() => t.close());
+
+    test('the administrator sees the mailbox with what it took, and the flagged mail', async () => {
+      const boxes = (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/mailboxes',
+          headers: t.as('administrator'),
+        })
+      ).json();
+      assert.equal(boxes.items[0].name, 'complaints');
+      assert.equal(boxes.items[0].taken.flagged_malformed, 1);
+      const flagged = (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/mailboxes/flagged',
+          headers: t.as('administrator'),
+        })
+      ).json();
+      assert.equal(flagged.items.length, 1);
+      assert.match(flagged.items[0].error, /.+/);
+      const again = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/mailboxes/flagged/${flagged.items[0].id}/retake`,
+        headers: t.as('administrator'),
+      });
+      assert.equal(again.statusCode, 200, again.body);
+      assert.equal(
+        again.json().status,
+        'flagged_malformed',
+        'still malformed: flagged again, nothing lost',
+      );
+    });
+
+    test('a handler may not look; an unknown mail is a 404', async () => {
+      assert.equal(
+        (
+          await t.app.inject({
+            method: 'GET',
+            url: '/api/v1/mailboxes/flagged',
+            headers: t.as('handler'),
+          })
+        ).statusCode,
+        403,
+      );
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/mailboxes/flagged/999999/retake',
+        headers: t.as('administrator'),
+      });
+      assert.equal(r.statusCode, 404);
+      assert.equal(r.json().error.code, 'MAIL.NOT_FLAGGED');
+    });
+  });
+}
