@@ -4,40 +4,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { IntakeBatcher } from '../../src/app/complaints/register-complaint.ts';
-import { DiskFileStore } from '../../src/app/files/disk-file-store.ts';
 import { ingestMail } from '../../src/mail/inbound/ingest-mail.ts';
-import { DEFAULT_LIMITS } from '../../src/mail/inbound/limits.ts';
-import { addMailbox } from '../../src/mail/inbound/mailboxes.ts';
 import { startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { addTestMailbox, ingestDepsFor } from '../mail/inbound-helpers.ts';
 
 for (const engine of engines()) {
   describe(`GET /api/v1/mailboxes and flagged mail (${engine})`, () => {
     let t: TestApp;
     before(async () => {
       t = await startApp(engine);
-      const mailbox = await addMailbox(t.db, {
-        name: 'complaints',
-        kind: 'smtp',
-        host: null,
-        port: null,
-        secure: false,
-        username: null,
-        password: null,
-        folder: 'INBOX',
-        listenPort: 2525,
-        policyId: 'uk-comms-ombudsman',
-        address: 'complaints@example.test',
-      });
-      const deps = {
-        db: t.db,
-        policies: t.policies,
-        files: new DiskFileStore(mkdtempSync(join(tmpdir(), 'redress-mbx-'))),
-        intake: new IntakeBatcher({ db: t.db, policies: t.policies, now: () => new Date() }),
-        now: () => new Date(),
-        limits: DEFAULT_LIMITS,
-      };
+      const mailbox = await addTestMailbox(t.db);
+      const deps = ingestDepsFor(t.db, t.policies, mkdtempSync(join(tmpdir(), 'redress-mbx-')));
       // No sender at all: kept raw and flagged, never a complaint.
       await ingestMail(deps, mailbox, Buffer.from('Subject: ???\r\n\r\nno sender here\r\n'));
     });

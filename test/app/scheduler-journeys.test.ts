@@ -41,6 +41,23 @@ async function act(
   assert.equal(r.statusCode, 200, `${action}: ${r.body}`);
 }
 
+/** Registers a complaint at `receivedAt` (the server's clock set to it); returns its answer. */
+async function register(t: TestApp, receivedAt: string, overrides: Record<string, unknown> = {}) {
+  t.setNow(new Date(receivedAt));
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/complaints',
+    headers: t.as('handler'),
+    payload: complaintBody({ receivedAt, ...overrides }),
+  });
+  assert.equal(created.statusCode, 201, created.body);
+  return created.json() as {
+    reference: string;
+    policy: { version: number };
+    deadlines: { clock: string; dueAt: string }[];
+  };
+}
+
 async function sent(t: TestApp, ref: string) {
   const r = await t.db.query<{ kind: string; channel: string; created_at: Date }>(
     `select m.kind, m.channel, m.created_at from messages m join complaints c on c.id = m.complaint_id
@@ -67,21 +84,14 @@ for (const engine of engines()) {
     after(() => t.close());
 
     test('uk-comms-ombudsman v1: acknowledgement → information request → plan → progress reports → deadlock and ADR notice → deadlock letter', async () => {
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/complaints',
-        headers: t.as('handler'),
-        payload: complaintBody({
-          receivedAt: '2026-03-02T10:00:00Z',
-          customer: {
-            name: 'Ann Customer',
-            email: 'ann@example.com',
-            address: ['1 High Street', 'Bath', 'BA1 1AA'],
-          },
-        }),
+      const created = await register(t, '2026-03-02T10:00:00Z', {
+        customer: {
+          name: 'Ann Customer',
+          email: 'ann@example.com',
+          address: ['1 High Street', 'Bath', 'BA1 1AA'],
+        },
       });
-      assert.equal(created.statusCode, 201, created.body);
-      const ref = created.json().reference as string;
+      const ref = created.reference;
 
       await act(t, 'handler', ref, 'acknowledge', {}, '2026-03-02T12:00:00Z');
       await act(t, 'handler', ref, 'start-investigation', {}, '2026-03-02T12:05:00Z');
@@ -177,18 +187,11 @@ for (const engine of engines()) {
     });
 
     test('uk-comms-ombudsman v2 (from 8 April 2026): at six weeks the deadlock letter goes out unprompted', async () => {
-      t.setNow(new Date('2026-05-04T10:00:00Z'));
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/complaints',
-        headers: t.as('handler'),
-        payload: complaintBody({
-          receivedAt: '2026-05-04T10:00:00Z',
-          customer: { name: 'Bo', email: 'bo@example.com' },
-        }),
+      const created = await register(t, '2026-05-04T10:00:00Z', {
+        customer: { name: 'Bo', email: 'bo@example.com' },
       });
-      const ref = created.json().reference as string;
-      assert.equal(created.json().policy.version, 2);
+      const ref = created.reference;
+      assert.equal(created.policy.version, 2);
       await act(t, 'handler', ref, 'acknowledge', {}, '2026-05-04T11:00:00Z');
       await sweep(t, '2026-06-15T10:00:00Z');
       const letters = (await sent(t, ref)).filter((m) => m.startsWith('deadlock_letter/'));
@@ -197,17 +200,10 @@ for (const engine of engines()) {
     });
 
     test('a vexatious complaint gets no ADR notice nor deadlock letter', async () => {
-      t.setNow(new Date('2026-03-02T10:00:00Z'));
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/complaints',
-        headers: t.as('handler'),
-        payload: complaintBody({
-          receivedAt: '2026-03-02T10:00:00Z',
-          customer: { name: 'Vex', email: 'vex@example.com' },
-        }),
+      const created = await register(t, '2026-03-02T10:00:00Z', {
+        customer: { name: 'Vex', email: 'vex@example.com' },
       });
-      const ref = created.json().reference as string;
+      const ref = created.reference;
       await act(
         t,
         'manager',
@@ -224,25 +220,15 @@ for (const engine of engines()) {
     });
 
     test('vn-datacentre: a transfer starts the 24-hour feedback clock; 20 working days pass over the VN calendar', async () => {
-      t.setNow(new Date('2026-06-01T02:00:00Z'));
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/complaints',
-        headers: t.as('handler'),
-        payload: complaintBody({
-          policy: 'vn-datacentre',
-          receivedAt: '2026-06-01T02:00:00Z',
-          customer: { name: 'Nguyễn Văn An', email: 'an@example.vn', language: 'vi' },
-          subject: 'Mất kết nối máy chủ',
-          description: 'Máy chủ của chúng tôi mất kết nối từ 9 giờ sáng.',
-        }),
+      const created = await register(t, '2026-06-01T02:00:00Z', {
+        policy: 'vn-datacentre',
+        customer: { name: 'Nguyễn Văn An', email: 'an@example.vn', language: 'vi' },
+        subject: 'Mất kết nối máy chủ',
+        description: 'Máy chủ của chúng tôi mất kết nối từ 9 giờ sáng.',
       });
-      assert.equal(created.statusCode, 201, created.body);
-      const ref = created.json().reference as string;
-      const resolution = created
-        .json()
-        .deadlines.find((d: { clock: string }) => d.clock === 'resolution');
-      assert.equal(resolution.dueAt, '2026-06-29T17:00:00.000Z');
+      const ref = created.reference;
+      const resolution = created.deadlines.find((d) => d.clock === 'resolution');
+      assert.equal(resolution?.dueAt, '2026-06-29T17:00:00.000Z');
       await act(t, 'handler', ref, 'acknowledge', {}, '2026-06-01T03:00:00Z');
       await act(t, 'handler', ref, 'start-investigation', {}, '2026-06-01T03:05:00Z');
       await act(t, 'handler', ref, 'transfer', { departmentId: 'network' }, '2026-06-01T04:00:00Z');
@@ -292,14 +278,7 @@ for (const engine of engines()) {
     after(() => t.close());
 
     test('uk-fca-disp: the eight-week letter lacking its reason becomes a task; later items still run', async () => {
-      const created = await t.app.inject({
-        method: 'POST',
-        url: '/api/v1/complaints',
-        headers: t.as('handler'),
-        payload: complaintBody({ policy: 'uk-fca-disp', receivedAt: '2026-03-02T10:00:00Z' }),
-      });
-      assert.equal(created.statusCode, 201, created.body);
-      const ref = created.json().reference as string;
+      const ref = (await register(t, '2026-03-02T10:00:00Z', { policy: 'uk-fca-disp' })).reference;
       await sweep(t, '2026-05-01T10:00:00Z');
       const left = await t.db.query<{ n: number }>(
         'select count(*)::int as n from scheduled_actions where handled_at is null and due_at <= $1',

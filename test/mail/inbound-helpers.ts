@@ -21,25 +21,26 @@ export interface MailWorld {
   close(): Promise<void>;
 }
 
-export async function mailWorld(
-  engine: Engine,
-  mailbox: Partial<NewMailbox> = {},
-): Promise<MailWorld> {
-  const t = await openTestDb(engine);
-  const policies = new PolicyRegistry(t.db);
-  await policies.syncPresets();
-  const dir = mkdtempSync(join(tmpdir(), 'redress-mail-files-'));
-  const files = new DiskFileStore(dir);
-  const now = () => new Date();
-  const deps: IngestDeps = {
-    db: t.db,
+/** What ingesting mail needs, over a given database, with attachments in `dir`. */
+export function ingestDepsFor(
+  db: Db,
+  policies: PolicyRegistry,
+  dir: string,
+  now = () => new Date(),
+): IngestDeps {
+  return {
+    db,
     policies,
-    files,
-    intake: new IntakeBatcher({ db: t.db, policies, now }),
+    files: new DiskFileStore(dir),
+    intake: new IntakeBatcher({ db, policies, now }),
     now,
     limits: DEFAULT_LIMITS,
   };
-  const box = await addMailbox(t.db, {
+}
+
+/** An SMTP-listener mailbox for uk-comms-ombudsman (nothing listens in the tests). */
+export function addTestMailbox(db: Db, mailbox: Partial<NewMailbox> = {}): Promise<Mailbox> {
+  return addMailbox(db, {
     name: 'complaints',
     kind: 'smtp',
     host: null,
@@ -53,10 +54,22 @@ export async function mailWorld(
     address: MAILBOX_ADDRESS,
     ...mailbox,
   });
+}
+
+export async function mailWorld(
+  engine: Engine,
+  mailbox: Partial<NewMailbox> = {},
+): Promise<MailWorld> {
+  const t = await openTestDb(engine);
+  const policies = new PolicyRegistry(t.db);
+  await policies.syncPresets();
+  const dir = mkdtempSync(join(tmpdir(), 'redress-mail-files-'));
+  const deps = ingestDepsFor(t.db, policies, dir);
+  const box = await addTestMailbox(t.db, mailbox);
   return {
     db: t.db,
     deps,
-    files,
+    files: deps.files as DiskFileStore,
     mailbox: box,
     async close() {
       await t.close();

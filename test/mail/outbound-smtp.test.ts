@@ -15,10 +15,7 @@ import { engines } from '../helpers/db.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IntakeBatcher } from '../../src/app/complaints/register-complaint.ts';
-import { DiskFileStore } from '../../src/app/files/disk-file-store.ts';
-import { DEFAULT_LIMITS } from '../../src/mail/inbound/limits.ts';
-import { addMailbox } from '../../src/mail/inbound/mailboxes.ts';
+import { addTestMailbox, ingestDepsFor } from './inbound-helpers.ts';
 
 interface Inbox {
   port: number;
@@ -138,28 +135,13 @@ for (const engine of engines()) {
       await acknowledge(ref);
       await dispatchOnce(deps());
       const sent = inbox.mails[0]!;
-      const files = new DiskFileStore(mkdtempSync(join(tmpdir(), 'redress-reply-')));
-      const ingestDeps = {
-        db: t.db,
-        policies: t.policies,
-        files,
-        intake: new IntakeBatcher({ db: t.db, policies: t.policies, now: () => now }),
-        now: () => now,
-        limits: DEFAULT_LIMITS,
-      };
-      const mailbox = await addMailbox(t.db, {
-        name: 'complaints',
-        kind: 'smtp',
-        host: null,
-        port: null,
-        secure: false,
-        username: null,
-        password: null,
-        folder: 'INBOX',
-        listenPort: 2525,
-        policyId: 'uk-comms-ombudsman',
-        address: 'complaints@clouddirect.test',
-      });
+      const ingestDeps = ingestDepsFor(
+        t.db,
+        t.policies,
+        mkdtempSync(join(tmpdir(), 'redress-reply-')),
+        () => now,
+      );
+      const mailbox = await addTestMailbox(t.db, { address: 'complaints@clouddirect.test' });
       const raw = Buffer.from(
         [
           'From: Ann Customer <reply@example.com>',
