@@ -21,6 +21,43 @@ export interface NewEvent {
   data?: Record<string, unknown>;
 }
 
+/** An event as its row: numbered in its stream, its data digested, linked to `prevHash`. */
+export function chainEvent(
+  stream: string,
+  seq: number,
+  complaintId: number | null,
+  e: NewEvent,
+  prevHash: string,
+) {
+  const chained = {
+    stream,
+    streamSeq: seq,
+    type: e.type,
+    actorId: e.actor.id,
+    actorRole: e.actor.role,
+    at: e.at,
+    reason: e.reason ?? null,
+    public: e.public ?? false,
+    data: JSON.parse(JSON.stringify(e.data ?? {})) as unknown,
+  };
+  const digest = dataDigest(chained.data);
+  return {
+    stream,
+    stream_seq: seq,
+    complaint_id: complaintId,
+    type: e.type,
+    actor_id: e.actor.id,
+    actor_role: e.actor.role,
+    at: e.at,
+    reason: chained.reason,
+    public: chained.public,
+    data: chained.data,
+    data_digest: digest,
+    prev_hash: prevHash,
+    hash: eventHash({ ...chained, dataDigest: digest }, prevHash),
+  };
+}
+
 /**
  * Appends events to a stream. The caller must hold the stream's lock: for a complaint, its row
  * locked `for update`; appendSystemEvent takes an advisory lock itself.
@@ -54,36 +91,23 @@ export async function appendEventsToStreams(
   for (const b of work) {
     let { seq, hash: prev } = head.get(b.stream) ?? { seq: 0, hash: GENESIS };
     for (const e of b.events) {
-      seq++;
-      const chained = {
-        stream: b.stream,
-        streamSeq: seq,
-        type: e.type,
-        actorId: e.actor.id,
-        actorRole: e.actor.role,
-        at: e.at,
-        reason: e.reason ?? null,
-        public: e.public ?? false,
-        data: JSON.parse(JSON.stringify(e.data ?? {})) as unknown,
-      };
-      const digest = dataDigest(chained.data);
-      const hash = eventHash({ ...chained, dataDigest: digest }, prev);
+      const row = chainEvent(b.stream, ++seq, b.complaintId, e, prev);
       rows.push([
-        b.stream,
-        seq,
-        b.complaintId,
-        e.type,
-        e.actor.id,
-        e.actor.role,
-        e.at,
-        chained.reason,
-        chained.public,
-        JSON.stringify(chained.data),
-        digest,
-        prev,
-        hash,
+        row.stream,
+        row.stream_seq,
+        row.complaint_id,
+        row.type,
+        row.actor_id,
+        row.actor_role,
+        row.at,
+        row.reason,
+        row.public,
+        JSON.stringify(row.data),
+        row.data_digest,
+        row.prev_hash,
+        row.hash,
       ]);
-      prev = hash;
+      prev = row.hash;
     }
     head.set(b.stream, { seq, hash: prev });
   }

@@ -2,8 +2,9 @@
 // the policy version in force at receipt, its `received` event and its clocks — one transaction.
 // Concurrent registrations are committed together (group commit) by the IntakeBatcher.
 import type { Db, Queryable } from '../../db/client.ts';
-import { dataDigest, eventHash, GENESIS } from '../../domain/audit/chain.ts';
-import { replayClocks } from '../../domain/clocks/policy-clocks.ts';
+import { GENESIS } from '../../domain/audit/chain.ts';
+import { chainEvent } from '../audit.ts';
+import { dueWorkOf, earliestOpenDue, replayClocks } from '../../domain/clocks/policy-clocks.ts';
 import { newId, newSecret, sha256 } from '../crypto.ts';
 import { AppError, invalid } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -232,12 +233,6 @@ async function insertBatch(
       vulnerable: c.vulnerable ?? false,
     });
     const reference = `RD-${p.receivedAt.getUTCFullYear()}-${taken[ord]!.padStart(6, '0')}`;
-    // The queue's order: the earliest due among running clocks (as saveClocks keeps it).
-    let nextDue: Date | null = null;
-    for (const k of p.clocks) {
-      if (k.stoppedAt || !k.dueAt) continue;
-      if (!nextDue || k.dueAt < nextDue) nextDue = k.dueAt;
-    }
     complaints.push({
       ord,
       reference,
@@ -260,43 +255,31 @@ async function insertBatch(
       tracking_token_hash: sha256(p.token),
       // Only a staff member is a user; a system actor (mail intake) registers as no one.
       created_by: p.route === 'staff' && p.actor.role !== 'system' ? p.actor.id : null,
-      next_due_at: nextDue,
+      next_due_at: earliestOpenDue(p.clocks),
     });
     // The first event of a new stream (the reference is new): sequence 1, linked to GENESIS.
-    const event = {
-      stream: reference,
-      streamSeq: 1,
-      type: 'received',
-      actorId: p.actor.id,
-      actorRole: p.actor.role,
-      at: p.receivedAt,
-      reason: null,
-      public: true,
-      data: {
-        channel: p.channel,
-        policy: p.policy.id,
-        policyVersion: p.policy.version,
-        fromState: 'received',
-        toState: 'received',
-        route: p.route,
-        registeredAt: p.now.toISOString(),
+    const { complaint_id: _none, ...event } = chainEvent(
+      reference,
+      1,
+      null,
+      {
+        type: 'received',
+        actor: p.actor,
+        at: p.receivedAt,
+        public: true,
+        data: {
+          channel: p.channel,
+          policy: p.policy.id,
+          policyVersion: p.policy.version,
+          fromState: 'received',
+          toState: 'received',
+          route: p.route,
+          registeredAt: p.now.toISOString(),
+        },
       },
-    };
-    const digest = dataDigest(event.data);
-    events.push({
-      stream: reference,
-      stream_seq: 1,
-      type: event.type,
-      actor_id: event.actorId,
-      actor_role: event.actorRole,
-      at: event.at,
-      reason: null,
-      public: true,
-      data: event.data,
-      data_digest: digest,
-      prev_hash: GENESIS,
-      hash: eventHash({ ...event, dataDigest: digest }, GENESIS),
-    });
+      GENESIS,
+    );
+    events.push(event);
     for (const k of p.clocks) {
       clocks.push({
         reference,
@@ -308,13 +291,10 @@ async function insertBatch(
         stopped_at: k.stoppedAt,
         status: k.status,
       });
-      // The sweep's work for a running clock: its breach and each warning (as
-      // syncScheduledActions writes them for a complaint that has none yet).
-      if (k.stoppedAt || !k.dueAt) continue;
-      actions.push({ reference, clock_name: k.name, kind: 'breach', seq: 0, due_at: k.dueAt });
-      k.warnAt.forEach((w, j) =>
-        actions.push({ reference, clock_name: k.name, kind: 'warn', seq: j + 1, due_at: w }),
-      );
+    }
+    // The sweep's work, as syncScheduledActions writes it for a complaint that has none yet.
+    for (const w of dueWorkOf(p.clocks)) {
+      actions.push({ reference, clock_name: w.clock, kind: w.kind, seq: w.seq, due_at: w.due });
     }
     const result: Registered = {
       reference,

@@ -7,7 +7,7 @@ import type {
   ComplaintState,
   Outcome,
 } from '../../domain/complaint/states.ts';
-import type { ClockInstance } from '../../domain/clocks/policy-clocks.ts';
+import { earliestOpenDue, type ClockInstance } from '../../domain/clocks/policy-clocks.ts';
 import { syncScheduledActions } from './scheduled-actions.ts';
 
 export interface ComplaintRow {
@@ -211,11 +211,7 @@ export async function saveClocks(
     );
   }
   await syncScheduledActions(tx, complaintId, clocks);
-  let next: Date | null = null;
-  for (const c of clocks) {
-    if (c.stoppedAt || !c.dueAt) continue;
-    if (!next || c.dueAt < next) next = c.dueAt;
-  }
+  const next = earliestOpenDue(clocks);
   await tx.query('update complaints set next_due_at = $2 where id = $1', [complaintId, next]);
   return next;
 }

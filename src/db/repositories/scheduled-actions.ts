@@ -1,6 +1,6 @@
 // The sweep's work list, kept in step with a complaint's clocks: each running clock has a row
 // for each warning and one for its breach; a stopped clock has none left to do.
-import type { ClockInstance } from '../../domain/clocks/policy-clocks.ts';
+import { dueWorkOf, type ClockInstance } from '../../domain/clocks/policy-clocks.ts';
 import type { Queryable } from '../client.ts';
 
 export interface ScheduledActionRow {
@@ -18,14 +18,8 @@ export async function syncScheduledActions(
   complaintId: number,
   clocks: readonly ClockInstance[],
 ): Promise<void> {
-  const wanted: { clock: string; kind: 'warn' | 'breach'; seq: number; due: Date }[] = [];
-  const live: string[] = [];
-  for (const c of clocks) {
-    if (c.stoppedAt || !c.dueAt) continue;
-    live.push(c.name);
-    wanted.push({ clock: c.name, kind: 'breach', seq: 0, due: c.dueAt });
-    c.warnAt.forEach((w, i) => wanted.push({ clock: c.name, kind: 'warn', seq: i + 1, due: w }));
-  }
+  const wanted = dueWorkOf(clocks);
+  const live = [...new Set(wanted.map((w) => w.clock))];
   // Unhandled work of clocks no longer running (stopped or paused) is dropped, as are
   // warnings and breaches whose instant is no longer wanted.
   await tx.query(

@@ -179,3 +179,31 @@ export function replayClocks(
   }
   return out;
 }
+
+/** The queue's order for a complaint: the earliest due among its clocks still running. */
+export function earliestOpenDue(clocks: readonly ClockInstance[]): Date | null {
+  let next: Date | null = null;
+  for (const c of clocks) {
+    if (c.stoppedAt || !c.dueAt) continue;
+    if (!next || c.dueAt < next) next = c.dueAt;
+  }
+  return next;
+}
+
+export interface DueWork {
+  clock: string;
+  kind: 'warn' | 'breach';
+  seq: number;
+  due: Date;
+}
+
+/** What the sweep must do for running clocks: each warning (seq 1…) and the breach (seq 0). */
+export function dueWorkOf(clocks: readonly ClockInstance[]): DueWork[] {
+  const work: DueWork[] = [];
+  for (const c of clocks) {
+    if (c.stoppedAt || !c.dueAt) continue;
+    work.push({ clock: c.name, kind: 'breach', seq: 0, due: c.dueAt });
+    c.warnAt.forEach((w, i) => work.push({ clock: c.name, kind: 'warn', seq: i + 1, due: w }));
+  }
+  return work;
+}
