@@ -1,6 +1,7 @@
-// The sweep's work list, kept in step with a complaint's clocks: each running clock has a row
-// for each warning and one for its breach; a stopped clock has none left to do.
-import { dueWorkOf, type ClockInstance } from '../../domain/clocks/policy-clocks.ts';
+// The sweep's work list, kept in step with the complaints' clocks: each running clock has a row
+// for each warning and one for its breach; a stopped clock has none left to do. Registration
+// defers writing it (unplanned_complaints); the sweep plans those complaints before it claims.
+import type { DueWork } from '../../domain/clocks/policy-clocks.ts';
 import type { Queryable } from '../client.ts';
 
 export interface ScheduledActionRow {
@@ -13,36 +14,86 @@ export interface ScheduledActionRow {
   handled_at: Date | null;
 }
 
-export async function syncScheduledActions(
-  tx: Queryable,
-  complaintId: number,
-  clocks: readonly ClockInstance[],
-): Promise<void> {
-  const wanted = dueWorkOf(clocks);
-  const live = [...new Set(wanted.map((w) => w.clock))];
-  // Unhandled work of clocks no longer running (stopped or paused) is dropped, as are
-  // warnings and breaches whose instant is no longer wanted.
+export interface WorkSet {
+  complaintId: number;
+  /** What the complaint's running clocks want done (dueWorkOf). */
+  work: readonly DueWork[];
+}
+
+const ROWS_PER_INSERT = 1000;
+
+/**
+ * Brings the work list of each complaint in line with what its clocks want: unhandled work of
+ * clocks no longer running (stopped or paused) is dropped, as are warnings and breaches whose
+ * instant is no longer wanted; wanted rows are added, or moved while still unhandled. A handled
+ * row stays as it was: a breach is acted on once, even if the due instant moves later.
+ */
+export async function syncScheduledActions(tx: Queryable, sets: readonly WorkSet[]): Promise<void> {
+  if (sets.length === 0) return;
+  const live = sets.flatMap((s) => [...new Set(s.work.map((w) => `${s.complaintId}/${w.clock}`))]);
+  const wanted = sets.flatMap((s) =>
+    s.work.map((w) => `${s.complaintId}/${w.clock}/${w.kind}/${w.seq}`),
+  );
   await tx.query(
     `delete from scheduled_actions
-     where complaint_id = $1 and handled_at is null and kind <> 'auto'
-       and (not (clock_name = any($2::text[]))
-            or (kind in ('warn', 'breach') and not ((clock_name || '/' || kind || '/' || seq) = any($3::text[]))))`,
-    [complaintId, live, wanted.map((w) => `${w.clock}/${w.kind}/${w.seq}`)],
+     where complaint_id = any($1::bigint[]) and handled_at is null and kind <> 'auto'
+       and not ((complaint_id || '/' || clock_name) = any($2::text[])
+                and (kind = 'repeat'
+                     or (complaint_id || '/' || clock_name || '/' || kind || '/' || seq) = any($3::text[])))`,
+    [sets.map((s) => s.complaintId), live, wanted],
   );
-  if (wanted.length === 0) return;
-  const values: unknown[] = [];
-  const tuples = wanted.map((w, i) => {
-    values.push(complaintId, w.clock, w.kind, w.seq, w.due);
-    const b = i * 5;
-    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
-  });
-  // A handled row stays as it was: a breach is acted on once, even if the due moves later.
+  const rows = sets.flatMap((s) =>
+    s.work.map((w) => [s.complaintId, w.clock, w.kind, w.seq, w.due] as unknown[]),
+  );
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    const tuples = chunk.map((_, r) => {
+      const b = r * 5;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
+    });
+    await tx.query(
+      `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at) values ${tuples.join(', ')}
+       on conflict (complaint_id, clock_name, kind, seq) do update set due_at = excluded.due_at
+       where scheduled_actions.handled_at is null`,
+      chunk.flat(),
+    );
+  }
+}
+
+/** Registration: these complaints' work lists are to be planned by the sweep. */
+export async function deferPlanning(tx: Queryable, complaintIds: readonly number[]): Promise<void> {
+  if (complaintIds.length === 0) return;
   await tx.query(
-    `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at) values ${tuples.join(', ')}
-     on conflict (complaint_id, clock_name, kind, seq) do update set due_at = excluded.due_at
-     where scheduled_actions.handled_at is null`,
-    values,
+    'insert into unplanned_complaints (complaint_id) select unnest($1::bigint[]) on conflict do nothing',
+    [complaintIds],
   );
+}
+
+/**
+ * Up to `limit` complaints whose work is still to be planned, locked in id order. Both their
+ * marks and their complaint rows (the lock every change takes) are taken with SKIP LOCKED: the
+ * planner never waits, so it can neither deadlock with a change nor plan what another worker
+ * plans; a complaint skipped now is planned by the next sweep, or by its change.
+ */
+export async function lockUnplannedComplaints(tx: Queryable, limit: number): Promise<number[]> {
+  const r = await tx.query<{ id: number }>(
+    `with picked as (
+       select complaint_id from unplanned_complaints order by complaint_id limit $1
+       for update skip locked
+     )
+     select c.id from complaints c join picked p on p.complaint_id = c.id
+     order by c.id for update of c skip locked`,
+    [limit],
+  );
+  return r.rows.map((row) => Number(row.id));
+}
+
+/** These complaints' work lists are written (the caller holds their complaint rows). */
+export async function markPlanned(tx: Queryable, complaintIds: readonly number[]): Promise<void> {
+  if (complaintIds.length === 0) return;
+  await tx.query('delete from unplanned_complaints where complaint_id = any($1::bigint[])', [
+    complaintIds,
+  ]);
 }
 
 export async function scheduleAction(
