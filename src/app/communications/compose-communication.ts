@@ -2,13 +2,9 @@
 // latest template for (policy, kind, customer language) — an administrator's edit or the shipped
 // default — rendered as text and HTML, and refused if it lacks the content the policy requires.
 import type { Queryable } from '../../db/client.ts';
-import {
-  clocksOf,
-  findComplaint,
-  findCustomer,
-  type ComplaintRow,
-  type CustomerRow,
-} from '../../db/repositories/complaints.ts';
+import { clocksOf } from '../../db/repositories/clocks.ts';
+import { findComplaint, type ComplaintRow } from '../../db/repositories/complaints.ts';
+import { findCustomer, type CustomerRow } from '../../db/repositories/customers.ts';
 import { latestMessageTemplate } from '../../db/repositories/message-templates.ts';
 import {
   findCommunication,

@@ -1,13 +1,8 @@
 // A complaint as staff see it (everything) and as its customer sees it (the public part).
 import type { Queryable } from '../../db/client.ts';
-import {
-  clocksOf,
-  findComplaint,
-  findCustomer,
-  snapshotOf,
-  type ClockRow,
-  type ComplaintRow,
-} from '../../db/repositories/complaints.ts';
+import { clocksOf, type ClockRow } from '../../db/repositories/clocks.ts';
+import { findComplaint, snapshotOf, type ComplaintRow } from '../../db/repositories/complaints.ts';
+import { findCustomer } from '../../db/repositories/customers.ts';
 import { calendarFor } from '../../domain/clocks/policy-clocks.ts';
 import { clockProgress } from '../../domain/clocks/deadline.ts';
 import { allowedActions, type Actor } from '../../domain/complaint/lifecycle.ts';
@@ -15,7 +10,8 @@ import type { Policy } from '../../domain/policy/schema.ts';
 import { sha256 } from '../crypto.ts';
 import { notFound } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
-import { canSee, type ActingUser } from './apply-complaint-action.ts';
+import type { Actor as ActingUser } from '../../domain/complaint/snapshot.ts';
+import { canSee } from './apply-complaint-action.ts';
 
 export interface ReadDeps {
   db: Queryable;

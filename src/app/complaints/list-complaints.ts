@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/client.ts';
 import type { ComplaintRow } from '../../db/repositories/complaints.ts';
 import { CHANNELS, FLAGS, STATES } from '../../domain/complaint/states.ts';
 import { invalid } from '../errors.ts';
-import type { ActingUser } from './apply-complaint-action.ts';
+import type { Actor as ActingUser } from '../../domain/complaint/snapshot.ts';
 import { presentCore } from './get-complaint.ts';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>

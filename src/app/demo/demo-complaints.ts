@@ -1,10 +1,11 @@
 // Carries out a demo plan through the real use cases: each complaint is registered as staff
 // (or the CRM integration) would register it, then taken through its actions, each at its own
 // time, so events, audit chain and clocks are exactly what real use would have produced.
-import type { Db } from '../../db/client.ts';
-import { applyComplaintAction, type ActingUser } from '../complaints/apply-complaint-action.ts';
-import { IntakeBatcher } from '../complaints/register-complaint.ts';
-import type { PolicyRegistry } from '../policy-registry.ts';
+import type { Services } from '../../composition.ts';
+import { findComplaint } from '../../db/repositories/complaints.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
+import { applyComplaintAction } from '../complaints/apply-complaint-action.ts';
+import { registerComplaint } from '../complaints/register-complaint.ts';
 import type { ComplaintPlan } from './demo-plan.ts';
 import type { Who } from './demo-scripts.ts';
 import type { DemoStaff } from './demo-users.ts';
@@ -20,33 +21,31 @@ export interface LoadedComplaint {
   channel: string;
 }
 
+type DemoDeps = Pick<Services, 'db' | 'policies' | 'intake' | 'config'>;
+
 async function loadOne(
-  deps: { db: Db; policies: PolicyRegistry },
+  deps: DemoDeps,
   staff: DemoStaff,
   plan: ComplaintPlan,
 ): Promise<LoadedComplaint> {
   const registeredAt = new Date(plan.receivedAt.getTime() + REGISTRATION_DELAY);
-  const intake = new IntakeBatcher({ ...deps, now: () => registeredAt });
   const by = staff[plan.registeredBy];
-  const registered = await intake.register({
-    actor: { id: by.id, role: by.role },
-    input: plan.input,
-    route: 'staff',
-    ...(plan.idempotencyKey ? { idempotencyKey: plan.idempotencyKey } : {}),
-  });
+  const registered = await registerComplaint(
+    { ...deps, now: () => registeredAt },
+    { id: by.id, role: by.role },
+    {
+      complaint: plan.input,
+      route: 'staff',
+      ...(plan.idempotencyKey ? { idempotencyKey: plan.idempotencyKey } : {}),
+    },
+  );
   const { reference } = registered;
   let status = registered.status;
   let customerId: string | null = null;
-  const actingAs = async (who: Who): Promise<ActingUser> => {
+  const actingAs = async (who: Who): Promise<Actor> => {
     if (who === 'system') return { id: 'system', role: 'system' };
     if (who !== 'customer') return staff[who];
-    if (!customerId) {
-      const r = await deps.db.query<{ customer_id: string }>(
-        'select customer_id from complaints where reference = $1',
-        [reference],
-      );
-      customerId = r.rows[0]!.customer_id;
-    }
+    customerId ??= (await findComplaint(deps.db, reference))!.customer_id;
     // As the public tracking routes act for the customer.
     return { id: `customer:${customerId}`, role: 'customer' };
   };
@@ -57,9 +56,11 @@ async function loadOne(
       const done = await applyComplaintAction(
         { ...deps, now: () => at },
         await actingAs(step.who),
-        reference,
-        step.action,
-        payload,
+        {
+          reference,
+          action: step.action,
+          payload,
+        },
       );
       status = done.status;
     } catch (err) {
@@ -80,7 +81,7 @@ async function loadOne(
  * receipt). Each complaint's own actions run in order.
  */
 export async function loadComplaints(
-  deps: { db: Db; policies: PolicyRegistry },
+  deps: DemoDeps,
   staff: DemoStaff,
   plans: readonly ComplaintPlan[],
   concurrency = 8,

@@ -1,7 +1,7 @@
 // Staff work lists: call tasks, notifications, the outbox's problems and the letters to post.
 import type { Db } from '../../db/client.ts';
 import { lockComplaintById } from '../../db/repositories/complaints.ts';
-import { appendEvents } from '../audit.ts';
+import { appendEvents } from '../../db/repositories/events.ts';
 import { notFound, conflict } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { renderLetterPdf } from '../../letters/letter-pdf.ts';

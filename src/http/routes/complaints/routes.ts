@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyComplaintAction } from '../../../app/complaints/apply-complaint-action.ts';
+import { registerComplaint } from '../../../app/complaints/register-complaint.ts';
 import { getComplaint } from '../../../app/complaints/get-complaint.ts';
 import { listComplaints, listQuery } from '../../../app/complaints/list-complaints.ts';
 import { createComplaintInput } from '../../../app/complaints/schemas.ts';
@@ -11,7 +12,7 @@ import { notFound } from '../../../app/errors.ts';
 import { ACTIONS, actionPayloadSchemas, RULES } from '../../../domain/complaint/lifecycle.ts';
 import type { Role } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 export const STAFF: readonly Role[] = [
   'handler',
@@ -57,9 +58,8 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
     },
     async (request, reply) => {
       const user = actorOf(request);
-      const { trackingToken: _secret, ...result } = await ctx.intake.register({
-        actor: { id: user.id, role: user.role },
-        input: request.body,
+      const { trackingToken: _secret, ...result } = await registerComplaint(ctx, user, {
+        complaint: request.body,
         route: 'staff',
         idempotencyKey: request.headers['idempotency-key'],
       });
@@ -110,13 +110,11 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
       async (request) => {
         const user = actorOf(request);
         const payload = (request.body ?? {}) as Record<string, unknown>;
-        const done = await applyComplaintAction(
-          ctx,
-          user,
-          request.params.reference,
+        const done = await applyComplaintAction(ctx, user, {
+          reference: request.params.reference,
           action,
           payload,
-        );
+        });
         return {
           reference: done.reference,
           status: done.status,

@@ -8,7 +8,7 @@ import {
 } from '../../../app/departments/create-department.ts';
 import { listDepartments, type Department } from '../../../app/departments/list-departments.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 const departmentSchema = z.object({
   id: z.string(),
@@ -37,7 +37,9 @@ export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext)
         response: { 200: z.object({ items: z.array(departmentSchema) }) },
       },
     },
-    async () => ({ items: (await listDepartments(ctx.db)).map(present) }),
+    async (request) => ({
+      items: (await listDepartments(ctx, actorOf(request))).map(present),
+    }),
   );
 
   app.post(
@@ -52,7 +54,7 @@ export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext)
       },
     },
     async (request, reply) => {
-      const d = await createDepartment(ctx.db, actorOf(request), request.body, ctx.now());
+      const d = await createDepartment(ctx, actorOf(request), request.body);
       return reply.code(201).send(present(d));
     },
   );

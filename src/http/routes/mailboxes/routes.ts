@@ -3,11 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../../app/errors.ts';
-import { retakeMail } from '../../../mail/inbound/ingest-mail.ts';
-import { listFlaggedMail, listMailboxes, mailboxCounts } from '../../../mail/inbound/mailboxes.ts';
-import { ingestDeps } from '../../../mail/inbound/service.ts';
-import type { RouteContext } from '../../server.ts';
+import { listFlaggedMail } from '../../../app/mailboxes/list-flagged-mail.ts';
+import { listMailboxes } from '../../../app/mailboxes/list-mailboxes.ts';
+import { retakeFlaggedMail } from '../../../app/mailboxes/retake-flagged-mail.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -18,9 +18,8 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
       config: { roles: ['administrator', 'auditor'] },
       schema: { tags: ['mail'], summary: 'Mailboxes and what each has taken' },
     },
-    async () => {
-      const counts = await mailboxCounts(ctx.db);
-      const boxes = await listMailboxes(ctx.db);
+    async (request) => {
+      const boxes = await listMailboxes(ctx, actorOf(request));
       return {
         items: boxes.map((m) => ({
           id: m.id,
@@ -29,7 +28,7 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
           address: m.address,
           policyId: m.policyId,
           active: m.active,
-          taken: counts.get(String(m.id)) ?? {},
+          taken: m.taken,
         })),
       };
     },
@@ -45,7 +44,9 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
       },
     },
-    async (request) => ({ items: await listFlaggedMail(ctx.db, request.query.limit) }),
+    async (request) => ({
+      items: await listFlaggedMail(ctx, actorOf(request), { limit: request.query.limit }),
+    }),
   );
 
   app.post(
@@ -58,21 +59,6 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
         params: z.object({ id: z.coerce.number().int().positive() }),
       },
     },
-    async (request) => {
-      const deps = ingestDeps({
-        config: ctx.config,
-        db: ctx.db,
-        policies: ctx.policies,
-        close: async () => {},
-      });
-      try {
-        return await retakeMail(deps, request.params.id);
-      } catch (err) {
-        if (err instanceof Error && /^no flagged or pending inbound mail/.test(err.message)) {
-          throw notFound('MAIL.NOT_FLAGGED', err.message);
-        }
-        throw err;
-      }
-    },
+    async (request) => retakeFlaggedMail(ctx, actorOf(request), { id: request.params.id }),
   );
 }

@@ -9,7 +9,8 @@ import { listPolicies } from '../../../app/policies/list-policies.ts';
 import { renderPolicyProcedure } from '../../../app/policies/render-policy-procedure.ts';
 import { LANGUAGES } from '../../../domain/policy/schema.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import type { RouteContext } from '../../server.ts';
+import { VISITOR } from '../../../domain/complaint/snapshot.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 export const policyIdParam = z.object({
   id: z
@@ -55,7 +56,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         response: { 200: z.object({ items: z.array(policySummary) }) },
       },
     },
-    async () => ({ items: listPolicies(ctx.policies, ctx.now()) }),
+    async (request) => ({ items: listPolicies(ctx, actorOf(request)) }),
   );
 
   app.get(
@@ -77,7 +78,8 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         },
       },
     },
-    async (request) => getPolicy(ctx.policies, request.params.id, ctx.now(), request.query.at),
+    async (request) =>
+      getPolicy(ctx, actorOf(request), { id: request.params.id, at: request.query.at }),
   );
 
   app.post(
@@ -94,13 +96,10 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       },
     },
     async (request, reply) => {
-      const added = await addPolicyVersion(
-        ctx.policies,
-        actorOf(request),
-        request.params.id,
-        request.body,
-        ctx.now(),
-      );
+      const added = await addPolicyVersion(ctx, actorOf(request), {
+        id: request.params.id,
+        document: request.body,
+      });
       return reply.code(201).send(added);
     },
   );
@@ -133,12 +132,10 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       },
     },
     async (request, reply) => {
-      const rendered = renderPolicyProcedure(
-        ctx.policies,
-        request.params.id,
-        ctx.now(),
-        request.query.lang,
-      );
+      const rendered = renderPolicyProcedure(ctx, request.user ?? VISITOR, {
+        id: request.params.id,
+        lang: request.query.lang,
+      });
       const json =
         request.query.format === 'json' ||
         (request.query.format === undefined &&

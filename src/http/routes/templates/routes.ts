@@ -15,7 +15,7 @@ import { COMMUNICATION_KINDS, LANGUAGES } from '../../../domain/policy/schema.ts
 import { renderLetterPdf } from '../../../letters/letter-pdf.ts';
 import { invalid } from '../../../app/errors.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 import { policyIdParam } from '../policies/routes.ts';
 
 const READERS: readonly Role[] = ['handler', 'manager', 'administrator', 'auditor'];

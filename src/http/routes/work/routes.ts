@@ -17,7 +17,7 @@ import {
 import type { Role } from '../../../domain/complaint/states.ts';
 import { renderProcedureBookletPdf } from '../../../letters/procedure-booklet.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 const HANDLERS: readonly Role[] = ['handler', 'manager', 'administrator'];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
@@ -95,7 +95,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
       schema: { tags: ['work'], summary: 'Send a failed email again', params: idParam },
     },
     async (request) => {
-      if (!(await retryMessage(ctx.db, request.params.id, ctx.now()))) {
+      if (!(await retryMessage(ctx, actorOf(request), { id: request.params.id }))) {
         throw notFound(
           'OUTBOX.NOT_RETRYABLE',
           `message ${request.params.id} is not a failed or unknown email`,
