@@ -7,10 +7,11 @@
 // BS EN ISO 269 envelopes and DIN 5008 form B; an A4 sheet folded in three (99 mm panels, fold
 // marks at 99 and 198 mm) puts the field behind a DL window, and folded once it fits C5. Nothing
 // but the address and a one-line return address is printed inside the window.
-import { formatDate } from '../domain/communications/phrases.ts';
+import { formatDate } from '../domain/policy/dates.ts';
 import type { Language } from '../domain/policy/schema.ts';
 import type { ComposedMessage } from '../app/communications/types.ts';
 import { atFixed, mm, newDocument, numberPages, toBuffer, type Doc } from './pdf-common.ts';
+import { appendPdfs } from './scheme-leaflet.ts';
 
 export interface LetterOrganisation {
   name: string;
@@ -31,6 +32,8 @@ export interface LetterInput {
   language: Language;
   /** The time zone the date is written in (the policy's); UTC by default. */
   timezone?: string;
+  /** What the letter encloses (the scheme's leaflet), printed after it as pages of their own. */
+  enclosures?: readonly Buffer[];
 }
 
 /** The address window, in millimetres from the top-left corner of the sheet. */
@@ -304,5 +307,5 @@ export async function renderLetterPdf(input: LetterInput): Promise<Buffer> {
   body(doc, input);
   continuationHeaders(doc, input);
   numberPages(doc, input.language);
-  return toBuffer(doc);
+  return appendPdfs(await toBuffer(doc), input.enclosures ?? []);
 }
