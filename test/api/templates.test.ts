@@ -269,7 +269,7 @@ for (const engine of engines()) {
       const ok = await composeCommunication(t.db, t.policies, {
         complaintId,
         kind: 'deadlock_refusal',
-        extra: { reason: 'Your complaint is vexatious.' },
+        extra: { customerMessage: 'Your complaint is vexatious.' },
         now: new Date('2026-03-16T10:00:00Z'),
       });
       assert.match(ok.text, /Your complaint is vexatious\./);
