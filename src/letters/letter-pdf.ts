@@ -55,8 +55,9 @@ function header(doc: Doc, input: LetterInput): void {
     .font('Sans-Bold')
     .fontSize(16)
     .text(org.name, mm(20), mm(15), { width: mm(95), lineBreak: true });
+  // The address on one line (wrapped if long), so the block ends above the rule and the window.
   const lines = [
-    ...(org.address ?? []),
+    ...(org.address?.length ? [org.address.join(', ')] : []),
     ...(org.phone ? [`${w.phone}: ${org.phone}`] : []),
     ...(org.email ? [`${w.email}: ${org.email}`] : []),
     ...(org.website ? [org.website] : []),
@@ -65,9 +66,10 @@ function header(doc: Doc, input: LetterInput): void {
     .font('Sans')
     .fontSize(8.5)
     .fillColor('#333333')
-    .text(lines.join('\n'), mm(120), mm(15), { width: mm(70), align: 'right', lineGap: 1 });
+    .text(lines.join('\n'), mm(110), mm(15), { width: mm(80), align: 'right', lineGap: 1 });
   doc.fillColor('black');
-  doc.moveTo(mm(20), mm(36)).lineTo(mm(190), mm(36)).lineWidth(0.5).strokeColor('#999999').stroke();
+  const rule = Math.min(Math.max(mm(36), doc.y + mm(1.5)), mm(ADDRESS_WINDOW.top - 2));
+  doc.moveTo(mm(20), rule).lineTo(mm(190), rule).lineWidth(0.5).strokeColor('#999999').stroke();
   doc.strokeColor('black');
 }
 
@@ -82,7 +84,8 @@ function addressWindow(doc: Doc, input: LetterInput): void {
     .fillColor('#444444')
     .text(returnLine, x, mm(ADDRESS_WINDOW.top + WINDOW_PADDING), {
       width,
-      lineBreak: false,
+      // One line, cut with an ellipsis: a second line would run into the recipient's name.
+      height: doc.currentLineHeight(),
       ellipsis: true,
       underline: true,
     });
@@ -102,8 +105,8 @@ function addressWindow(doc: Doc, input: LetterInput): void {
 function dateAndReference(doc: Doc, input: LetterInput): void {
   const w = WORDS[input.language];
   const date = formatDate(input.date, input.language, input.timezone ?? 'UTC');
-  const x = mm(125);
-  const width = mm(65);
+  const x = mm(118);
+  const width = mm(72);
   let y = mm(ADDRESS_WINDOW.top + WINDOW_PADDING + 5);
   for (const [label, value] of [
     [w.date, date],

@@ -153,13 +153,20 @@ export async function appendPdfs(letter: Buffer, enclosures: readonly Buffer[]):
 /** The dispatcher's attachments: what each email's communication encloses, as PDF files. */
 export function leafletAttachments(policies: {
   version(id: string, version: number): Policy;
-}): (m: { kind: string | null; policyId: string; policyVersion: number; createdAt: Date }) => Promise<
-  { filename: string; content: Buffer; contentType: string }[]
-> {
+}): (m: {
+  kind: string | null;
+  policyId: string;
+  policyVersion: number;
+  createdAt: Date;
+}) => Promise<{ filename: string; content: Buffer; contentType: string }[]> {
   return async (m) => {
     if (!m.kind) return [];
     const policy = policies.version(m.policyId, m.policyVersion);
     const pdfs = await enclosurePdfs(policy, m.kind as Kind, m.createdAt);
-    return pdfs.map((e) => ({ filename: e.filename, content: e.pdf, contentType: 'application/pdf' }));
+    return pdfs.map((e) => ({
+      filename: e.filename,
+      content: e.pdf,
+      contentType: 'application/pdf',
+    }));
   };
 }

@@ -67,7 +67,10 @@ describe('redress policy check', () => {
       file('no-post.yaml', VALID.replace('channels: [email]', 'channels: [email, post, web]')),
     );
     assert.equal(noPost.code, 1);
-    assert.match(noPost.err, /"how to complain" needs organisation\.address \(complaints are taken by post\)/);
+    assert.match(
+      noPost.err,
+      /"how to complain" needs organisation\.address \(complaints are taken by post\)/,
+    );
     assert.match(noPost.err, /"how to complain" needs organisation\.website/);
   });
 

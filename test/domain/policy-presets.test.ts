@@ -256,7 +256,10 @@ describe('renderProcedure', () => {
       text,
       /acknowledge your complaint within 24 hours \(excluding weekends and bank holidays\)\./,
     );
-    assert.match(text, /get back to you in writing within 24 hours \(excluding weekends and bank holidays\)/);
+    assert.match(
+      text,
+      /get back to you in writing within 24 hours \(excluding weekends and bank holidays\)/,
+    );
     assert.match(text, /within 1 week of receiving your complaint/);
     assert.match(text, /within 1 month/);
     assert.match(text, /progress report every 2 weeks by your preferred contact method/);
@@ -299,7 +302,10 @@ describe('renderProcedure', () => {
       /trong vòng 20 ngày làm việc \(không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết\)/,
     );
     assert.match(text, /trong vòng 24 giờ \(không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết\)/);
-    assert.doesNotMatch(text, /giờ làm việc|Asia\/Ho_Chi_Minh|vn-datacentre|bế tắc|quấy rối|báo cáo/);
+    assert.doesNotMatch(
+      text,
+      /giờ làm việc|Asia\/Ho_Chi_Minh|vn-datacentre|bế tắc|quấy rối|báo cáo/,
+    );
     assert.match(text, /giờ Việt Nam \(GMT\+7\)/);
     assert.match(text, /bằng văn bản về kết quả giải quyết/);
     assert.match(text, /\(028\) 7308 0708/);

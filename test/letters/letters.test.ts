@@ -240,7 +240,9 @@ describe('letters as PDF', { skip: SKIP }, () => {
         assert.ok(text.includes(label), `${lang}: missing "${label}"`);
       }
       assert.ok(text.includes('Paragraph 14'), 'the whole body is printed');
-      assert.ok(text.includes(id === 'uk-fca-disp' ? 'financial-ombudsman.org.uk' : 'commsombudsman.org'));
+      assert.ok(
+        text.includes(id === 'uk-fca-disp' ? 'financial-ombudsman.org.uk' : 'commsombudsman.org'),
+      );
     }
   });
 
@@ -249,12 +251,16 @@ describe('letters as PDF', { skip: SKIP }, () => {
     for (const kind of ['final_response', 'adr_notice'] as const) {
       const { pdf } = await letter(fca, kind, 'en');
       const text = flat(pdfText(pdf));
-      assert.ok(text.includes('We enclose a copy of the Financial Ombudsman Service’s standard explanatory leaflet'));
+      assert.ok(
+        text.includes(
+          'We enclose a copy of the Financial Ombudsman Service’s standard explanatory leaflet',
+        ),
+      );
       // The leaflet's own text, not only the sentence that says it is enclosed.
       for (const words of [
         'Your complaint and the ombudsman',
         'Complain to the business first',
-        'within six months of the date of the business\'s final response',
+        "within six months of the date of the business's final response",
         'Exchange Tower',
         'London E14 9SR',
         '0800 023 4567',
@@ -272,7 +278,12 @@ describe('letters as PDF', { skip: SKIP }, () => {
   test('the leaflet is attached to the email as a PDF', async () => {
     const fca = await preset('uk-fca-disp');
     const attach = leafletAttachments({ version: () => fca });
-    const files = await attach({ kind: 'final_response', policyId: fca.id, policyVersion: 1, createdAt: NOW });
+    const files = await attach({
+      kind: 'final_response',
+      policyId: fca.id,
+      policyVersion: 1,
+      createdAt: NOW,
+    });
     assert.equal(files.length, 1);
     assert.equal(files[0]!.contentType, 'application/pdf');
     assert.match(files[0]!.filename, /financial-ombudsman-service-leaflet\.pdf/);

@@ -2,7 +2,12 @@
 // the complaint's context (its clocks as they stand at the moment of writing, its history, its
 // enclosures) and rendering with the domain's errors mapped to stable codes.
 import type { Queryable } from '../../db/client.ts';
-import { findCustomer, timelineOf, type ComplaintRow, type CustomerRow } from '../../db/repositories/complaints.ts';
+import {
+  findCustomer,
+  timelineOf,
+  type ComplaintRow,
+  type CustomerRow,
+} from '../../db/repositories/complaints.ts';
 import { latestMessageTemplate } from '../../db/repositories/message-templates.ts';
 import { replayClocks } from '../../domain/clocks/policy-clocks.ts';
 import type { ComplaintEventType } from '../../domain/complaint/states.ts';
@@ -166,7 +171,8 @@ function standardDetails(
   const out: Record<string, unknown> = {};
   const reason = std?.reason?.[lang] ?? std?.reason?.en;
   if (reason) out.reason = reason;
-  if (std?.expectedWithin) out.expected_date = addSpan(now, std.expectedWithin, policy).toISOString();
+  if (std?.expectedWithin)
+    out.expected_date = addSpan(now, std.expectedWithin, policy).toISOString();
   return out;
 }
 

@@ -16,10 +16,7 @@ import {
 } from '../../db/repositories/communication-history.ts';
 import { SENTENCES } from '../../domain/communications/phrases.ts';
 import type { ProgressEvent } from '../../domain/communications/progress.ts';
-import {
-  EXTRA_FIELDS,
-  type CommunicationContext,
-} from '../../domain/communications/variables.ts';
+import { EXTRA_FIELDS, type CommunicationContext } from '../../domain/communications/variables.ts';
 import type { Language, Policy } from '../../domain/policy/schema.ts';
 import type { CommunicationKind } from './types.ts';
 
@@ -93,7 +90,10 @@ export async function complaintDetails(
     case 'final_response': {
       const proposal = latest('response_proposed');
       set('response_text', str(proposal?.data.response));
-      set('cause', str(proposal?.data.cause) ?? str(latest('department_responded')?.data.customerSummary));
+      set(
+        'cause',
+        str(proposal?.data.cause) ?? str(latest('department_responded')?.data.customerSummary),
+      );
       set('remedy', str(row.redress?.description) ?? str(proposal?.data.remedy));
       set('time_limit_position', str(proposal?.data.timeLimitPosition));
       break;
@@ -106,7 +106,9 @@ export async function complaintDetails(
     }
     case 'deadlock_refusal': {
       const e = latest('deadlock_letter_refused');
-      const flags = (Array.isArray(e?.data.refusingFlags) ? e.data.refusingFlags : row.flags).filter(
+      const flags = (
+        Array.isArray(e?.data.refusingFlags) ? e.data.refusingFlags : row.flags
+      ).filter(
         (f): f is 'vexatious' | 'outside_jurisdiction' =>
           f === 'vexatious' || f === 'outside_jurisdiction',
       );

@@ -153,6 +153,8 @@ export class Script {
     const payload = {
       findings: this.c.topic.findings(this.c.vars),
       rootCause: this.c.topic.rootCause,
+      // The demo's findings are written so a customer can read them: the response states them.
+      customerSummary: this.c.topic.findings(this.c.vars),
     };
     return this.add('department-respond', member, payload, this.gap(20, 150));
   }

@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { listPresets, policyVersions, PolicyError } from '../../app/policies.ts';
 import { InvalidInstantError, parseInstant } from '../../domain/calendar/iso.ts';
 import { policyInForce } from '../../domain/policy/parse.ts';
-import { publicationProblems, renderProcedure, summarisePolicy } from '../../domain/policy/render.ts';
+import {
+  publicationProblems,
+  renderProcedure,
+  summarisePolicy,
+} from '../../domain/policy/render.ts';
 import { LANGUAGES, type Language } from '../../domain/policy/schema.ts';
 import { CliError } from '../cli-error.ts';
 

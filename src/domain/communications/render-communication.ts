@@ -33,7 +33,8 @@ export function findCommunication(
     return c ? { name, mustInclude: c.mustInclude, enclose: c.enclose } : null;
   }
   for (const [key, c] of Object.entries(policy.communications)) {
-    if ((c.kind ?? key) === kind) return { name: key, mustInclude: c.mustInclude, enclose: c.enclose };
+    if ((c.kind ?? key) === kind)
+      return { name: key, mustInclude: c.mustInclude, enclose: c.enclose };
   }
   return null;
 }

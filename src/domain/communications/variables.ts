@@ -132,7 +132,10 @@ export const EXTRA_FIELDS: Record<
     department_name: { type: 'text', description: 'the department the complaint went to' },
   },
   progress_report: {
-    progress_note: { type: 'text', description: 'what has happened so far, in words for the customer' },
+    progress_note: {
+      type: 'text',
+      description: 'what has happened so far, in words for the customer',
+    },
     next_report_date: { type: 'date', description: 'when the next report will come' },
   },
   resolution_plan: {
@@ -515,7 +518,10 @@ function progressVariables(ctx: CommunicationContext, vars: TemplateVars): void 
         .flatMap((c) => c.onBreach)
         .find((a) => a.do === 'send' && a.repeat && /progress/.test(a.communication ?? ''))?.repeat;
     if (every) {
-      const p = promisedDay(addSpan(now, every, policy), tz, { calendar: calendarFor(policy), now });
+      const p = promisedDay(addSpan(now, every, policy), tz, {
+        calendar: calendarFor(policy),
+        now,
+      });
       if (p) vars.next_report_date = formatDay(p.date, lang);
     }
   }

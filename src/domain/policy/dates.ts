@@ -122,7 +122,8 @@ export function promisedDay(
  *  "chậm nhất vào cuối ngày Thứ Hai, ngày 4 tháng 1 năm 2027". */
 export function formatPromised(p: Promised, lang: Language): string {
   const day = formatDay(p.date, lang);
-  if (lang === 'vi') return p.time ? `chậm nhất vào ${p.time}, ${day}` : `chậm nhất vào cuối ngày ${day}`;
+  if (lang === 'vi')
+    return p.time ? `chậm nhất vào ${p.time}, ${day}` : `chậm nhất vào cuối ngày ${day}`;
   return p.time ? `by ${p.time} on ${day}` : `by the end of ${day}`;
 }
 

@@ -413,7 +413,8 @@ const vi: Phrases = {
     `Quý khách cần gửi khiếu nại tới ${scheme} trong vòng ${span} kể từ ngày của ${letters ? 'thư xác nhận không thể giải quyết thêm' : 'thư trả lời cuối cùng'} của chúng tôi.`,
   letterAutomatic: (span, _singular, alsoOnRequest) =>
     `Chúng tôi sẽ chủ động gửi thư xác nhận cho Quý khách ngay khi không thể giải quyết thêm${span ? `, và trong mọi trường hợp khi đã qua ${span} mà khiếu nại chưa được giải quyết` : ''}.${alsoOnRequest ? ' Quý khách cũng có thể đề nghị chúng tôi gửi thư này.' : ''}`,
-  letterOnRequest: 'Theo đề nghị của Quý khách, chúng tôi sẽ gửi thư xác nhận không thể giải quyết thêm.',
+  letterOnRequest:
+    'Theo đề nghị của Quý khách, chúng tôi sẽ gửi thư xác nhận không thể giải quyết thêm.',
   flagName: (flag, scheme) =>
     flag === 'vexatious'
       ? 'có dấu hiệu lạm dụng quyền khiếu nại'

@@ -310,7 +310,8 @@ function calendarSection(policy: Policy, lang: Lang, asOf: string | null): strin
   if (days.length > 0) {
     out.push('', t.alsoClosed);
     for (const d of days) {
-      const label = 'label' in d ? (d.label?.[lang] ?? (lang === 'en' ? d.label?.en : undefined)) : undefined;
+      const label =
+        'label' in d ? (d.label?.[lang] ?? (lang === 'en' ? d.label?.en : undefined)) : undefined;
       const named = label ?? ('name' in d ? d.name : undefined);
       const name = named ? ` — ${named}` : '';
       const star = 'confirmYearly' in d && d.confirmYearly ? ' *' : '';

@@ -186,14 +186,20 @@ const communicationSchema = z.strictObject({
 
 /** Required content of every message of a kind (tokens of required-content.ts); a token that
  *  ends in "?" applies only when the policy holds what it needs (e.g. a scheme website). */
-export const DEFAULT_REQUIRED_CONTENT: Partial<Record<(typeof COMMUNICATION_KINDS)[number], string[]>> =
-  {
-    deadlock_letter: ['adr_scheme_name', 'adr_scheme_website?', 'adr_time_limit?', 'adr_referral_now'],
-    adr_notice: ['adr_scheme_name', 'adr_scheme_website?', 'adr_time_limit?', 'adr_referral_now'],
-    final_response: ['adr_scheme_name?', 'adr_scheme_website?', 'adr_referral_condition?'],
-    deadlock_refusal: ['adr_referral_condition?'],
-    progress_report: ['progress_since_last', 'next_report?'],
-  };
+export const DEFAULT_REQUIRED_CONTENT: Partial<
+  Record<(typeof COMMUNICATION_KINDS)[number], string[]>
+> = {
+  deadlock_letter: [
+    'adr_scheme_name',
+    'adr_scheme_website?',
+    'adr_time_limit?',
+    'adr_referral_now',
+  ],
+  adr_notice: ['adr_scheme_name', 'adr_scheme_website?', 'adr_time_limit?', 'adr_referral_now'],
+  final_response: ['adr_scheme_name?', 'adr_scheme_website?', 'adr_referral_condition?'],
+  deadlock_refusal: ['adr_referral_condition?'],
+  progress_report: ['progress_since_last', 'next_report?'],
+};
 
 const contactSchema = z.strictObject({
   name: z.string(),
