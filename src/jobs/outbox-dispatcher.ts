@@ -1,5 +1,6 @@
 // The outbox dispatcher as a background service (only when SMTP_URL is set).
 import { dispatchOnce, recoverInterruptedSends } from '../app/communications/dispatch-outbox.ts';
+import { leafletAttachments } from '../letters/scheme-leaflet.ts';
 import type { ServiceFactory } from './background.ts';
 import { workLoop } from './loop.ts';
 
@@ -9,7 +10,13 @@ export const outboxDispatcher: ServiceFactory = (services, log) => {
     log('outbox: SMTP_URL is not set, so emails wait in the outbox');
     return null;
   }
-  const deps = { db: services.db, sender, now: services.now, from: services.config.mailFrom };
+  const deps = {
+    db: services.db,
+    sender,
+    now: services.now,
+    from: services.config.mailFrom,
+    attachmentsFor: leafletAttachments(services.policies),
+  };
   const loop = workLoop(
     'outbox',
     Math.min(services.config.sweepIntervalMs, 2000),

@@ -12,7 +12,7 @@ import {
   requeueFailedEmail,
 } from '../../db/repositories/outbox.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
-import type { EmailSender } from '../../mail/outbound/smtp-sender.ts';
+import type { EmailAttachment, EmailSender } from '../../mail/outbound/smtp-sender.ts';
 
 export interface DispatchDeps {
   db: Db;
@@ -20,6 +20,13 @@ export interface DispatchDeps {
   now: () => Date;
   from: string;
   maxAttempts?: number;
+  /** What a message encloses (the scheme's leaflet), attached to its email. */
+  attachmentsFor?: (m: {
+    kind: string | null;
+    policyId: string;
+    policyVersion: number;
+    createdAt: Date;
+  }) => Promise<EmailAttachment[]>;
 }
 
 /** Minutes to wait after the nth failed attempt. */
@@ -44,9 +51,18 @@ export async function dispatchOnce(deps: DispatchDeps, limit = 100): Promise<Dis
   if (claimed.length === 0) return { claimed: 0, sent: 0, retried: 0, failed: 0 };
 
   const outcomes = await Promise.allSettled(
-    claimed.map((m) => {
-      if (!m.to_address) return Promise.reject(new Error('the message has no recipient address'));
+    claimed.map(async (m) => {
+      if (!m.to_address) throw new Error('the message has no recipient address');
+      const attachments = deps.attachmentsFor
+        ? await deps.attachmentsFor({
+            kind: m.kind,
+            policyId: m.policy_id,
+            policyVersion: m.policy_version,
+            createdAt: m.created_at,
+          })
+        : [];
       return deps.sender.send({
+        ...(attachments.length ? { attachments } : {}),
         from: deps.from,
         to: m.to_address,
         subject: m.subject ?? m.reference,

@@ -5,6 +5,8 @@ import { appendEvents } from '../../db/repositories/events.ts';
 import { notFound, conflict } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { renderLetterPdf } from '../../letters/letter-pdf.ts';
+import { enclosurePdfs } from '../../letters/scheme-leaflet.ts';
+import type { Kind } from '../../domain/communications/variables.ts';
 
 export async function listTasks(db: Db, open: boolean) {
   const r = await db.query<{
@@ -178,8 +180,9 @@ export async function letterPdf(
     name: string;
     address: string[];
     language: string;
+    kind: string | null;
   }>(
-    `select m.subject, m.body_text, m.body_html, m.created_at, c.reference, c.policy_id, c.policy_version,
+    `select m.subject, m.body_text, m.body_html, m.created_at, m.kind, c.reference, c.policy_id, c.policy_version,
             cu.name, cu.address, cu.language
      from messages m join complaints c on c.id = m.complaint_id join customers cu on cu.id = c.customer_id
      where m.id = $1 and m.channel = 'letter'`,
@@ -200,6 +203,10 @@ export async function letterPdf(
     date: m.created_at,
     language: m.language === 'vi' ? 'vi' : 'en',
     timezone: policy.timezone,
+    // The leaflet a letter encloses is printed with it (its own pages after the letter's).
+    enclosures: m.kind
+      ? (await enclosurePdfs(policy, m.kind as Kind, m.created_at)).map((e) => e.pdf)
+      : [],
   });
   return { pdf, filename: `${m.reference}-letter-${id}.pdf` };
 }

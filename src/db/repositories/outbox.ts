@@ -12,6 +12,10 @@ export interface OutboxEmail {
   message_id: string;
   attempts: number;
   author_id: string | null;
+  kind: string | null;
+  policy_id: string;
+  policy_version: number;
+  created_at: Date;
 }
 
 /** Claims up to `limit` emails due for sending and marks them `sending` (one attempt more). */
@@ -21,7 +25,8 @@ export async function claimDueEmails(
   limit: number,
 ): Promise<OutboxEmail[]> {
   const r = await tx.query<OutboxEmail>(
-    `select m.id, c.reference, m.to_address, m.subject, m.body_text, m.body_html, m.message_id, m.attempts, m.author_id
+    `select m.id, c.reference, m.to_address, m.subject, m.body_text, m.body_html, m.message_id, m.attempts, m.author_id,
+            m.kind, c.policy_id, c.policy_version, m.created_at
      from messages m join complaints c on c.id = m.complaint_id
      where m.status = 'queued' and m.channel = 'email' and m.next_attempt_at <= $1
      order by m.next_attempt_at, m.id limit $2 for update of m skip locked`,
