@@ -1,7 +1,7 @@
 // Which communications the lifecycle sends, and to whom they may go: the action that sends each
 // kind, the action that records a communication the sweep sent by itself, the flags that refuse
 // the deadlock letter and the ADR notice, and which events the customer sees.
-import type { COMMUNICATION_KINDS, Policy } from '../policy/schema.ts';
+import type { COMMUNICATION_KINDS } from '../policy/schema.ts';
 import type { ActionType } from './actions.ts';
 import type { ComplaintSnapshot } from './snapshot.ts';
 import type { ComplaintEventType, ComplaintFlag, ComplaintState } from './states.ts';
@@ -37,10 +37,13 @@ export function actionRecording(kind: CommunicationKind, state: ComplaintState):
   return null;
 }
 
+/** What of a policy decides which flags refuse the deadlock letter. */
+type RefusalPolicy = { deadlock: { refuseWhenFlagged: readonly ComplaintFlag[] } };
+
 /** Flags set on the complaint that stop the deadlock letter (and ADR notice) under this policy. */
 export function refusingFlags(
   complaint: Pick<ComplaintSnapshot, 'flags'>,
-  policy: Pick<Policy, 'deadlock'>,
+  policy: RefusalPolicy,
 ): ComplaintFlag[] {
   const refuse: readonly ComplaintFlag[] = policy.deadlock.refuseWhenFlagged;
   return complaint.flags.filter((f) => refuse.includes(f));
@@ -50,7 +53,7 @@ export function refusingFlags(
 export function flagsRefusing(
   kind: CommunicationKind,
   complaint: Pick<ComplaintSnapshot, 'flags'>,
-  policy: Pick<Policy, 'deadlock'>,
+  policy: RefusalPolicy,
 ): ComplaintFlag[] {
   return kind === 'deadlock_letter' || kind === 'adr_notice'
     ? refusingFlags(complaint, policy)
