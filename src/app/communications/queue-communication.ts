@@ -46,6 +46,9 @@ export async function queueCommunication(
     mailDomain: string;
     /** When the message was written (the scheduler passes the instant it acted for). */
     at: Date;
+    /** Where the caller gathers the text the complaint's search is to cover, when it writes
+     *  the complaint row itself at the end of its change; else it is written now. */
+    searchText?: string[];
   },
 ): Promise<QueuedCommunication> {
   const { complaint, customer, composed, method } = input;
@@ -81,7 +84,8 @@ export async function queueCommunication(
     createdAt: input.at,
     sentAt: method === 'portal' ? input.at : null,
   }))!;
-  await appendSearchText(tx, complaint.id, composed.text);
+  if (input.searchText) input.searchText.push(composed.text);
+  else await appendSearchText(tx, complaint.id, composed.text);
   const taskId =
     method === 'phone'
       ? await insertTask(tx, {

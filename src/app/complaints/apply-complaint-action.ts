@@ -4,7 +4,6 @@
 import type { Db, Queryable } from '../../db/client.ts';
 import { saveClocks } from '../../db/repositories/clocks.ts';
 import {
-  appendSearchText,
   lockComplaint,
   snapshotOf,
   updateComplaintSnapshot,
@@ -74,18 +73,25 @@ export async function applyComplaintAction(
   actor: Actor,
   input: ActionInput,
 ): Promise<ActionDone> {
-  const now = deps.now();
-  return deps.db.transaction(async (tx) => {
-    const row = await lockComplaint(tx, input.reference);
-    if (!row || !canSee(actor, row))
-      throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${input.reference}`);
-    return applyActionToRow(
-      tx,
-      { policies: deps.policies, mailDomain: deps.config.mailDomain },
-      actor,
-      { row, action: input.action, payload: input.payload, now },
-    );
-  });
+  return deps.db.transaction((tx) => applyComplaintActionIn(tx, deps, actor, input));
+}
+
+/** The same, inside the caller's transaction (several actions committed together). */
+export async function applyComplaintActionIn(
+  tx: Queryable,
+  deps: Omit<ActionDeps, 'db'>,
+  actor: Actor,
+  input: ActionInput,
+): Promise<ActionDone> {
+  const row = await lockComplaint(tx, input.reference);
+  if (!row || !canSee(actor, row))
+    throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${input.reference}`);
+  return applyActionToRow(
+    tx,
+    { policies: deps.policies, mailDomain: deps.config.mailDomain },
+    actor,
+    { row, action: input.action, payload: input.payload, now: deps.now() },
+  );
 }
 
 export interface RowAction {
@@ -138,13 +144,15 @@ export async function applyActionToRow(
       data: { ...e.data, fromState: e.fromState, toState: e.toState },
     })),
   );
+  // The text the complaint's search is to cover, written with its clocks at the end.
+  const searchText: string[] = [];
   if (input.storeMessages !== false) {
-    for (const e of result.events) await storeMessage(tx, row, actor, e, now);
+    for (const e of result.events) await storeMessage(tx, row, actor, e, now, searchText);
   }
   if (input.communicate !== false) {
-    await communicateAction(tx, deps, policy, row, actor, type, payload, now);
+    await communicateAction(tx, deps, policy, row, actor, { type, payload, now, searchText });
   }
-  await replayAndSaveClocks(tx, policy, row, now);
+  await replayAndSaveClocks(tx, policy, row, now, searchText);
   return { reference: row.reference, status: result.state.state, events: result.events };
 }
 
@@ -155,6 +163,7 @@ async function storeMessage(
   actor: Actor,
   e: DomainEvent,
   now: Date,
+  searchText: string[],
 ) {
   const text =
     e.type === 'customer_replied'
@@ -177,7 +186,7 @@ async function storeMessage(
     bodyText: text,
     createdAt: now,
   });
-  await appendSearchText(tx, row.id, text);
+  searchText.push(text);
 }
 
 async function communicateAction(
@@ -186,10 +195,14 @@ async function communicateAction(
   policy: Policy,
   row: ComplaintRow,
   actor: Actor,
-  type: ActionType,
-  payload: Record<string, unknown>,
-  now: Date,
+  change: {
+    type: ActionType;
+    payload: Record<string, unknown>;
+    now: Date;
+    searchText: string[];
+  },
 ) {
+  const { type, payload, now } = change;
   const kind = communicationOfAction(type);
   if (!kind) return;
   const entry = Object.entries(policy.communications).find(
@@ -219,21 +232,26 @@ async function communicateAction(
     actor: { id: actor.id, role: actor.role },
     mailDomain: deps.mailDomain,
     at: now,
+    searchText: change.searchText,
   });
 }
 
-/** Recomputes a complaint's clocks from its events and stores them (and the sweep's work). */
+/**
+ * Recomputes a complaint's clocks from its events and stores them (and the sweep's work, its
+ * queue order and the text its search is to cover).
+ */
 export async function replayAndSaveClocks(
   tx: Queryable,
   policy: Policy,
   row: ComplaintRow,
   now: Date,
+  searchText: readonly string[] = [],
 ): Promise<void> {
   const timeline = (await timelineOf(tx, row.id)).map((e) => ({
     ...e,
     type: e.type as ComplaintEventType,
   }));
-  await saveClocks(tx, row.id, replayClocks(policy, row.channel, timeline, now));
+  await saveClocks(tx, row, replayClocks(policy, row.channel, timeline, now), { searchText });
 }
 
 async function checkReferences(

@@ -4,7 +4,7 @@
 // retried alone, so one bad registration never takes others down with it. Built once per
 // process (the composition root), shared by the API, the web form and inbound mail.
 import type { Db, Queryable } from '../../db/client.ts';
-import { nextComplaintNumbers } from '../../db/repositories/complaints.ts';
+import { nextComplaintKeys } from '../../db/repositories/complaints.ts';
 import { AppError } from '../errors.ts';
 import {
   requestHash,
@@ -12,20 +12,20 @@ import {
   type PreparedRegistration,
   type Registered,
 } from './registration.ts';
-import { writeRegistrations } from './write-registrations.ts';
+import { writeRegistrations, type ComplaintKeys } from './write-registrations.ts';
 
 /** While registrations keep coming (another within BUSY_MS), numbers are kept in reserve. */
 const BUSY_MS = 50;
 
 /**
- * Numbers for references from the complaint_number sequence. While registrations keep coming,
- * a reserve of a few dozen is topped up in the background so the next batch does not wait a
- * round trip for its numbers; an occasional registration takes exactly the numbers it needs. As
- * with any sequence, numbers can be skipped (a reserve left when the process stops), and they
- * are unique, not in order of receipt across processes.
+ * Keys for new complaints (a reference number and a row id) from the database's sequences.
+ * While registrations keep coming, a reserve of a few dozen is topped up in the background so
+ * the next batch does not wait a round trip for its keys; an occasional registration takes
+ * exactly the keys it needs. As with any sequence, numbers can be skipped (a reserve left when
+ * the process stops), and they are unique, not in order of receipt across processes.
  */
-class ReferenceNumbers {
-  private reserve: string[] = [];
+class ComplaintKeyReserve {
+  private reserve: ComplaintKeys[] = [];
   private refill: Promise<void> | null = null;
   private lastTake = -Infinity;
   /** Bumped by forget(): numbers fetched before it are not kept. */
@@ -36,7 +36,7 @@ class ReferenceNumbers {
     private readonly ahead = 32,
   ) {}
 
-  async take(n: number): Promise<string[]> {
+  async take(n: number): Promise<ComplaintKeys[]> {
     const now = performance.now();
     const busy = now - this.lastTake < BUSY_MS;
     this.lastTake = now;
@@ -57,9 +57,9 @@ class ReferenceNumbers {
 
   private topUp(count: number): Promise<void> {
     const generation = this.generation;
-    this.refill ??= nextComplaintNumbers(this.db, count)
-      .then((numbers) => {
-        if (generation === this.generation) this.reserve.push(...numbers);
+    this.refill ??= nextComplaintKeys(this.db, count)
+      .then((keys) => {
+        if (generation === this.generation) this.reserve.push(...keys);
       })
       .finally(() => {
         this.refill = null;
@@ -92,19 +92,19 @@ interface Waiting {
 export class IntakeBatcher {
   private queue: Waiting[] = [];
   private inFlight = 0;
-  private readonly numbers: ReferenceNumbers;
+  private readonly keys: ComplaintKeyReserve;
 
   constructor(
     private readonly db: Db,
     private readonly maxBatch = 128,
     private readonly maxInFlight = 2,
   ) {
-    this.numbers = new ReferenceNumbers(db);
+    this.keys = new ComplaintKeyReserve(db);
   }
 
   /** Forgets numbers taken in advance, after the complaint_number sequence was restarted. */
   forgetReservedNumbers(): void {
-    this.numbers.forget();
+    this.keys.forget();
   }
 
   /** Writes a prepared registration with the others waiting; resolves once it is committed. */
@@ -128,11 +128,11 @@ export class IntakeBatcher {
 
   private async write(batch: Waiting[]): Promise<void> {
     try {
-      const numbers = await this.numbers.take(batch.length);
+      const keys = await this.keys.take(batch.length);
       const results = await writeRegistrations(
         this.db,
         batch.map((item) => item.p),
-        numbers,
+        keys,
       );
       batch.forEach((item, i) => item.resolve(results[i]!));
     } catch {
@@ -142,8 +142,8 @@ export class IntakeBatcher {
 
   private async one(item: Waiting): Promise<void> {
     try {
-      const numbers = await this.numbers.take(1);
-      item.resolve((await writeRegistrations(this.db, [item.p], numbers))[0]!);
+      const keys = await this.keys.take(1);
+      item.resolve((await writeRegistrations(this.db, [item.p], keys))[0]!);
     } catch (err) {
       // The same key committed meanwhile by a concurrent request: answer as it was answered.
       const { p } = item;

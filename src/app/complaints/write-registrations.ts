@@ -1,18 +1,30 @@
-// Writing a batch of prepared registrations in one transaction, through the same repository
-// functions every other change uses: the customers (matched by email or created), the
-// complaints, their `received` events (new streams, hash-chained from GENESIS), their clocks,
-// and their Idempotency-Key answers. Only what must be durable at intake is written: the sweep's
-// work list is planned later, in batches (deferPlanning).
-import type { Db } from '../../db/client.ts';
-import { writeClocks } from '../../db/repositories/clocks.ts';
-import { insertComplaints, type NewComplaint } from '../../db/repositories/complaints.ts';
-import { resolveCustomers, type CustomerCandidate } from '../../db/repositories/customers.ts';
-import { appendEventsToStreams } from '../../db/repositories/events.ts';
-import { insertStoredAnswers } from '../../db/repositories/idempotency-keys.ts';
-import { deferPlanning } from '../../db/repositories/scheduled-actions.ts';
+// Writing a batch of prepared registrations, through the same repository statements every other
+// change uses: the customers (matched by email, or created), the complaints, their `received`
+// events (new streams, hash-chained from GENESIS), their clocks, and their Idempotency-Key
+// answers — as one statement (write parts), so the batch commits or fails whole in one round
+// trip. Only what must be durable at intake is written: the sweep's work list is planned later,
+// in batches (deferredPlanningPart).
+import type { Queryable } from '../../db/client.ts';
+import { clocksPart } from '../../db/repositories/clocks.ts';
+import { complaintsPart, type NewComplaint } from '../../db/repositories/complaints.ts';
+import {
+  customersByEmail,
+  customersPart,
+  type CustomerCandidate,
+} from '../../db/repositories/customers.ts';
+import { chainOnto, eventsPart } from '../../db/repositories/events.ts';
+import { storedAnswersPart } from '../../db/repositories/idempotency-keys.ts';
+import { deferredPlanningPart } from '../../db/repositories/scheduled-actions.ts';
+import { runWrites } from '../../db/write-parts.ts';
 import { earliestOpenDue } from '../../domain/clocks/policy-clocks.ts';
 import { newId, sha256 } from '../crypto.ts';
 import { requestHash, type PreparedRegistration, type Registered } from './registration.ts';
+
+/** A new complaint's keys, taken ahead from the database's sequences. */
+export interface ComplaintKeys {
+  number: string;
+  id: number;
+}
 
 export function referenceOf(receivedAt: Date, n: string): string {
   return `RD-${receivedAt.getUTCFullYear()}-${n.padStart(6, '0')}`;
@@ -21,7 +33,7 @@ export function referenceOf(receivedAt: Date, n: string): string {
 function customerOf(p: PreparedRegistration): CustomerCandidate {
   const c = p.input.customer;
   return {
-    id: newId(), // used if no customer has this email yet
+    id: newId(),
     name: c.name,
     email: c.email ?? null,
     phone: c.phone ?? null,
@@ -34,13 +46,36 @@ function customerOf(p: PreparedRegistration): CustomerCandidate {
   };
 }
 
+/**
+ * Which customer each registration is of: the one its email already belongs to, else a new
+ * one — shared by the registrations of the batch with the same new email (the first one's).
+ */
+async function customersFor(q: Queryable, candidates: readonly CustomerCandidate[]) {
+  const known = await customersByEmail(
+    q,
+    candidates.flatMap((c) => (c.email ? [c.email] : [])),
+  );
+  const fresh: CustomerCandidate[] = [];
+  const ids = candidates.map((c) => {
+    const key = c.email?.toLowerCase();
+    const id = key ? known.get(key) : undefined;
+    if (id) return id;
+    if (key) known.set(key, c.id);
+    fresh.push(c);
+    return c.id;
+  });
+  return { ids, fresh };
+}
+
 function complaintOf(
   p: PreparedRegistration,
+  keys: ComplaintKeys,
   reference: string,
   customer: CustomerCandidate,
   customerId: string,
 ): NewComplaint {
   return {
+    id: keys.id,
     reference,
     policyId: p.policy.id,
     policyVersion: p.policy.version,
@@ -66,14 +101,16 @@ function complaintOf(
   };
 }
 
-/** Writes the batch (numbers: one per registration, from the complaint_number sequence). */
+/** Writes the batch (one set of keys per registration); resolves in the batch's order. */
 export async function writeRegistrations(
-  db: Db,
+  db: Queryable,
   batch: readonly PreparedRegistration[],
-  numbers: readonly string[],
+  keys: readonly ComplaintKeys[],
 ): Promise<Registered[]> {
-  const references = batch.map((p, i) => referenceOf(p.receivedAt, numbers[i]!));
+  const references = batch.map((p, i) => referenceOf(p.receivedAt, keys[i]!.number));
+  const ids = keys.map((k) => k.id);
   const candidates = batch.map(customerOf);
+  const customers = await customersFor(db, candidates);
   const results = batch.map((p, i): Registered => ({
     reference: references[i]!,
     status: 'received',
@@ -82,44 +119,41 @@ export async function writeRegistrations(
     deadlines: p.clocks.map((k) => ({ clock: k.name, dueAt: k.dueAt?.toISOString() ?? null })),
     trackingToken: p.token,
   }));
-  await db.transaction(async (tx) => {
-    const customerIds = await resolveCustomers(tx, candidates);
-    const ids = await insertComplaints(
-      tx,
-      batch.map((p, i) => complaintOf(p, references[i]!, candidates[i]!, customerIds[i]!)),
-    );
-    await appendEventsToStreams(
-      tx,
-      batch.map((p, i) => ({
-        stream: references[i]!,
-        complaintId: ids[i]!,
-        events: [
-          {
-            type: 'received',
-            actor: p.actor,
-            at: p.receivedAt,
-            public: true,
-            data: {
-              channel: p.channel,
-              policy: p.policy.id,
-              policyVersion: p.policy.version,
-              fromState: 'received',
-              toState: 'received',
-              route: p.route,
-              registeredAt: p.now.toISOString(),
-            },
+  const events = chainOnto(
+    batch.map((p, i) => ({
+      stream: references[i]!,
+      complaintId: ids[i]!,
+      events: [
+        {
+          type: 'received',
+          actor: p.actor,
+          at: p.receivedAt,
+          public: true,
+          data: {
+            channel: p.channel,
+            policy: p.policy.id,
+            policyVersion: p.policy.version,
+            fromState: 'received',
+            toState: 'received',
+            route: p.route,
+            registeredAt: p.now.toISOString(),
           },
-        ],
-      })),
-      { newStreams: true },
-    );
-    await writeClocks(
-      tx,
-      batch.map((p, i) => ({ complaintId: ids[i]!, clocks: p.clocks })),
-    );
-    await deferPlanning(tx, ids);
-    await insertStoredAnswers(
-      tx,
+        },
+      ],
+    })),
+    new Map(), // new streams: their references were never used
+  );
+  await runWrites(db, [
+    customersPart(customers.fresh),
+    complaintsPart(
+      batch.map((p, i) =>
+        complaintOf(p, keys[i]!, references[i]!, candidates[i]!, customers.ids[i]!),
+      ),
+    ),
+    eventsPart(events),
+    clocksPart(batch.map((p, i) => ({ complaintId: ids[i]!, clocks: p.clocks }))),
+    deferredPlanningPart(ids),
+    storedAnswersPart(
       batch.flatMap((p, i) =>
         p.idempotencyKey
           ? [
@@ -132,7 +166,7 @@ export async function writeRegistrations(
             ]
           : [],
       ),
-    );
-  });
+    ),
+  ]);
   return results;
 }

@@ -74,12 +74,14 @@ export async function loadDemo(
   log('Redress: loading demo data…');
   const staff = await createDemoOrganisation(services.db, now);
   const plans = planDemo({ now, staff, policyAt: (id, at) => services.policies.at(id, at) });
-  const loaded = await loadComplaints(
-    services,
-    staff,
-    plans,
-    services.db.kind === 'pglite' ? 4 : 8,
-  );
+  let shown = 0;
+  const loaded = await loadComplaints(services, staff, plans, (done, total) => {
+    // A line every hundred complaints or so: enough to see it move, not a wall of text.
+    if (done - shown >= 100 || done === total) {
+      shown = done;
+      log(`Redress: demo complaints: ${done} of ${total} taken through their histories`);
+    }
+  });
   // The demo's past emails count as sent: a dispatcher configured later must not send them.
   await markQueuedEmailsSent(services.db);
   const summary: DemoSummary = {

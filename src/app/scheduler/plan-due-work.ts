@@ -7,7 +7,6 @@ import type { Db } from '../../db/client.ts';
 import { clocksOfMany, toClockInstance, type ClockRow } from '../../db/repositories/clocks.ts';
 import {
   lockUnplannedComplaints,
-  markPlanned,
   syncScheduledActions,
 } from '../../db/repositories/scheduled-actions.ts';
 import { dueWorkOf } from '../../domain/clocks/policy-clocks.ts';
@@ -26,7 +25,6 @@ export async function planDueWork(deps: { db: Db }, limit = 200): Promise<number
         work: dueWorkOf(rows.map(toClockInstance)),
       })),
     );
-    await markPlanned(tx, ids);
     return ids.length;
   });
 }

@@ -7,7 +7,8 @@ import {
   type ClockStatus,
 } from '../../domain/clocks/policy-clocks.ts';
 import type { Queryable } from '../client.ts';
-import { syncScheduledActions } from './scheduled-actions.ts';
+import { runWrites, type WritePart } from '../write-parts.ts';
+import { workSyncParts } from './scheduled-actions.ts';
 
 export interface ClockRow {
   id: number;
@@ -55,62 +56,69 @@ export interface ClockSet {
   clocks: readonly ClockInstance[];
 }
 
-const COLUMNS = 8;
-const ROWS_PER_INSERT = 1000;
+/** The clock rows of one or many complaints, upserted, as a write part (see write-parts.ts). */
+export function clocksPart(sets: readonly ClockSet[]): WritePart {
+  return {
+    rows: sets.flatMap((s) =>
+      s.clocks.map((c) => ({
+        complaint_id: s.complaintId,
+        name: c.name,
+        started_at: c.startedAt,
+        due_at: c.dueAt,
+        warn_at: c.warnAt,
+        pauses: c.pauses,
+        stopped_at: c.stoppedAt,
+        status: c.status,
+      })),
+    ),
+    sql: (p) =>
+      `insert into clock_instances (complaint_id, name, started_at, due_at, warn_at, pauses, stopped_at, status)
+       select complaint_id, name, started_at, due_at, warn_at, pauses, stopped_at, status
+       from jsonb_to_recordset(${p}::jsonb) as k(complaint_id bigint, name text, started_at timestamptz,
+         due_at timestamptz, warn_at timestamptz[], pauses jsonb, stopped_at timestamptz, status text)
+       on conflict (complaint_id, name) do update set started_at = excluded.started_at,
+         due_at = excluded.due_at, warn_at = excluded.warn_at, pauses = excluded.pauses,
+         stopped_at = excluded.stopped_at, status = excluded.status
+       where (clock_instances.started_at, clock_instances.due_at, clock_instances.warn_at,
+              clock_instances.pauses, clock_instances.stopped_at, clock_instances.status)
+         is distinct from (excluded.started_at, excluded.due_at, excluded.warn_at,
+              excluded.pauses, excluded.stopped_at, excluded.status)`,
+  };
+}
 
 /** Writes the replayed clocks of one or many complaints (new ones inserted, others updated). */
 export async function writeClocks(tx: Queryable, sets: readonly ClockSet[]): Promise<void> {
-  const rows: unknown[][] = [];
-  for (const s of sets) {
-    for (const c of s.clocks) {
-      rows.push([
-        s.complaintId,
-        c.name,
-        c.startedAt,
-        c.dueAt,
-        c.warnAt,
-        JSON.stringify(c.pauses),
-        c.stoppedAt,
-        c.status,
-      ]);
-    }
-  }
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const tuples = chunk.map((_, r) => {
-      const b = r * COLUMNS;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::timestamptz[], $${b + 6}::jsonb, $${b + 7}, $${b + 8})`;
-    });
-    await tx.query(
-      `insert into clock_instances (complaint_id, name, started_at, due_at, warn_at, pauses, stopped_at, status)
-       values ${tuples.join(', ')}
-       on conflict (complaint_id, name) do update set started_at = excluded.started_at,
-         due_at = excluded.due_at, warn_at = excluded.warn_at, pauses = excluded.pauses,
-         stopped_at = excluded.stopped_at, status = excluded.status`,
-      chunk.flat(),
-    );
-  }
+  await runWrites(tx, [clocksPart(sets)]);
 }
 
 /**
  * Every change to a complaint (but registration, which defers the work list to the sweep) saves
- * its replayed clocks this way: the clock rows, the sweep's work list kept in step with them,
- * and the complaint's queue order (earliest open due). Returns that order.
+ * its replayed clocks this way, in one statement: the clock rows (those that changed), the
+ * sweep's work list kept in step with them (the complaint no longer waits for the sweep to plan
+ * it), and the complaint's queue order (the earliest open due) with the text its search is to
+ * cover too (the change's messages). The complaint row is rewritten only when one of them
+ * changed. Returns the queue order.
  */
 export async function saveClocks(
   tx: Queryable,
-  complaintId: number,
+  complaint: { id: number; next_due_at: Date | null },
   clocks: readonly ClockInstance[],
+  opts: { searchText?: readonly string[] } = {},
 ): Promise<Date | null> {
-  await writeClocks(tx, [{ complaintId, clocks }]);
-  await syncScheduledActions(tx, [{ complaintId, work: dueWorkOf(clocks) }]);
   const next = earliestOpenDue(clocks);
-  // The work list is written now: the complaint no longer waits for the sweep to plan it.
-  await tx.query(
-    `with planned as (delete from unplanned_complaints where complaint_id = $1)
-     update complaints set next_due_at = $2 where id = $1`,
-    [complaintId, next],
-  );
+  const text = (opts.searchText ?? []).map((t) => ` ${t}`).join('');
+  const moved = (next?.getTime() ?? null) !== (complaint.next_due_at?.getTime() ?? null);
+  await runWrites(tx, [
+    clocksPart([{ complaintId: complaint.id, clocks }]),
+    ...workSyncParts([{ complaintId: complaint.id, work: dueWorkOf(clocks) }]),
+    {
+      rows: moved || text ? [{ id: complaint.id, next_due_at: next, text }] : [],
+      sql: (p) =>
+        `update complaints c set next_due_at = r.next_due_at, messages_text = c.messages_text || r.text
+         from jsonb_to_recordset(${p}::jsonb) as r(id bigint, next_due_at timestamptz, text text)
+         where c.id = r.id`,
+    },
+  ]);
   return next;
 }
 

@@ -1,5 +1,6 @@
 // Complaints as rows: registered in batches, read, locked for a change, written back.
 import type { Queryable } from '../client.ts';
+import type { WritePart } from '../write-parts.ts';
 import type { ComplaintSnapshot } from '../../domain/complaint/snapshot.ts';
 import type {
   Channel,
@@ -158,16 +159,25 @@ export async function touchComplaint(tx: Queryable, id: number, at: Date): Promi
   await tx.query('update complaints set updated_at = $2 where id = $1', [id, at]);
 }
 
-/** `count` numbers from the complaint_number sequence, for references. */
-export async function nextComplaintNumbers(q: Queryable, count: number): Promise<string[]> {
-  const r = await q.query<{ n: string }>(
-    `select nextval('complaint_number')::text as n from generate_series(1, $1::int)`,
+/**
+ * `count` keys for new complaints: a number for each reference (the complaint_number sequence)
+ * and the row's id (its identity sequence), taken ahead so a batch is written in one statement.
+ */
+export async function nextComplaintKeys(
+  q: Queryable,
+  count: number,
+): Promise<{ number: string; id: number }[]> {
+  const r = await q.query<{ n: string; id: number }>(
+    `select nextval('complaint_number')::text as n,
+       nextval(pg_get_serial_sequence('complaints', 'id')) as id
+     from generate_series(1, $1::int)`,
     [count],
   );
-  return r.rows.map((row) => row.n);
+  return r.rows.map((row) => ({ number: row.n, id: Number(row.id) }));
 }
 
 export interface NewComplaint {
+  id: number;
   reference: string;
   policyId: string;
   policyVersion: number;
@@ -191,62 +201,48 @@ export interface NewComplaint {
   nextDueAt: Date | null;
 }
 
-/**
- * Inserts complaints in state `received`, as one statement whatever their number (a JSON array
- * in one parameter); returns their ids in the order given.
- */
-export async function insertComplaints(
-  tx: Queryable,
-  complaints: readonly NewComplaint[],
-): Promise<number[]> {
-  if (complaints.length === 0) return [];
-  const r = await tx.query<{ id: number; reference: string }>(
-    `insert into complaints (reference, policy_id, policy_version, status, channel, received_at, customer_id,
-       language, subject, description, product, category, remedy_sought, immediate_action, people_involved,
-       departments_involved, subject_user_ids, assignee_id, department_id, tracking_token_hash, created_by,
-       next_due_at)
-     select reference, policy_id, policy_version, 'received', channel, received_at, customer_id, language,
-       subject, description, product, category, remedy_sought, immediate_action, people_involved,
-       departments_involved, subject_user_ids, assignee_id, department_id, tracking_token_hash, created_by,
-       next_due_at
-     from jsonb_to_recordset($1::jsonb) as r(reference text, policy_id text, policy_version integer,
-       channel text, received_at timestamptz, customer_id text, language text, subject text,
-       description text, product text, category text, remedy_sought text, immediate_action text,
-       people_involved jsonb, departments_involved text[], subject_user_ids text[], assignee_id text,
-       department_id text, tracking_token_hash text, created_by text, next_due_at timestamptz)
-     returning id, reference`,
-    [
-      JSON.stringify(
-        complaints.map((c) => ({
-          reference: c.reference,
-          policy_id: c.policyId,
-          policy_version: c.policyVersion,
-          channel: c.channel,
-          received_at: c.receivedAt,
-          customer_id: c.customerId,
-          language: c.language,
-          subject: c.subject,
-          description: c.description,
-          product: c.product,
-          category: c.category,
-          remedy_sought: c.remedySought,
-          immediate_action: c.immediateAction,
-          people_involved: c.peopleInvolved,
-          departments_involved: c.departmentsInvolved,
-          subject_user_ids: c.subjectUserIds,
-          assignee_id: c.assigneeId,
-          department_id: c.departmentId,
-          tracking_token_hash: c.trackingTokenHash,
-          created_by: c.createdBy,
-          next_due_at: c.nextDueAt,
-        })),
-      ),
-    ],
-  );
-  const ids = new Map(r.rows.map((row) => [row.reference, Number(row.id)]));
-  return complaints.map((c) => {
-    const id = ids.get(c.reference);
-    if (id === undefined) throw new Error(`complaint ${c.reference} was not written`);
-    return id;
-  });
+/** New complaints in state `received`, with their ids taken ahead, as a write part. */
+export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
+  return {
+    rows: complaints.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      policy_id: c.policyId,
+      policy_version: c.policyVersion,
+      channel: c.channel,
+      received_at: c.receivedAt,
+      customer_id: c.customerId,
+      language: c.language,
+      subject: c.subject,
+      description: c.description,
+      product: c.product,
+      category: c.category,
+      remedy_sought: c.remedySought,
+      immediate_action: c.immediateAction,
+      people_involved: c.peopleInvolved,
+      departments_involved: c.departmentsInvolved,
+      subject_user_ids: c.subjectUserIds,
+      assignee_id: c.assigneeId,
+      department_id: c.departmentId,
+      tracking_token_hash: c.trackingTokenHash,
+      created_by: c.createdBy,
+      next_due_at: c.nextDueAt,
+    })),
+    sql: (p) =>
+      `insert into complaints (id, reference, policy_id, policy_version, status, channel, received_at,
+         customer_id, language, subject, description, product, category, remedy_sought, immediate_action,
+         people_involved, departments_involved, subject_user_ids, assignee_id, department_id,
+         tracking_token_hash, created_by, next_due_at)
+       overriding system value
+       select id, reference, policy_id, policy_version, 'received', channel, received_at, customer_id,
+         language, subject, description, product, category, remedy_sought, immediate_action,
+         people_involved, departments_involved, subject_user_ids, assignee_id, department_id,
+         tracking_token_hash, created_by, next_due_at
+       from jsonb_to_recordset(${p}::jsonb) as r(id bigint, reference text, policy_id text,
+         policy_version integer, channel text, received_at timestamptz, customer_id text, language text,
+         subject text, description text, product text, category text, remedy_sought text,
+         immediate_action text, people_involved jsonb, departments_involved text[],
+         subject_user_ids text[], assignee_id text, department_id text, tracking_token_hash text,
+         created_by text, next_due_at timestamptz)`,
+  };
 }

@@ -3,6 +3,7 @@
 import { dataDigest, eventHash, GENESIS, type StoredEvent } from '../../domain/audit/chain.ts';
 import type { ComplaintState } from '../../domain/complaint/states.ts';
 import type { Queryable } from '../client.ts';
+import { runWrites, type WritePart } from '../write-parts.ts';
 
 export const SYSTEM_STREAM = 'system';
 
@@ -58,70 +59,65 @@ export interface StreamEvents {
   events: readonly NewEvent[];
 }
 
-const COLUMNS = 13;
-const ROWS_PER_INSERT = 1000;
+export type ChainedRow = ReturnType<typeof chainEvent>;
+
+/** The insert of chained event rows, as a write part (see write-parts.ts). */
+export function eventsPart(rows: readonly ChainedRow[]): WritePart {
+  return {
+    rows,
+    sql: (p) =>
+      `insert into events (stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public,
+         data, data_digest, prev_hash, hash)
+       select stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public, data,
+         data_digest, prev_hash, hash
+       from jsonb_to_recordset(${p}::jsonb) as e(stream text, stream_seq integer, complaint_id bigint,
+         type text, actor_id text, actor_role text, at timestamptz, reason text, public boolean,
+         data jsonb, data_digest text, prev_hash text, hash text)`,
+  };
+}
 
 /**
- * Appends to several streams at once: one read of their heads, one insert per 1,000 rows. The
- * caller holds each stream's lock (a complaint's row `for update`; the system stream's advisory
- * lock). `newStreams`: the streams are known to be empty (complaints just registered), so their
- * heads are not read.
+ * Chains events onto the heads of their streams (`heads`: the streams' last sequence number and
+ * hash; a stream not in it starts at GENESIS). Pure: the rows to insert.
  */
-export async function appendEventsToStreams(
-  tx: Queryable,
+export function chainOnto(
   batches: readonly StreamEvents[],
-  opts: { newStreams?: boolean } = {},
-): Promise<void> {
-  const work = batches.filter((b) => b.events.length > 0);
-  if (work.length === 0) return;
-  const head = new Map<string, { seq: number; hash: string }>();
-  if (!opts.newStreams) {
-    const streams = [...new Set(work.map((b) => b.stream))];
-    const heads = await tx.query<{ stream: string; stream_seq: number; hash: string }>(
-      streams.length === 1
-        ? 'select stream, stream_seq, hash from events where stream = $1 order by stream_seq desc limit 1'
-        : `select distinct on (stream) stream, stream_seq, hash from events
-           where stream = any($1::text[]) order by stream, stream_seq desc`,
-      [streams.length === 1 ? streams[0] : streams],
-    );
-    for (const h of heads.rows) head.set(h.stream, { seq: h.stream_seq, hash: h.hash });
-  }
-  const rows: unknown[][] = [];
-  for (const b of work) {
+  heads: ReadonlyMap<string, { seq: number; hash: string }>,
+): ChainedRow[] {
+  const head = new Map(heads);
+  const rows: ChainedRow[] = [];
+  for (const b of batches) {
     let { seq, hash: prev } = head.get(b.stream) ?? { seq: 0, hash: GENESIS };
     for (const e of b.events) {
       const row = chainEvent(b.stream, ++seq, b.complaintId, e, prev);
-      rows.push([
-        row.stream,
-        row.stream_seq,
-        row.complaint_id,
-        row.type,
-        row.actor_id,
-        row.actor_role,
-        row.at,
-        row.reason,
-        row.public,
-        JSON.stringify(row.data),
-        row.data_digest,
-        row.prev_hash,
-        row.hash,
-      ]);
+      rows.push(row);
       prev = row.hash;
     }
     head.set(b.stream, { seq, hash: prev });
   }
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const tuples = chunk.map(
-      (_, r) =>
-        `(${Array.from({ length: COLUMNS }, (_, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`,
-    );
-    await tx.query(
-      `insert into events (stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public, data, data_digest, prev_hash, hash)
-       values ${tuples.join(', ')}`,
-      chunk.flat(),
-    );
-  }
+  return rows;
+}
+
+/**
+ * Appends to several streams at once: one read of their heads, one insert. The caller holds
+ * each stream's lock (a complaint's row `for update`; the system stream's advisory lock).
+ */
+export async function appendEventsToStreams(
+  tx: Queryable,
+  batches: readonly StreamEvents[],
+): Promise<void> {
+  const work = batches.filter((b) => b.events.length > 0);
+  if (work.length === 0) return;
+  const streams = [...new Set(work.map((b) => b.stream))];
+  const heads = await tx.query<{ stream: string; stream_seq: number; hash: string }>(
+    streams.length === 1
+      ? 'select stream, stream_seq, hash from events where stream = $1 order by stream_seq desc limit 1'
+      : `select distinct on (stream) stream, stream_seq, hash from events
+         where stream = any($1::text[]) order by stream, stream_seq desc`,
+    [streams.length === 1 ? streams[0] : streams],
+  );
+  const head = new Map(heads.rows.map((h) => [h.stream, { seq: h.stream_seq, hash: h.hash }]));
+  await runWrites(tx, [eventsPart(chainOnto(work, head))]);
 }
 
 /** Appends events to one stream (the caller holds its lock, see above). */

@@ -1,5 +1,6 @@
 // Answers stored under an Idempotency-Key (per actor), so a repeated request gets the same answer.
 import type { Queryable } from '../client.ts';
+import type { WritePart } from '../write-parts.ts';
 
 export interface StoredAnswer<T> {
   requestHash: string;
@@ -19,25 +20,20 @@ export async function findStoredAnswer<T>(
   return row ? { requestHash: row.request_hash, body: row.response_body } : null;
 }
 
-/** Stores answers (status 201) in the transaction that made them; a key used twice fails it. */
-export async function insertStoredAnswers(
-  tx: Queryable,
+/** Answers (status 201) to store in the statement that made them; a key used twice fails it. */
+export function storedAnswersPart(
   answers: readonly { actorId: string; key: string; requestHash: string; body: unknown }[],
-): Promise<void> {
-  if (answers.length === 0) return;
-  await tx.query(
-    `insert into idempotency_keys (actor_id, key, request_hash, response_status, response_body)
-     select actor_id, key, request_hash, 201, body
-     from jsonb_to_recordset($1::jsonb) as r(actor_id text, key text, request_hash text, body jsonb)`,
-    [
-      JSON.stringify(
-        answers.map((a) => ({
-          actor_id: a.actorId,
-          key: a.key,
-          request_hash: a.requestHash,
-          body: a.body,
-        })),
-      ),
-    ],
-  );
+): WritePart {
+  return {
+    rows: answers.map((a) => ({
+      actor_id: a.actorId,
+      key: a.key,
+      request_hash: a.requestHash,
+      body: a.body,
+    })),
+    sql: (p) =>
+      `insert into idempotency_keys (actor_id, key, request_hash, response_status, response_body)
+       select actor_id, key, request_hash, 201, body
+       from jsonb_to_recordset(${p}::jsonb) as r(actor_id text, key text, request_hash text, body jsonb)`,
+  };
 }

@@ -3,6 +3,7 @@
 // defers writing it (unplanned_complaints); the sweep plans those complaints before it claims.
 import type { DueWork } from '../../domain/clocks/policy-clocks.ts';
 import type { Queryable } from '../client.ts';
+import { runWrites, type WritePart } from '../write-parts.ts';
 
 export interface ScheduledActionRow {
   id: number;
@@ -20,53 +21,71 @@ export interface WorkSet {
   work: readonly DueWork[];
 }
 
-const ROWS_PER_INSERT = 1000;
-
 /**
- * Brings the work list of each complaint in line with what its clocks want: unhandled work of
- * clocks no longer running (stopped or paused) is dropped, as are warnings and breaches whose
- * instant is no longer wanted; wanted rows are added, or moved while still unhandled. A handled
- * row stays as it was: a breach is acted on once, even if the due instant moves later.
+ * Bringing the work list of each complaint in line with what its clocks want, as write parts
+ * (one statement, with or without other parts): unhandled work of clocks no longer running
+ * (stopped or paused) is dropped, as are warnings and breaches whose instant is no longer
+ * wanted; wanted rows are added, or moved while still unhandled. A handled row stays as it was:
+ * a breach is acted on once, even if the due instant moves later. The rows the two parts touch
+ * are disjoint (unwanted, wanted), so they run in one statement. The complaints are then
+ * planned (their marks for the sweep removed).
  */
-export async function syncScheduledActions(tx: Queryable, sets: readonly WorkSet[]): Promise<void> {
-  if (sets.length === 0) return;
-  const live = sets.flatMap((s) => [...new Set(s.work.map((w) => `${s.complaintId}/${w.clock}`))]);
-  const wanted = sets.flatMap((s) =>
-    s.work.map((w) => `${s.complaintId}/${w.clock}/${w.kind}/${w.seq}`),
-  );
-  await tx.query(
-    `delete from scheduled_actions
-     where complaint_id = any($1::bigint[]) and handled_at is null and kind <> 'auto'
-       and not ((complaint_id || '/' || clock_name) = any($2::text[])
-                and (kind = 'repeat'
-                     or (complaint_id || '/' || clock_name || '/' || kind || '/' || seq) = any($3::text[])))`,
-    [sets.map((s) => s.complaintId), live, wanted],
-  );
-  const rows = sets.flatMap((s) =>
-    s.work.map((w) => [s.complaintId, w.clock, w.kind, w.seq, w.due] as unknown[]),
-  );
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const tuples = chunk.map((_, r) => {
-      const b = r * 5;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
-    });
-    await tx.query(
-      `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at) values ${tuples.join(', ')}
-       on conflict (complaint_id, clock_name, kind, seq) do update set due_at = excluded.due_at
-       where scheduled_actions.handled_at is null`,
-      chunk.flat(),
-    );
-  }
+export function workSyncParts(sets: readonly WorkSet[]): WritePart[] {
+  return [
+    {
+      rows: sets.map((s) => ({
+        complaint_id: s.complaintId,
+        live: [...new Set(s.work.map((w) => w.clock))],
+        wanted: s.work.map((w) => `${w.clock}/${w.kind}/${w.seq}`),
+      })),
+      sql: (p) =>
+        `delete from scheduled_actions s
+         using jsonb_to_recordset(${p}::jsonb) as w(complaint_id bigint, live text[], wanted text[])
+         where s.complaint_id = w.complaint_id and s.handled_at is null and s.kind <> 'auto'
+           and not (s.clock_name = any(w.live)
+                    and (s.kind = 'repeat' or (s.clock_name || '/' || s.kind || '/' || s.seq) = any(w.wanted)))`,
+    },
+    {
+      rows: sets.flatMap((s) =>
+        s.work.map((w) => ({
+          complaint_id: s.complaintId,
+          clock_name: w.clock,
+          kind: w.kind,
+          seq: w.seq,
+          due_at: w.due,
+        })),
+      ),
+      sql: (p) =>
+        `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at)
+         select complaint_id, clock_name, kind, seq, due_at
+         from jsonb_to_recordset(${p}::jsonb) as a(complaint_id bigint, clock_name text, kind text,
+           seq integer, due_at timestamptz)
+         on conflict (complaint_id, clock_name, kind, seq) do update set due_at = excluded.due_at
+         where scheduled_actions.handled_at is null
+           and scheduled_actions.due_at is distinct from excluded.due_at`,
+    },
+    {
+      rows: sets.map((s) => s.complaintId),
+      sql: (p) =>
+        `delete from unplanned_complaints
+         where complaint_id in (select value::bigint from jsonb_array_elements_text(${p}::jsonb))`,
+    },
+  ];
 }
 
-/** Registration: these complaints' work lists are to be planned by the sweep. */
-export async function deferPlanning(tx: Queryable, complaintIds: readonly number[]): Promise<void> {
-  if (complaintIds.length === 0) return;
-  await tx.query(
-    'insert into unplanned_complaints (complaint_id) select unnest($1::bigint[]) on conflict do nothing',
-    [complaintIds],
-  );
+/** Writes the work lists of these complaints (see workSyncParts) in one statement. */
+export async function syncScheduledActions(tx: Queryable, sets: readonly WorkSet[]): Promise<void> {
+  await runWrites(tx, workSyncParts(sets));
+}
+
+/** Registration: these complaints' work lists are to be planned by the sweep (a write part). */
+export function deferredPlanningPart(complaintIds: readonly number[]): WritePart {
+  return {
+    rows: complaintIds,
+    sql: (p) =>
+      `insert into unplanned_complaints (complaint_id)
+       select value::bigint from jsonb_array_elements_text(${p}::jsonb) on conflict do nothing`,
+  };
 }
 
 /**
@@ -86,14 +105,6 @@ export async function lockUnplannedComplaints(tx: Queryable, limit: number): Pro
     [limit],
   );
   return r.rows.map((row) => Number(row.id));
-}
-
-/** These complaints' work lists are written (the caller holds their complaint rows). */
-export async function markPlanned(tx: Queryable, complaintIds: readonly number[]): Promise<void> {
-  if (complaintIds.length === 0) return;
-  await tx.query('delete from unplanned_complaints where complaint_id = any($1::bigint[])', [
-    complaintIds,
-  ]);
 }
 
 export async function scheduleAction(
