@@ -1,26 +1,36 @@
 // Writes as parts: each repository says how it writes its rows as one data-modifying statement
-// over a single parameter (a JSON array of rows). A part runs alone, or several parts run as one
-// statement (data-modifying WITH queries, executed once each and committed or failed together),
-// so a batch of registrations costs one round trip through the same statements every other
-// change uses.
+// with its own parameters. A part runs alone, or several parts run as one statement
+// (data-modifying WITH queries, executed once each and committed or failed together), so a batch
+// of registrations costs one round trip through the same statements every other change uses.
 import type { Queryable } from './client.ts';
 
 export interface WritePart {
-  /** The statement, given the placeholder of its parameter (e.g. `$1`). */
-  sql: (param: string) => string;
-  /** The rows, sent as one JSON parameter. */
-  rows: readonly unknown[];
+  /** The statement, given a function that names its k-th parameter (from 0) as a placeholder. */
+  sql: (param: (k: number) => string) => string;
+  params: readonly unknown[];
+  /** Nothing to write: the part is left out. */
+  empty: boolean;
 }
 
-/** Runs the parts (those with rows) as one statement; does nothing when none has rows. */
+/** A part whose parameter is its rows as one JSON array (read with jsonb_to_recordset). */
+export function jsonPart(rows: readonly unknown[], sql: (rows: string) => string): WritePart {
+  return { sql: (p) => sql(p(0)), params: [JSON.stringify(rows)], empty: rows.length === 0 };
+}
+
+/** Runs the parts that have something to write, as one statement. */
 export async function runWrites(q: Queryable, parts: readonly WritePart[]): Promise<void> {
-  const work = parts.filter((p) => p.rows.length > 0);
+  const work = parts.filter((p) => !p.empty);
   if (work.length === 0) return;
-  const params = work.map((p) => JSON.stringify(p.rows));
-  if (work.length === 1) {
-    await q.query(work[0]!.sql('$1'), params);
+  const params: unknown[] = [];
+  const statements = work.map((part) => {
+    const offset = params.length;
+    params.push(...part.params);
+    return part.sql((k) => `$${offset + k + 1}`);
+  });
+  if (statements.length === 1) {
+    await q.query(statements[0]!, params);
     return;
   }
-  const ctes = work.map((p, i) => `w${i} as (${p.sql(`$${i + 1}`)})`);
+  const ctes = statements.map((s, i) => `w${i} as (${s})`);
   await q.query(`with ${ctes.join(',\n')} select 1`, params);
 }

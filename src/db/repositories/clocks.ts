@@ -7,7 +7,7 @@ import {
   type ClockStatus,
 } from '../../domain/clocks/policy-clocks.ts';
 import type { Queryable } from '../client.ts';
-import { runWrites, type WritePart } from '../write-parts.ts';
+import { jsonPart, runWrites, type WritePart } from '../write-parts.ts';
 import { workSyncParts } from './scheduled-actions.ts';
 
 export interface ClockRow {
@@ -58,8 +58,8 @@ export interface ClockSet {
 
 /** The clock rows of one or many complaints, upserted, as a write part (see write-parts.ts). */
 export function clocksPart(sets: readonly ClockSet[]): WritePart {
-  return {
-    rows: sets.flatMap((s) =>
+  return jsonPart(
+    sets.flatMap((s) =>
       s.clocks.map((c) => ({
         complaint_id: s.complaintId,
         name: c.name,
@@ -71,7 +71,7 @@ export function clocksPart(sets: readonly ClockSet[]): WritePart {
         status: c.status,
       })),
     ),
-    sql: (p) =>
+    (p) =>
       `insert into clock_instances (complaint_id, name, started_at, due_at, warn_at, pauses, stopped_at, status)
        select complaint_id, name, started_at, due_at, warn_at, pauses, stopped_at, status
        from jsonb_to_recordset(${p}::jsonb) as k(complaint_id bigint, name text, started_at timestamptz,
@@ -83,7 +83,7 @@ export function clocksPart(sets: readonly ClockSet[]): WritePart {
               clock_instances.pauses, clock_instances.stopped_at, clock_instances.status)
          is distinct from (excluded.started_at, excluded.due_at, excluded.warn_at,
               excluded.pauses, excluded.stopped_at, excluded.status)`,
-  };
+  );
 }
 
 /** Writes the replayed clocks of one or many complaints (new ones inserted, others updated). */
@@ -111,13 +111,13 @@ export async function saveClocks(
   await runWrites(tx, [
     clocksPart([{ complaintId: complaint.id, clocks }]),
     ...workSyncParts([{ complaintId: complaint.id, work: dueWorkOf(clocks) }]),
-    {
-      rows: moved || text ? [{ id: complaint.id, next_due_at: next, text }] : [],
-      sql: (p) =>
+    jsonPart(
+      moved || text ? [{ id: complaint.id, next_due_at: next, text }] : [],
+      (p) =>
         `update complaints c set next_due_at = r.next_due_at, messages_text = c.messages_text || r.text
          from jsonb_to_recordset(${p}::jsonb) as r(id bigint, next_due_at timestamptz, text text)
          where c.id = r.id`,
-    },
+    ),
   ]);
   return next;
 }

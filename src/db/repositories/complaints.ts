@@ -1,6 +1,6 @@
 // Complaints as rows: registered in batches, read, locked for a change, written back.
 import type { Queryable } from '../client.ts';
-import type { WritePart } from '../write-parts.ts';
+import { jsonPart, type WritePart } from '../write-parts.ts';
 import type { ComplaintSnapshot } from '../../domain/complaint/snapshot.ts';
 import type {
   Channel,
@@ -203,8 +203,8 @@ export interface NewComplaint {
 
 /** New complaints in state `received`, with their ids taken ahead, as a write part. */
 export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
-  return {
-    rows: complaints.map((c) => ({
+  return jsonPart(
+    complaints.map((c) => ({
       id: c.id,
       reference: c.reference,
       policy_id: c.policyId,
@@ -228,7 +228,7 @@ export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
       created_by: c.createdBy,
       next_due_at: c.nextDueAt,
     })),
-    sql: (p) =>
+    (p) =>
       `insert into complaints (id, reference, policy_id, policy_version, status, channel, received_at,
          customer_id, language, subject, description, product, category, remedy_sought, immediate_action,
          people_involved, departments_involved, subject_user_ids, assignee_id, department_id,
@@ -244,5 +244,5 @@ export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
          immediate_action text, people_involved jsonb, departments_involved text[],
          subject_user_ids text[], assignee_id text, department_id text, tracking_token_hash text,
          created_by text, next_due_at timestamptz)`,
-  };
+  );
 }

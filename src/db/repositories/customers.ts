@@ -1,6 +1,6 @@
 // Customers as rows: matched by email at intake (or created), read when writing to them.
 import type { Queryable } from '../client.ts';
-import type { WritePart } from '../write-parts.ts';
+import { jsonPart, type WritePart } from '../write-parts.ts';
 
 export type ContactMethod = 'email' | 'post' | 'phone' | 'portal';
 
@@ -56,8 +56,8 @@ export async function customersByEmail(
 
 /** New customers, as a write part (see write-parts.ts). */
 export function customersPart(customers: readonly CustomerCandidate[]): WritePart {
-  return {
-    rows: customers.map((c) => ({
+  return jsonPart(
+    customers.map((c) => ({
       id: c.id,
       name: c.name,
       email: c.email,
@@ -68,10 +68,10 @@ export function customersPart(customers: readonly CustomerCandidate[]): WritePar
       needs: c.needs,
       vulnerable: c.vulnerable,
     })),
-    sql: (p) =>
+    (p) =>
       `insert into customers (id, name, email, phone, address, preferred_contact, language, needs, vulnerable)
        select id, name, email, phone, address, preferred_contact, language, needs, vulnerable
        from jsonb_to_recordset(${p}::jsonb) as r(id text, name text, email text, phone text, address jsonb,
          preferred_contact text, language text, needs text, vulnerable boolean)`,
-  };
+  );
 }

@@ -3,7 +3,7 @@
 import { dataDigest, eventHash, GENESIS, type StoredEvent } from '../../domain/audit/chain.ts';
 import type { ComplaintState } from '../../domain/complaint/states.ts';
 import type { Queryable } from '../client.ts';
-import { runWrites, type WritePart } from '../write-parts.ts';
+import { jsonPart, runWrites, type WritePart } from '../write-parts.ts';
 
 export const SYSTEM_STREAM = 'system';
 
@@ -63,9 +63,9 @@ export type ChainedRow = ReturnType<typeof chainEvent>;
 
 /** The insert of chained event rows, as a write part (see write-parts.ts). */
 export function eventsPart(rows: readonly ChainedRow[]): WritePart {
-  return {
+  return jsonPart(
     rows,
-    sql: (p) =>
+    (p) =>
       `insert into events (stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public,
          data, data_digest, prev_hash, hash)
        select stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public, data,
@@ -73,7 +73,7 @@ export function eventsPart(rows: readonly ChainedRow[]): WritePart {
        from jsonb_to_recordset(${p}::jsonb) as e(stream text, stream_seq integer, complaint_id bigint,
          type text, actor_id text, actor_role text, at timestamptz, reason text, public boolean,
          data jsonb, data_digest text, prev_hash text, hash text)`,
-  };
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 // Answers stored under an Idempotency-Key (per actor), so a repeated request gets the same answer.
 import type { Queryable } from '../client.ts';
-import type { WritePart } from '../write-parts.ts';
+import { jsonPart, type WritePart } from '../write-parts.ts';
 
 export interface StoredAnswer<T> {
   requestHash: string;
@@ -24,16 +24,16 @@ export async function findStoredAnswer<T>(
 export function storedAnswersPart(
   answers: readonly { actorId: string; key: string; requestHash: string; body: unknown }[],
 ): WritePart {
-  return {
-    rows: answers.map((a) => ({
+  return jsonPart(
+    answers.map((a) => ({
       actor_id: a.actorId,
       key: a.key,
       request_hash: a.requestHash,
       body: a.body,
     })),
-    sql: (p) =>
+    (p) =>
       `insert into idempotency_keys (actor_id, key, request_hash, response_status, response_body)
        select actor_id, key, request_hash, 201, body
        from jsonb_to_recordset(${p}::jsonb) as r(actor_id text, key text, request_hash text, body jsonb)`,
-  };
+  );
 }

@@ -3,7 +3,7 @@
 // defers writing it (unplanned_complaints); the sweep plans those complaints before it claims.
 import type { DueWork } from '../../domain/clocks/policy-clocks.ts';
 import type { Queryable } from '../client.ts';
-import { runWrites, type WritePart } from '../write-parts.ts';
+import { jsonPart, runWrites, type WritePart } from '../write-parts.ts';
 
 export interface ScheduledActionRow {
   id: number;
@@ -33,20 +33,22 @@ export interface WorkSet {
 export function workSyncParts(sets: readonly WorkSet[]): WritePart[] {
   return [
     {
-      rows: sets.map((s) => ({
-        complaint_id: s.complaintId,
-        live: [...new Set(s.work.map((w) => w.clock))],
-        wanted: s.work.map((w) => `${w.clock}/${w.kind}/${w.seq}`),
-      })),
+      // Keys prefixed with the complaint id, so one statement serves many complaints.
+      params: [
+        sets.map((s) => s.complaintId),
+        sets.flatMap((s) => [...new Set(s.work.map((w) => `${s.complaintId}/${w.clock}`))]),
+        sets.flatMap((s) => s.work.map((w) => `${s.complaintId}/${w.clock}/${w.kind}/${w.seq}`)),
+      ],
+      empty: sets.length === 0,
       sql: (p) =>
-        `delete from scheduled_actions s
-         using jsonb_to_recordset(${p}::jsonb) as w(complaint_id bigint, live text[], wanted text[])
-         where s.complaint_id = w.complaint_id and s.handled_at is null and s.kind <> 'auto'
-           and not (s.clock_name = any(w.live)
-                    and (s.kind = 'repeat' or (s.clock_name || '/' || s.kind || '/' || s.seq) = any(w.wanted)))`,
+        `delete from scheduled_actions
+         where complaint_id = any(${p(0)}::bigint[]) and handled_at is null and kind <> 'auto'
+           and not ((complaint_id || '/' || clock_name) = any(${p(1)}::text[])
+                    and (kind = 'repeat'
+                         or (complaint_id || '/' || clock_name || '/' || kind || '/' || seq) = any(${p(2)}::text[])))`,
     },
-    {
-      rows: sets.flatMap((s) =>
+    jsonPart(
+      sets.flatMap((s) =>
         s.work.map((w) => ({
           complaint_id: s.complaintId,
           clock_name: w.clock,
@@ -55,7 +57,7 @@ export function workSyncParts(sets: readonly WorkSet[]): WritePart[] {
           due_at: w.due,
         })),
       ),
-      sql: (p) =>
+      (p) =>
         `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at)
          select complaint_id, clock_name, kind, seq, due_at
          from jsonb_to_recordset(${p}::jsonb) as a(complaint_id bigint, clock_name text, kind text,
@@ -63,12 +65,11 @@ export function workSyncParts(sets: readonly WorkSet[]): WritePart[] {
          on conflict (complaint_id, clock_name, kind, seq) do update set due_at = excluded.due_at
          where scheduled_actions.handled_at is null
            and scheduled_actions.due_at is distinct from excluded.due_at`,
-    },
+    ),
     {
-      rows: sets.map((s) => s.complaintId),
-      sql: (p) =>
-        `delete from unplanned_complaints
-         where complaint_id in (select value::bigint from jsonb_array_elements_text(${p}::jsonb))`,
+      params: [sets.map((s) => s.complaintId)],
+      empty: sets.length === 0,
+      sql: (p) => `delete from unplanned_complaints where complaint_id = any(${p(0)}::bigint[])`,
     },
   ];
 }
@@ -81,10 +82,11 @@ export async function syncScheduledActions(tx: Queryable, sets: readonly WorkSet
 /** Registration: these complaints' work lists are to be planned by the sweep (a write part). */
 export function deferredPlanningPart(complaintIds: readonly number[]): WritePart {
   return {
-    rows: complaintIds,
+    params: [complaintIds],
+    empty: complaintIds.length === 0,
     sql: (p) =>
-      `insert into unplanned_complaints (complaint_id)
-       select value::bigint from jsonb_array_elements_text(${p}::jsonb) on conflict do nothing`,
+      `insert into unplanned_complaints (complaint_id) select unnest(${p(0)}::bigint[])
+       on conflict do nothing`,
   };
 }
 
