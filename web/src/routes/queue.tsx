@@ -1,0 +1,19 @@
+// `/queue`: the home of handlers and department members. The queue itself is the next part of
+// issue 9; until then this page says so and shows what is waiting (tasks, notifications).
+import { useTranslation } from 'react-i18next';
+import { Page } from '../components/Page.tsx';
+import { RequireStaff } from '../features/auth/index.ts';
+import { StaffHome } from '../features/staff-home/StaffHome.tsx';
+
+export default function QueueRoute() {
+  const { t } = useTranslation();
+  return (
+    <RequireStaff roles={['handler', 'department_member', 'manager', 'administrator']}>
+      {(session) => (
+        <Page title={t('staff.queueTitle')}>
+          <StaffHome session={session} intro={t('staff.notYet')} />
+        </Page>
+      )}
+    </RequireStaff>
+  );
+}
