@@ -88,6 +88,42 @@ export function TextArea({
   );
 }
 
+/** A native <select>: compact, and every keyboard and screen reader knows it. */
+export function SelectField<V extends string>({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  options,
+  value,
+  onChange,
+}: FieldProps & {
+  options: { value: V | ''; label: string }[];
+  value: V | '';
+  onChange: (v: V | '') => void;
+}) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional}>
+      <select
+        id={id}
+        name={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.currentTarget.value as V | '')}
+        className={`${INPUT} min-h-11 sm:max-w-md`}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
 /** A group of radio buttons in a fieldset whose legend names the choice. */
 export function RadioGroup<V extends string>({
   id,

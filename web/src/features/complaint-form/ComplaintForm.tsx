@@ -9,7 +9,7 @@ import { settings } from '../../app/settings.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { ErrorSummary, type FormProblem } from '../../components/ErrorSummary.tsx';
-import { RadioGroup, TextArea, TextField } from '../../components/Field.tsx';
+import { SelectField, TextArea, TextField } from '../../components/Field.tsx';
 import { FileDrop } from '../../components/FileDrop.tsx';
 import { formatBytes } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -116,14 +116,17 @@ export function ComplaintForm({ policy, onSent }: { policy: string; onSent: (s: 
           error={errors.phone}
           {...input('phone')}
         />
-        <RadioGroup
+        <SelectField
           id="preferredContact"
-          legend={t('complain.preferredContact')}
+          label={t('complain.preferredContact')}
           optional
           error={errors.preferredContact}
           value={draft.preferredContact}
           onChange={set('preferredContact')}
-          options={CONTACT_METHODS.map((m) => ({ value: m, label: t(`complain.contact_${m}`) }))}
+          options={[
+            { value: '' as const, label: t('complain.contact_none') },
+            ...CONTACT_METHODS.map((m) => ({ value: m, label: t(`complain.contact_${m}`) })),
+          ]}
         />
         <TextArea
           id="address"
