@@ -6,6 +6,7 @@ import { Link } from 'wouter';
 import { api, call } from '../../api/client.ts';
 import type { ItemList, Role, Session } from '../../api/types.ts';
 import { settings } from '../../app/settings.ts';
+import { Button } from '../../components/Button.tsx';
 import { Section } from '../../components/Page.tsx';
 import { formatNumber } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -43,6 +44,16 @@ export function StaffHome({ session, intro }: { session: Session; intro: string 
           <dt>{t('staff.notifications')}</dt>
           <dd className="font-bold">{count(notifications)}</dd>
         </dl>
+        <Button
+          variant="secondary"
+          className="mt-4"
+          onClick={() => {
+            if (SEES_TASKS.includes(user.role)) void tasks.refetch();
+            void notifications.refetch();
+          }}
+        >
+          {t('staff.refresh')}
+        </Button>
       </Section>
       <Section id="links" title={t('staff.links')}>
         <ul className="list-disc pl-6">

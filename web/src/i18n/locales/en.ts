@@ -323,6 +323,7 @@ const en = {
     canDo: 'As {{role}} you can',
     tasks: 'Open tasks',
     notifications: 'Unread notifications',
+    refresh: 'Refresh',
     none: 'None',
     links: 'Useful links',
     apiDocs: 'The API (OpenAPI document)',

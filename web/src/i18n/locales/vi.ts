@@ -331,6 +331,7 @@ const vi: Strings<Messages> = {
     canDo: 'Với vai trò {{role}}, bạn có thể',
     tasks: 'Việc cần làm',
     notifications: 'Thông báo chưa đọc',
+    refresh: 'Làm mới',
     none: 'Không có',
     links: 'Liên kết hữu ích',
     apiDocs: 'API (tài liệu OpenAPI)',
