@@ -11,10 +11,12 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       <Button
         variant="secondary"
         onClick={() => {
-          navigator.clipboard
-            ?.writeText(text)
-            .then(() => setDone('copied'))
-            .catch(() => setDone('failed')) ?? setDone('failed');
+          // No clipboard outside a secure context (plain http on another host): say so.
+          if (!navigator.clipboard) return setDone('failed');
+          navigator.clipboard.writeText(text).then(
+            () => setDone('copied'),
+            () => setDone('failed'),
+          );
         }}
       >
         {label}

@@ -15,9 +15,23 @@ const dateFormat = (lng: Language, timeZone: string | undefined) =>
 const timeFormat = (lng: Language, timeZone: string | undefined) =>
   new Intl.DateTimeFormat(LOCALES[lng], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
 
-/** "Wednesday 2 December 2026". */
+/** "Wednesday 2 December 2026" / "Thứ Tư, ngày 2 tháng 12 năm 2026": built from the parts,
+ *  as ICU versions differ on the comma after the weekday. */
 export function formatDay(iso: string, lng: Language, timeZone?: string): string {
-  return dateFormat(lng, timeZone).format(new Date(iso));
+  return dayOf(new Date(iso), lng, timeZone);
+}
+
+function dayOf(d: Date, lng: Language, timeZone?: string): string {
+  const parts = Object.fromEntries(
+    dateFormat(lng, timeZone)
+      .formatToParts(d)
+      .map((p) => [p.type, p.value]),
+  );
+  if (lng === 'vi') {
+    const month = new Intl.DateTimeFormat('vi-VN', { month: 'numeric', timeZone }).format(d);
+    return `${parts.weekday}, ngày ${parts.day} tháng ${month} năm ${parts.year}`;
+  }
+  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
 }
 
 /** "Wednesday 2 December 2026 at 10:00" — or, for a deadline at local midnight, "the end of
@@ -27,9 +41,9 @@ export function formatDue(iso: string, lng: Language, t: TFunction, timeZone?: s
   const time = timeFormat(lng, timeZone).format(d);
   if (time === '00:00' || time === '24:00') {
     const dayBefore = new Date(d.getTime() - 1);
-    return t('dates.endOfDay', { date: dateFormat(lng, timeZone).format(dayBefore) });
+    return t('dates.endOfDay', { date: dayOf(dayBefore, lng, timeZone) });
   }
-  return t('dates.at', { date: dateFormat(lng, timeZone).format(d), time });
+  return t('dates.at', { date: dayOf(d, lng, timeZone), time });
 }
 
 /** A short date and time, e.g. in a timeline: "2 Dec 2026, 10:00". */

@@ -66,8 +66,8 @@ export default function HomeRoute() {
           <Section id="procedures" title={t('home.procedureTitle')}>
             <ul className="list-disc pl-6">
               {settings.policies.map((p) => (
-                <li key={p.id}>
-                  <Link href={`/procedure/${p.id}`} className="inline-block py-1 text-blue-800 underline">
+                <li key={p.id} className="py-1">
+                  <Link href={`/procedure/${p.id}`} className="text-blue-800 underline">
                     {p.name} ({p.id})
                   </Link>
                 </li>

@@ -46,9 +46,9 @@ export default function TrackRoute() {
             <Section id="promises" title={t('track.promises')}>
               <PromiseList deadlines={data.deadlines} now={data.now} timeZone={timeZone} />
               <p className="mt-3 text-sm text-slate-700">
-                {t('track.internalNote', {
-                  zone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-                })}
+                {timeZone
+                  ? t('track.internalNote', { zone: timeZone })
+                  : t('track.deviceZoneNote', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
               </p>
             </Section>
             <AdrDetails data={data} />

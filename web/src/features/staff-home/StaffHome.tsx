@@ -57,20 +57,20 @@ export function StaffHome({ session, intro }: { session: Session; intro: string 
       </Section>
       <Section id="links" title={t('staff.links')}>
         <ul className="list-disc pl-6">
-          <li>
-            <Link href="/complain" className="inline-block py-1 text-blue-800 underline">
+          <li className="py-1">
+            <Link href="/complain" className="text-blue-800 underline">
               {t('staff.webForm')}
             </Link>
           </li>
           {settings.policies.map((p) => (
-            <li key={p.id}>
-              <Link href={`/procedure/${p.id}`} className="inline-block py-1 text-blue-800 underline">
+            <li key={p.id} className="py-1">
+              <Link href={`/procedure/${p.id}`} className="text-blue-800 underline">
                 {p.name} ({p.id})
               </Link>
             </li>
           ))}
-          <li>
-            <a href="/api/openapi.json" className="inline-block py-1 text-blue-800 underline">
+          <li className="py-1">
+            <a href="/api/openapi.json" className="text-blue-800 underline">
               {t('staff.apiDocs')}
             </a>
           </li>

@@ -32,9 +32,11 @@ export function PromiseList({
   const { t } = useTranslation();
   const lng = currentLanguage();
   if (deadlines.length === 0) return <p>{t('track.noPromises')}</p>;
+  // Soonest first; a promise without a date last.
+  const sorted = [...deadlines].sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
   return (
     <ul className="flex flex-col gap-3">
-      {deadlines.map((d) => {
+      {sorted.map((d) => {
         const state = stateOf(d, now);
         const promise = t(`clocks.${d.clock}`, { defaultValue: d.label });
         return (

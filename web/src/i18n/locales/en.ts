@@ -194,6 +194,7 @@ const en = {
     noPromises: 'There are no open deadlines on your complaint.',
     internalNote:
       'Dates are in the time zone of the team handling your complaint ({{zone}}).',
+    deviceZoneNote: 'Dates are in the time zone of this device ({{zone}}).',
     timeline: 'What has happened',
     messages: 'Messages',
     noMessages: 'No messages yet.',

@@ -202,6 +202,7 @@ const vi: Strings<Messages> = {
     promises: 'Cam kết của chúng tôi',
     noPromises: 'Khiếu nại của Quý khách hiện không có thời hạn nào đang chờ.',
     internalNote: 'Thời gian tính theo múi giờ của bộ phận giải quyết khiếu nại ({{zone}}).',
+    deviceZoneNote: 'Thời gian tính theo múi giờ của thiết bị này ({{zone}}).',
     timeline: 'Diễn biến',
     messages: 'Thư từ',
     noMessages: 'Chưa có thư nào.',
