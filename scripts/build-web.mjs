@@ -45,11 +45,15 @@ try {
   createRequire(join(web, 'package.json')).resolve('vite/package.json');
 } catch {
   // An install without dev dependencies cannot build; say so rather than fail the install.
-  console.error('Redress: vite is not installed, so the web app was not built (npm install builds it)');
+  console.error(
+    'Redress: vite is not installed, so the web app was not built (npm install builds it)',
+  );
   process.exit(mode ? 0 : 1);
 }
 console.log(
-  built ? 'Redress: web app sources changed, rebuilding web/dist…' : 'Redress: building the web app into web/dist…',
+  built
+    ? 'Redress: web app sources changed, rebuilding web/dist…'
+    : 'Redress: building the web app into web/dist…',
 );
 const run = spawnSync('npm', ['run', 'build', '--workspace', 'web', '--silent'], {
   cwd: root,

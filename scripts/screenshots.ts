@@ -18,7 +18,10 @@ try {
           locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
         });
         await p.open(page, server.url, lang);
-        await page.screenshot({ path: join(out, `${p.name}-${lang}-${width}.png`), fullPage: true });
+        await page.screenshot({
+          path: join(out, `${p.name}-${lang}-${width}.png`),
+          fullPage: true,
+        });
         await context.close();
         n++;
       }

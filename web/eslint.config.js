@@ -23,11 +23,21 @@ export default tseslint.config(
       },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // The app talks to the server only over HTTP, through src/api/ (test/web/boundaries.test.ts).
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^|/)\\.\\./(\\.\\./)*\\.\\./src/', message: 'web/ never imports the server (src/)' }] },
+        {
+          patterns: [
+            {
+              regex: '(^|/)\\.\\./(\\.\\./)*\\.\\./src/',
+              message: 'web/ never imports the server (src/)',
+            },
+          ],
+        },
       ],
     },
   },

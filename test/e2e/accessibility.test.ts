@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, openPage, startServer, WIDTHS, type E2EServer } from './harness.ts';
+import {
+  axeViolations,
+  launchBrowser,
+  openPage,
+  startServer,
+  WIDTHS,
+  type E2EServer,
+} from './harness.ts';
 import { appPages } from './pages.ts';
 
 describe('accessibility of every page (axe, WCAG 2.2 AA)', () => {

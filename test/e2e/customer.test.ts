@@ -26,8 +26,12 @@ describe('the customer in Chromium', () => {
     await page.getByLabel('phone').fill('07700 900123');
     await page.getByLabel('How should we contact you?').selectOption({ label: 'By email' });
     await page.getByLabel('subject').fill('Broadband down since Monday');
-    await page.getByRole('textbox', { name: 'Your complaint' }).fill('No connection since Monday 8am.');
-    await page.getByLabel('What would put it right?').fill('A refund for the days without service.');
+    await page
+      .getByRole('textbox', { name: 'Your complaint' })
+      .fill('No connection since Monday 8am.');
+    await page
+      .getByLabel('What would put it right?')
+      .fill('A refund for the days without service.');
     await page.getByLabel('Choose files').setInputFiles({
       name: 'bill.txt',
       mimeType: 'text/plain',
@@ -47,7 +51,10 @@ describe('the customer in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor();
     await page.getByText('Broadband down since Monday').first().waitFor();
     // Status in words, beside its term.
-    await page.getByRole('definition').filter({ hasText: /^Received$/ }).waitFor();
+    await page
+      .getByRole('definition')
+      .filter({ hasText: /^Received$/ })
+      .waitFor();
     await page.getByRole('link', { name: 'Download bill.txt' }).waitFor();
 
     await page.getByLabel('Your message').fill('Still no connection today.');
@@ -55,6 +62,12 @@ describe('the customer in Chromium', () => {
     await page.getByRole('status').getByText('Thank you. We have recorded this.').waitFor();
     await page.getByRole('article').filter({ hasText: 'Still no connection today.' }).waitFor();
     await page.getByText('You replied').waitFor();
+
+    // The language switch: the page in Vietnamese, <html lang> with it.
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: `Khiếu nại ${reference}` }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+    await page.getByRole('button', { name: 'Gửi trả lời' }).waitFor();
     assert.deepEqual(pageProblems(page), []);
     await context.close();
   });
@@ -76,7 +89,10 @@ describe('the customer in Chromium', () => {
     );
     const email = page.getByRole('textbox', { name: 'Your email address' });
     assert.equal(await email.getAttribute('aria-invalid'), 'true');
-    await page.getByText('Enter an email address in the correct format, like name@example.com').first().waitFor();
+    await page
+      .getByText('Enter an email address in the correct format, like name@example.com')
+      .first()
+      .waitFor();
     await page.getByText('Enter subject').first().waitFor();
     // The summary's links take the person to the field.
     await summary.getByRole('link', { name: 'Enter your name' }).click();

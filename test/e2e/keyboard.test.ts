@@ -51,7 +51,9 @@ describe('keyboard alone', () => {
     await tabTo(page, summary.getByRole('link', { name: 'Enter your name' }));
     await page.keyboard.press('Enter');
     assert.ok(
-      await page.getByRole('textbox', { name: /Your name/ }).evaluate((el) => el === document.activeElement),
+      await page
+        .getByRole('textbox', { name: /Your name/ })
+        .evaluate((el) => el === document.activeElement),
     );
     await page.keyboard.type('Kim Keyboard');
     await fill('Your email address', 'kim@example.com');

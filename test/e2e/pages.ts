@@ -1,12 +1,14 @@
 // Every page of the web app with what it needs to show, for the axe run and the screenshots.
 import type { Page } from 'playwright-core';
+import enStaff from '../../web/src/i18n/locales/en-staff.ts';
 import en from '../../web/src/i18n/locales/en.ts';
+import viStaff from '../../web/src/i18n/locales/vi-staff.ts';
 import vi from '../../web/src/i18n/locales/vi.ts';
 import { complainByApi, PASSWORD, STAFF } from './harness.ts';
 
 export type Lang = 'en' | 'vi';
 /** The app's own strings, so that pages are found by the names a person reads. */
-export const STRINGS = { en, vi } as const;
+export const STRINGS = { en: { ...en, ...enStaff }, vi: { ...vi, ...viStaff } } as const;
 
 export interface AppPage {
   name: string;
@@ -59,7 +61,9 @@ export function appPages(): AppPage[] {
         await page.getByLabel(C.name).fill('Ann Customer');
         await page.getByLabel(C.email).fill('ann@example.com');
         await page.getByLabel(C.subject, { exact: true }).fill('Broadband down since Monday');
-        await page.getByLabel(C.description, { exact: true }).fill('No connection since Monday 8am.');
+        await page
+          .getByLabel(C.description, { exact: true })
+          .fill('No connection since Monday 8am.');
         await page.getByRole('button', { name: C.send }).click();
         await h2(page, STRINGS[lang].receipt.promises);
       },
@@ -74,28 +78,28 @@ export function appPages(): AppPage[] {
     },
     {
       name: 'track-not-found',
-      open: async (page, url, lang) => {
+      open: async (page, url, _lang) => {
         await page.goto(`${url}/track/RD-2026-999999?token=wrong`);
         await page.getByRole('alert').waitFor();
       },
     },
     {
       name: 'procedure',
-      open: async (page, url, lang) => {
+      open: async (page, url, _lang) => {
         await page.goto(`${url}/procedure/uk-comms-ombudsman`);
         await page.getByRole('heading', { level: 2 }).first().waitFor();
       },
     },
     {
       name: 'procedure-vn',
-      open: async (page, url, lang) => {
+      open: async (page, url, _lang) => {
         await page.goto(`${url}/procedure/vn-datacentre`);
         await page.getByRole('heading', { level: 2 }).first().waitFor();
       },
     },
     {
       name: 'login',
-      open: async (page, url, lang) => {
+      open: async (page, url, _lang) => {
         await page.goto(`${url}/login`);
         await h1(page);
       },
@@ -116,7 +120,7 @@ export function appPages(): AppPage[] {
     },
     {
       name: 'not-found',
-      open: async (page, url, lang) => {
+      open: async (page, url, _lang) => {
         await page.goto(`${url}/no-such-page`);
         await h1(page);
       },

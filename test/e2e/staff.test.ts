@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, PASSWORD, STAFF, startServer, type E2EServer } from './harness.ts';
+import {
+  launchBrowser,
+  openPage,
+  PASSWORD,
+  STAFF,
+  startServer,
+  type E2EServer,
+} from './harness.ts';
 import { signIn } from './pages.ts';
 
 describe('staff in Chromium', () => {
@@ -27,7 +34,13 @@ describe('staff in Chromium', () => {
       assert.equal(new URL(page.url()).pathname, home);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await page.getByText(`Signed in as ${STAFF[who].name}`).waitFor();
-      await page.getByRole('navigation', { name: 'Staff navigation' }).getByRole('link', { name: title }).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Staff navigation' })
+        .getByRole('link', { name: title })
+        .waitFor();
+      // The staff's own strings follow a language switch too.
+      await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+      await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
       await context.close();
     }
   });
@@ -61,7 +74,9 @@ describe('staff in Chromium', () => {
     // The session ends (as on expiry): the cookie is gone, the page does not know yet.
     await context.clearCookies();
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.getByText('Your session has ended. Sign in again to carry on where you were.').waitFor();
+    await page
+      .getByText('Your session has ended. Sign in again to carry on where you were.')
+      .waitFor();
     await page.getByLabel('Email').fill(STAFF.handler.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

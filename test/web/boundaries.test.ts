@@ -6,7 +6,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -16,7 +16,10 @@ describe('web app bundle budgets', () => {
   test('every budgeted page is within its budget', () => {
     for (const [page, kb] of Object.entries(BUDGETS_KB)) {
       const w = pages.find((p) => p.page === page)!;
-      assert.ok(w.gzipBytes <= kb * 1000, `${page}: ${(w.gzipBytes / 1000).toFixed(1)} kB > ${kb} kB`);
+      assert.ok(
+        w.gzipBytes <= kb * 1000,
+        `${page}: ${(w.gzipBytes / 1000).toFixed(1)} kB > ${kb} kB`,
+      );
     }
   });
 

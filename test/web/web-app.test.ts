@@ -10,7 +10,9 @@ import { startApp, type TestApp } from '../helpers/app.ts';
 import { ensureWebBuilt } from '../helpers/web-build.ts';
 
 const settingsOf = (html: string) =>
-  JSON.parse(/<script type="application\/json" id="redress-settings">([^<]*)<\/script>/.exec(html)![1]!);
+  JSON.parse(
+    /<script type="application\/json" id="redress-settings">([^<]*)<\/script>/.exec(html)![1]!,
+  );
 
 describe('the web app, served by redress serve', () => {
   let t: TestApp;
@@ -40,7 +42,12 @@ describe('the web app, served by redress serve', () => {
   });
 
   test('app pages such as /queue and /track/… get index.html', async () => {
-    for (const url of ['/queue', '/track/RD-2026-000001?token=abc', '/complain?policy=x', '/login']) {
+    for (const url of [
+      '/queue',
+      '/track/RD-2026-000001?token=abc',
+      '/complain?policy=x',
+      '/login',
+    ]) {
       const r = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       assert.equal(r.statusCode, 200, url);
       assert.match(r.body, /<div id="root">/, url);
@@ -64,7 +71,11 @@ describe('the web app, served by redress serve', () => {
   });
 
   test('a request that does not want HTML gets a 404, not the page', async () => {
-    const r = await t.app.inject({ method: 'GET', url: '/queue', headers: { accept: 'application/json' } });
+    const r = await t.app.inject({
+      method: 'GET',
+      url: '/queue',
+      headers: { accept: 'application/json' },
+    });
     assert.equal(r.statusCode, 404);
   });
 
@@ -93,6 +104,8 @@ describe('the web app, served by redress serve', () => {
 
   test('the web app is not in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    assert.ok(!Object.keys(doc.paths).some((p) => p === '/' || p.startsWith('/assets') || p === '/*'));
+    assert.ok(
+      !Object.keys(doc.paths).some((p) => p === '/' || p.startsWith('/assets') || p === '/*'),
+    );
   });
 });

@@ -15,7 +15,10 @@ const walk = (d) => {
       const bytes = readFileSync(path);
       const gz = gzipSync(bytes, { level: 9 });
       const br = brotliCompressSync(bytes, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
       });
       if (gz.length < bytes.length) writeFileSync(`${path}.gz`, gz);
       if (br.length < bytes.length) writeFileSync(`${path}.br`, br);

@@ -1,7 +1,7 @@
 // The one way the app talks to the API: openapi-fetch over the generated `paths`, with the
 // session's CSRF token on unsafe methods and every error body turned into an ApiError.
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema';
+import type { paths } from './schema.js';
 
 /** A failure the API reported ({"error": {code, message}}), or NETWORK when none came back. */
 export class ApiError extends Error {

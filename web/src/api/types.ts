@@ -1,14 +1,12 @@
 // Shapes the OpenAPI document does not declare yet (the `contract` branch adds response schemas
 // to every operation). Each is marked REPLACE: once `npm run openapi` gives the generated type,
 // use `components['schemas'][…]` from ./schema and delete the hand-written one here.
-import type { paths } from './schema';
+import type { paths } from './schema.js';
 
 type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
 /** Generated: POST /public/complaints 201. */
-export type ComplaintReceipt = JsonOf<
-  paths['/api/v1/public/complaints']['post']['responses'][201]
->;
+export type ComplaintReceipt = JsonOf<paths['/api/v1/public/complaints']['post']['responses'][201]>;
 /** Generated: the body of POST /public/complaints. */
 export type NewPublicComplaint = NonNullable<
   paths['/api/v1/public/complaints']['post']['requestBody']

@@ -17,7 +17,10 @@ export function Alert({
   children?: ReactNode;
 }) {
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} className={`mb-6 border-l-8 p-4 ${TONES[tone]}`}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      className={`mb-6 border-l-8 p-4 ${TONES[tone]}`}
+    >
       {title && <p className="font-bold">{title}</p>}
       {children}
     </div>

@@ -1,6 +1,6 @@
 // Copies a text to the clipboard and says so in a live region.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { Button } from './Button.tsx';
 
 export function CopyButton({ text, label }: { text: string; label: string }) {

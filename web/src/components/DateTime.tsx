@@ -1,5 +1,5 @@
 // An instant in a <time> element, formatted in the language shown and the given time zone.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { formatDay, formatDue, formatMoment } from '../i18n/format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 

@@ -1,14 +1,18 @@
 // The list of a form's problems, shown on submit and focused, each a link to its field.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 
-export interface FormProblem {
-  /** The id of the field (or fieldset) the problem is about; null for the whole form. */
-  field: string | null;
-  message: string;
-}
+import type { FormProblem } from './form-problem.ts';
 
-export function ErrorSummary({ problems, focusKey }: { problems: FormProblem[]; focusKey: number }) {
+export type { FormProblem };
+
+export function ErrorSummary({
+  problems,
+  focusKey,
+}: {
+  problems: FormProblem[];
+  focusKey: number;
+}) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -38,8 +42,7 @@ export function ErrorSummary({ problems, focusKey }: { problems: FormProblem[]; 
                 onClick={(e) => {
                   e.preventDefault();
                   const el = document.getElementById(p.field!);
-                  const target =
-                    el instanceof HTMLFieldSetElement ? el.querySelector('input') : el;
+                  const target = el instanceof HTMLFieldSetElement ? el.querySelector('input') : el;
                   target?.focus();
                   el?.scrollIntoView({ block: 'center' });
                 }}

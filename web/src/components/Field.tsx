@@ -1,7 +1,7 @@
 // Form fields: a label, an optional hint, the error beside the field (aria-describedby and
 // aria-invalid point a screen reader at both), and native inputs underneath.
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 
 interface FieldProps {
   id: string;
@@ -15,10 +15,20 @@ const INPUT =
   'block w-full rounded border-2 border-slate-700 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700';
 
 function describedBy(id: string, hint: unknown, error: unknown) {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined
+  );
 }
 
-function FieldFrame({ id, label, hint, error, optional, children }: FieldProps & { children: ReactNode }) {
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  optional,
+  children,
+}: FieldProps & { children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <div className={`mb-6 ${error ? 'border-l-4 border-red-700 pl-3' : ''}`}>
@@ -167,7 +177,10 @@ export function RadioGroup<V extends string>({
       )}
       <div className="flex flex-col gap-1">
         {options.map((o) => (
-          <label key={o.value} className="inline-flex min-h-11 cursor-pointer items-center gap-3 text-base">
+          <label
+            key={o.value}
+            className="inline-flex min-h-11 cursor-pointer items-center gap-3 text-base"
+          >
             <input
               type="radio"
               name={id}

@@ -1,7 +1,7 @@
 // Files to attach: drag and drop onto the zone, or the plain file input inside it. Each file's
 // size and type are checked here, before anything is uploaded, against the server's limits.
 import { useState, type DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { formatBytes } from '../i18n/format.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { Button } from './Button.tsx';
@@ -9,16 +9,29 @@ import { Button } from './Button.tsx';
 /** The types the server accepts (it reads them from the bytes; src/app/attachments/
  *  sniff-content-type.ts). REPLACE with the list the server publishes once it does. */
 export const ACCEPTED_EXTENSIONS = [
-  'pdf', 'png', 'jpg', 'jpeg', 'jpe', 'jfif', 'gif', 'webp', 'zip', 'docx', 'xlsx', 'eml',
-  'txt', 'text', 'log', 'csv', 'tsv', 'md',
+  'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'jpe',
+  'jfif',
+  'gif',
+  'webp',
+  'zip',
+  'docx',
+  'xlsx',
+  'eml',
+  'txt',
+  'text',
+  'log',
+  'csv',
+  'tsv',
+  'md',
 ] as const;
 
 const extensionOf = (name: string) => name.split('.').pop()?.toLowerCase() ?? '';
 
-export function checkFile(
-  file: File,
-  maxBytes: number,
-): { kind: 'tooLarge' | 'badType' } | null {
+export function checkFile(file: File, maxBytes: number): { kind: 'tooLarge' | 'badType' } | null {
   if (!(ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(file.name)))
     return { kind: 'badType' };
   if (file.size > maxBytes) return { kind: 'tooLarge' };
@@ -106,9 +119,11 @@ export function FileDrop({
           type="file"
           multiple
           accept={ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(',')}
-          aria-describedby={[hint ? `${id}-hint` : '', problems.length ? `${id}-error` : '']
-            .filter(Boolean)
-            .join(' ') || undefined}
+          aria-describedby={
+            [hint ? `${id}-hint` : '', problems.length ? `${id}-error` : '']
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           onChange={(e) => {
             add(Array.from(e.currentTarget.files ?? []));
             e.currentTarget.value = '';

@@ -1,5 +1,5 @@
 // Two buttons, one per language, each named in its own language; the current one is pressed.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { LANGUAGE_NAMES, LANGUAGES, currentLanguage, switchLanguage } from '../i18n/index.ts';
 
 export function LanguageSwitch() {

@@ -1,7 +1,7 @@
 // Every page's frame: a skip link, the banner (name, optional staff bar, language switch), the
 // main landmark the skip link and route changes move to, and the footer.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { Link } from 'wouter';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -27,7 +27,11 @@ export function Layout({ children, staffBar }: { children: ReactNode; staffBar?:
         </div>
         {staffBar}
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none">
+      <main
+        id="main"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 outline-none"
+      >
         {children}
       </main>
       <footer className="border-t border-slate-300 bg-slate-100">

@@ -1,7 +1,7 @@
 // A page's heading and title. After a navigation inside the app, focus moves to the heading so
 // a screen reader announces the new page (the first page load keeps the browser's focus).
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 
 let firstPage = true;
 

@@ -1,5 +1,5 @@
 // What a page shows while it loads or when its data could not be had.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { errorText } from '../lib/errors.ts';
 import { Alert } from './Alert.tsx';
 import { Button } from './Button.tsx';

@@ -9,9 +9,17 @@ const TONES = {
 } as const;
 export type BadgeTone = keyof typeof TONES;
 
-export function StatusBadge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
+export function StatusBadge({
+  tone = 'neutral',
+  children,
+}: {
+  tone?: BadgeTone;
+  children: ReactNode;
+}) {
   return (
-    <span className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${TONES[tone]}`}>
+    <span
+      className={`inline-block rounded border px-2 py-0.5 text-sm font-semibold ${TONES[tone]}`}
+    >
       {children}
     </span>
   );

@@ -13,7 +13,12 @@ const dateFormat = (lng: Language, timeZone: string | undefined) =>
     timeZone,
   });
 const timeFormat = (lng: Language, timeZone: string | undefined) =>
-  new Intl.DateTimeFormat(LOCALES[lng], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone });
+  new Intl.DateTimeFormat(LOCALES[lng], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone,
+  });
 
 /** "Wednesday 2 December 2026" / "Thứ Tư, ngày 2 tháng 12 năm 2026": built from the parts,
  *  as ICU versions differ on the comma after the weekday. */

@@ -2,7 +2,6 @@
 // only the strings of the language it shows). The chosen language is remembered, sets
 // <html lang>, and can come from ?lang= or, on a tracking link, the complaint's language.
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Messages } from './locales/en.ts';
 
 export const LANGUAGES = ['en', 'vi'] as const;
@@ -13,10 +12,15 @@ const STORAGE_KEY = 'redress.language';
 /** Set when the person picked a language in this tab: a complaint's language no longer overrides. */
 const CHOSEN_KEY = 'redress.language.chosen';
 
-const loaders: Record<Language, () => Promise<{ default: unknown }>> = {
-  en: () => import('./locales/en.ts'),
-  vi: () => import('./locales/vi.ts'),
-};
+/** The app's strings in parts, each its own chunk per language: `main` (every page) and
+ *  `staff` (the signed-in screens), so that customers' pages never load the staff's strings. */
+const PARTS = {
+  main: { en: () => import('./locales/en.ts'), vi: () => import('./locales/vi.ts') },
+  staff: { en: () => import('./locales/en-staff.ts'), vi: () => import('./locales/vi-staff.ts') },
+} satisfies Record<string, Record<Language, () => Promise<{ default: unknown }>>>;
+export type StringsPart = keyof typeof PARTS;
+const wanted = new Set<StringsPart>(['main']);
+const loaded = new Set<string>();
 
 export const isLanguage = (v: unknown): v is Language => LANGUAGES.includes(v as Language);
 
@@ -42,13 +46,25 @@ export function initialLanguage(): Language {
 }
 
 async function load(lng: Language): Promise<void> {
-  if (i18next.hasResourceBundle(lng, 'translation')) return;
-  const mod = await loaders[lng]();
-  i18next.addResourceBundle(lng, 'translation', mod.default as Messages);
+  await Promise.all(
+    [...wanted].map(async (part) => {
+      if (loaded.has(`${part}.${lng}`)) return;
+      const mod = await PARTS[part][lng]();
+      i18next.addResourceBundle(lng, 'translation', mod.default as Messages, true, true);
+      loaded.add(`${part}.${lng}`);
+    }),
+  );
+}
+
+/** Loads a part of the strings (in the language shown, and in any language switched to later).
+ *  A route that needs one awaits it at its top, before it renders. */
+export async function loadStrings(part: StringsPart): Promise<void> {
+  wanted.add(part);
+  await load(isLanguage(i18next.language) ? i18next.language : 'en');
 }
 
 export async function setupI18n(lng: Language = initialLanguage()): Promise<void> {
-  await i18next.use(initReactI18next).init({
+  await i18next.init({
     lng,
     fallbackLng: false,
     resources: {},

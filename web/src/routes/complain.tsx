@@ -1,6 +1,6 @@
 // `/complain?policy=<id>`: the web form, then the receipt in its place.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { Link, useSearch } from 'wouter';
 import { settings } from '../app/settings.ts';
 import { Alert } from '../components/Alert.tsx';
@@ -25,7 +25,10 @@ export default function ComplainRoute() {
           {known ? (
             <>
               <p className="mb-6">
-                <Link href={`/procedure/${encodeURIComponent(policy)}`} className="text-blue-800 underline">
+                <Link
+                  href={`/procedure/${encodeURIComponent(policy)}`}
+                  className="text-blue-800 underline"
+                >
                   {t('complain.procedureLink')}
                 </Link>
               </p>

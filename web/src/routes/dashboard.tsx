@@ -1,9 +1,12 @@
 // `/dashboard`: the home of managers (and, for now, administrators and auditors). The
 // dashboards are issue 10; until then this page says so and shows what is waiting.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { Page } from '../components/Page.tsx';
 import { RequireStaff } from '../features/auth/index.ts';
 import { StaffHome } from '../features/staff-home/StaffHome.tsx';
+import { loadStrings } from '../i18n/index.ts';
+
+await loadStrings('staff');
 
 export default function DashboardRoute() {
   const { t } = useTranslation();

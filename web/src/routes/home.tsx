@@ -1,7 +1,7 @@
 // `/`: what a customer can do (complain, follow a complaint, read the procedure) and the way in
 // for staff.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { Link, useLocation } from 'wouter';
 import { settings } from '../app/settings.ts';
 import { Button, ButtonLink } from '../components/Button.tsx';
@@ -43,7 +43,11 @@ export default function HomeRoute() {
                 label={t('home.reference')}
                 hint={t('home.referenceHint')}
                 value={reference}
-                error={missing === 'reference' && !reference.trim() ? t('field.invalidRequired', { field: t('home.reference').toLowerCase() }) : undefined}
+                error={
+                  missing === 'reference' && !reference.trim()
+                    ? t('field.invalidRequired', { field: t('home.reference').toLowerCase() })
+                    : undefined
+                }
                 onChange={(e) => setReference(e.currentTarget.value)}
                 autoComplete="off"
               />
@@ -52,7 +56,11 @@ export default function HomeRoute() {
                 label={t('home.trackingCode')}
                 hint={t('home.trackingCodeHint')}
                 value={code}
-                error={missing === 'code' && !code.trim() ? t('field.invalidRequired', { field: t('home.trackingCode').toLowerCase() }) : undefined}
+                error={
+                  missing === 'code' && !code.trim()
+                    ? t('field.invalidRequired', { field: t('home.trackingCode').toLowerCase() })
+                    : undefined
+                }
                 onChange={(e) => setCode(e.currentTarget.value)}
                 autoComplete="off"
               />

@@ -1,7 +1,7 @@
 // `/login`: staff sign in; each role then lands on its home, or back where the session ended.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { useLocation, useSearch } from 'wouter';
 import { Alert } from '../components/Alert.tsx';
 import { Button } from '../components/Button.tsx';

@@ -1,5 +1,5 @@
 // Any other address inside the app.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { Link } from 'wouter';
 import { Layout } from '../components/Layout.tsx';
 import { Page } from '../components/Page.tsx';

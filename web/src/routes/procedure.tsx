@@ -1,6 +1,6 @@
 // `/procedure/{policy}`: the published procedure, generated from the policy, with its PDF.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { useParams } from 'wouter';
 import { api, call } from '../api/client.ts';
 import type { Procedure } from '../api/types.ts';
@@ -49,7 +49,9 @@ export default function ProcedureRoute() {
               >
                 {t('procedure.pdf')}
               </a>
-              <ButtonLink href={`/complain?policy=${encodeURIComponent(policy)}`}>{t('procedure.complain')}</ButtonLink>
+              <ButtonLink href={`/complain?policy=${encodeURIComponent(policy)}`}>
+                {t('procedure.complain')}
+              </ButtonLink>
             </div>
           </>
         )}

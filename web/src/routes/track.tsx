@@ -1,7 +1,7 @@
 // `/track/{reference}?token=…`: the customer's page (SPEC §7). A heading holds the reference.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation.ts';
 import { useParams, useSearch } from 'wouter';
 import { policyFacts } from '../app/settings.ts';
 import { DateTime } from '../components/DateTime.tsx';
@@ -9,7 +9,14 @@ import { Layout } from '../components/Layout.tsx';
 import { Page, Section } from '../components/Page.tsx';
 import { LoadFailed, Loading } from '../components/States.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { CustomerActions, Files, Messages, PromiseList, Timeline, trackedQuery } from '../features/tracking/index.ts';
+import {
+  CustomerActions,
+  Files,
+  Messages,
+  PromiseList,
+  Timeline,
+  trackedQuery,
+} from '../features/tracking/index.ts';
 import { AdrDetails } from '../features/tracking/AdrDetails.tsx';
 import { adoptLanguage } from '../i18n/index.ts';
 
@@ -32,7 +39,11 @@ export default function TrackRoute() {
             <dl className="mb-8 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
               <dt className="font-bold">{t('track.status')}</dt>
               <dd>
-                <StatusBadge tone={data.status === 'closed' || data.status === 'withdrawn' ? 'neutral' : 'good'}>
+                <StatusBadge
+                  tone={
+                    data.status === 'closed' || data.status === 'withdrawn' ? 'neutral' : 'good'
+                  }
+                >
                   {t(`status.${data.status}`, { defaultValue: data.status })}
                 </StatusBadge>
               </dd>
@@ -48,7 +59,9 @@ export default function TrackRoute() {
               <p className="mt-3 text-sm text-slate-700">
                 {timeZone
                   ? t('track.internalNote', { zone: timeZone })
-                  : t('track.deviceZoneNote', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
+                  : t('track.deviceZoneNote', {
+                      zone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+                    })}
               </p>
             </Section>
             <AdrDetails data={data} />

@@ -1,7 +1,7 @@
 // The guard around staff pages: signed out (or the session ended) → the sign-in page, which
 // brings the person back here; a role the page is not for → a message and their own home.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Redirect, useLocation } from 'wouter';
 import type { Role, Session } from '../../api/types.ts';
 import { Alert } from '../../components/Alert.tsx';

@@ -1,6 +1,6 @@
 // The signed-in shell's bar: who is signed in, the navigation their role has, and sign out.
 // REPLACE the role lists with the capability flags GET /auth/session returns once it does.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link, useLocation } from 'wouter';
 import type { Role, Session } from '../../api/types.ts';
 import { useSignOut } from './session.ts';

@@ -31,7 +31,12 @@ async function fetchSession(): Promise<Session | null> {
 }
 
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: false });
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: 60_000,
+    retry: false,
+  });
 }
 
 export async function signIn(client: QueryClient, email: string, password: string) {

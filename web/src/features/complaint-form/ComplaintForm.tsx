@@ -2,7 +2,7 @@
 // what would put it right, files, and any adjustments they need. Checked here first, then by
 // the server, whose refusals land on the same fields.
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { fieldIssues } from '../../api/client.ts';
 import type { ComplaintReceipt } from '../../api/types.ts';
 import { settings } from '../../app/settings.ts';
@@ -37,17 +37,22 @@ const CONTACT_METHODS: ContactMethod[] = ['email', 'phone', 'post', 'portal'];
 export function ComplaintForm({ policy, onSent }: { policy: string; onSent: (s: Sent) => void }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
-  const [draft, setDraft, clearDraft] = useDraft<ComplaintDraft>(`complaint.${policy}`, EMPTY_DRAFT);
+  const [draft, setDraft, clearDraft] = useDraft<ComplaintDraft>(
+    `complaint.${policy}`,
+    EMPTY_DRAFT,
+  );
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Partial<Record<FieldId, string>>>({});
   const [formProblems, setFormProblems] = useState<FormProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const set = <K extends keyof ComplaintDraft>(key: K) => (value: ComplaintDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    if (errors[key as FieldId]) setErrors((e) => ({ ...e, [key]: undefined }));
-  };
+  const set =
+    <K extends keyof ComplaintDraft>(key: K) =>
+    (value: ComplaintDraft[K]) => {
+      setDraft((d) => ({ ...d, [key]: value }));
+      if (errors[key as FieldId]) setErrors((e) => ({ ...e, [key]: undefined }));
+    };
   const input = (key: Exclude<keyof ComplaintDraft, 'preferredContact'>) => ({
     value: draft[key],
     onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value),
@@ -69,7 +74,9 @@ export function ComplaintForm({ policy, onSent }: { policy: string; onSent: (s: 
         try {
           await uploadFile(receipt.reference, receipt.trackingToken, f);
         } catch (err) {
-          failedUploads.push(t('complain.uploadFailed', { name: f.name, reason: errorText(err, t) }));
+          failedUploads.push(
+            t('complain.uploadFailed', { name: f.name, reason: errorText(err, t) }),
+          );
         }
       }
       clearDraft();
@@ -96,7 +103,13 @@ export function ComplaintForm({ policy, onSent }: { policy: string; onSent: (s: 
       </p>
       <fieldset className="mb-4">
         <legend className="mb-4 text-2xl font-bold">{t('complain.aboutYou')}</legend>
-        <TextField id="name" label={t('complain.name')} autoComplete="name" error={errors.name} {...input('name')} />
+        <TextField
+          id="name"
+          label={t('complain.name')}
+          autoComplete="name"
+          error={errors.name}
+          {...input('name')}
+        />
         <TextField
           id="email"
           type="email"

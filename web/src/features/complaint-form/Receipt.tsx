@@ -1,5 +1,5 @@
 // After sending: the reference, the promises with their dates, and the tracking link.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { policyFacts } from '../../app/settings.ts';
 import { Alert } from '../../components/Alert.tsx';
 import { Button, ButtonLink } from '../../components/Button.tsx';
@@ -34,7 +34,11 @@ export function Receipt({
       ))}
       <Section id="next" title={t('receipt.promises')}>
         <PromiseList
-          deadlines={receipt.deadlines.map((d) => ({ clock: d.clock, label: d.clock, dueAt: d.dueAt }))}
+          deadlines={receipt.deadlines.map((d) => ({
+            clock: d.clock,
+            label: d.clock,
+            dueAt: d.dueAt,
+          }))}
           now={receipt.receivedAt}
           timeZone={timeZone}
         />

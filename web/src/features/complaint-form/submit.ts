@@ -6,7 +6,11 @@ import { addressLines, type ComplaintDraft } from './validate.ts';
 
 const orUndefined = (s: string) => (s.trim() ? s.trim() : undefined);
 
-export function complaintBody(policy: string, d: ComplaintDraft, language: Language): NewPublicComplaint {
+export function complaintBody(
+  policy: string,
+  d: ComplaintDraft,
+  language: Language,
+): NewPublicComplaint {
   const address = addressLines(d.address);
   return {
     policy,

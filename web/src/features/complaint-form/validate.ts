@@ -1,7 +1,7 @@
 // The web form's checks, the same as the server's schema (src/app/complaints/schemas.ts), so
 // that a person sees every problem in words beside its field before anything is sent.
 import type { TFunction } from 'i18next';
-import type { FormProblem } from '../../components/ErrorSummary.tsx';
+import type { FormProblem } from '../../components/form-problem.ts';
 import type { FieldIssue } from '../../api/client.ts';
 
 export type ContactMethod = 'email' | 'phone' | 'post' | 'portal';
@@ -63,7 +63,10 @@ export const addressLines = (s: string) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-export function validateComplaint(d: ComplaintDraft, t: TFunction): Partial<Record<FieldId, string>> {
+export function validateComplaint(
+  d: ComplaintDraft,
+  t: TFunction,
+): Partial<Record<FieldId, string>> {
   const errors: Partial<Record<FieldId, string>> = {};
   const label = (f: FieldId) => t(`complain.${f === 'remedy' ? 'remedy' : f}`).toLowerCase();
   if (!d.name.trim()) errors.name = t('field.invalidRequired', { field: label('name') });

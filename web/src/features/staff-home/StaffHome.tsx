@@ -1,7 +1,7 @@
 // A signed-in person's home until their screens exist: who they are, what their role does,
 // what is waiting for them (open tasks, unread notifications), and links that work today.
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { Link } from 'wouter';
 import { api, call } from '../../api/client.ts';
 import type { ItemList, Role, Session } from '../../api/types.ts';
@@ -19,7 +19,10 @@ export function StaffHome({ session, intro }: { session: Session; intro: string 
   const { user } = session;
   const tasks = useQuery({
     queryKey: ['tasks', 'open'],
-    queryFn: async () => (await call(api.GET('/api/v1/tasks', { params: { query: { open: 'true' } } }))) as unknown as ItemList,
+    queryFn: async () =>
+      (await call(
+        api.GET('/api/v1/tasks', { params: { query: { open: 'true' } } }),
+      )) as unknown as ItemList,
     enabled: SEES_TASKS.includes(user.role),
   });
   const notifications = useQuery({
@@ -27,7 +30,11 @@ export function StaffHome({ session, intro }: { session: Session; intro: string 
     queryFn: async () => (await call(api.GET('/api/v1/notifications'))) as unknown as ItemList,
   });
   const count = (q: { data?: ItemList; isPending: boolean }) =>
-    q.isPending ? t('app.loading') : q.data?.items.length ? formatNumber(q.data.items.length, lng) : t('staff.none');
+    q.isPending
+      ? t('app.loading')
+      : q.data?.items.length
+        ? formatNumber(q.data.items.length, lng)
+        : t('staff.none');
   return (
     <>
       <p className="mb-2 text-lg">{t('staff.welcome', { name: user.name })}</p>

@@ -1,5 +1,5 @@
 // The ADR scheme's details, once the complaint is deadlocked or referred to it.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import type { TrackedComplaint } from '../../api/types.ts';
 import { Section } from '../../components/Page.tsx';
 
@@ -15,7 +15,11 @@ export function AdrDetails({ data }: { data: TrackedComplaint }) {
           <>
             <dt className="font-bold">{t('track.adrWebsite')}</dt>
             <dd>
-              <a href={scheme.website} className="break-all text-blue-800 underline" rel="noreferrer">
+              <a
+                href={scheme.website}
+                className="break-all text-blue-800 underline"
+                rel="noreferrer"
+              >
                 {scheme.website}
               </a>
             </dd>
@@ -34,7 +38,9 @@ export function AdrDetails({ data }: { data: TrackedComplaint }) {
           </>
         )}
       </dl>
-      {scheme.address?.length ? <address className="mt-2 not-italic">{scheme.address.join(', ')}</address> : null}
+      {scheme.address?.length ? (
+        <address className="mt-2 not-italic">{scheme.address.join(', ')}</address>
+      ) : null}
     </Section>
   );
 }

@@ -1,5 +1,5 @@
 // The public timeline, the messages exchanged and the files, oldest first.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import type { TrackedComplaint } from '../../api/types.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { Section } from '../../components/Page.tsx';
@@ -7,7 +7,13 @@ import { formatBytes } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { attachmentUrl } from './api.ts';
 
-export function Timeline({ data, timeZone }: { data: TrackedComplaint; timeZone?: string | undefined }) {
+export function Timeline({
+  data,
+  timeZone,
+}: {
+  data: TrackedComplaint;
+  timeZone?: string | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <Section id="timeline" title={t('track.timeline')}>
@@ -17,7 +23,9 @@ export function Timeline({ data, timeZone }: { data: TrackedComplaint; timeZone?
             <span className="text-slate-700">
               <DateTime iso={e.at} timeZone={timeZone} />
             </span>
-            <span className="font-semibold">{t(`events.${e.type}`, { defaultValue: t('events.other') })}</span>
+            <span className="font-semibold">
+              {t(`events.${e.type}`, { defaultValue: t('events.other') })}
+            </span>
           </li>
         ))}
       </ol>
@@ -25,7 +33,13 @@ export function Timeline({ data, timeZone }: { data: TrackedComplaint; timeZone?
   );
 }
 
-export function Messages({ data, timeZone }: { data: TrackedComplaint; timeZone?: string | undefined }) {
+export function Messages({
+  data,
+  timeZone,
+}: {
+  data: TrackedComplaint;
+  timeZone?: string | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <Section id="messages" title={t('track.messages')}>
@@ -71,7 +85,11 @@ export function Files({ data, token }: { data: TrackedComplaint; token: string }
         ))}
         {data.attachments.map((a) => (
           <li key={a.id}>
-            <a href={attachmentUrl(data.reference, a.id, token)} className="break-all text-blue-800 underline" download>
+            <a
+              href={attachmentUrl(data.reference, a.id, token)}
+              className="break-all text-blue-800 underline"
+              download
+            >
               {t('track.download', { name: a.filename })}
             </a>{' '}
             <span className="text-slate-700">({formatBytes(a.size, lng)})</span>

@@ -1,5 +1,5 @@
 // Each promise made to the customer and when it falls due: done, due or overdue, in words.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge.tsx';
 import { formatDue } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
@@ -40,7 +40,10 @@ export function PromiseList({
         const state = stateOf(d, now);
         const promise = t(`clocks.${d.clock}`, { defaultValue: d.label });
         return (
-          <li key={d.clock} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 border-l-4 border-slate-300 pl-3">
+          <li
+            key={d.clock}
+            className="flex flex-wrap items-baseline gap-x-3 gap-y-1 border-l-4 border-slate-300 pl-3"
+          >
             <StatusBadge tone={TONE[state]}>{t(`promise.${state}`)}</StatusBadge>
             <span>
               {d.dueAt ? (

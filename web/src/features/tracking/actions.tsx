@@ -2,7 +2,7 @@
 // which public route carries each and which form asks for its payload. Nothing else is shown.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation.ts';
 import type { TrackedComplaint } from '../../api/types.ts';
 import { settings } from '../../app/settings.ts';
 import { Alert } from '../../components/Alert.tsx';
@@ -26,7 +26,13 @@ interface CustomerAction {
   action: string;
   /** POST /public/complaints/{reference}/{route}. */
   route: string;
-  title: 'actions.reply' | 'actions.escalation' | 'actions.deadlock' | 'actions.procedure' | 'actions.withdraw' | 'actions.rate';
+  title:
+    | 'actions.reply'
+    | 'actions.escalation'
+    | 'actions.deadlock'
+    | 'actions.procedure'
+    | 'actions.withdraw'
+    | 'actions.rate';
   Form: (p: FormProps) => ReactNode;
   /** Shown open rather than folded. */
   open?: boolean;
@@ -34,11 +40,31 @@ interface CustomerAction {
 
 export const CUSTOMER_ACTIONS: CustomerAction[] = [
   { action: 'customer-reply', route: 'reply', title: 'actions.reply', Form: ReplyForm, open: true },
-  { action: 'request-escalation', route: 'request-escalation', title: 'actions.escalation', Form: EscalationForm },
-  { action: 'request-deadlock-letter', route: 'request-deadlock-letter', title: 'actions.deadlock', Form: DeadlockForm },
-  { action: 'request-procedure-copy', route: 'request-procedure-copy', title: 'actions.procedure', Form: ProcedureCopyForm },
+  {
+    action: 'request-escalation',
+    route: 'request-escalation',
+    title: 'actions.escalation',
+    Form: EscalationForm,
+  },
+  {
+    action: 'request-deadlock-letter',
+    route: 'request-deadlock-letter',
+    title: 'actions.deadlock',
+    Form: DeadlockForm,
+  },
+  {
+    action: 'request-procedure-copy',
+    route: 'request-procedure-copy',
+    title: 'actions.procedure',
+    Form: ProcedureCopyForm,
+  },
   { action: 'withdraw', route: 'withdraw', title: 'actions.withdraw', Form: WithdrawForm },
-  { action: 'rate-satisfaction', route: 'rate-satisfaction', title: 'actions.rate', Form: RateForm },
+  {
+    action: 'rate-satisfaction',
+    route: 'rate-satisfaction',
+    title: 'actions.rate',
+    Form: RateForm,
+  },
 ];
 
 export function CustomerActions({ data, token }: { data: TrackedComplaint; token: string }) {
@@ -62,7 +88,11 @@ export function CustomerActions({ data, token }: { data: TrackedComplaint; token
           };
           const form = <a.Form data={data} send={send} token={token} />;
           return a.open ? (
-            <section key={a.action} aria-labelledby={`${a.route}-heading`} className="rounded border-2 border-slate-400 p-4">
+            <section
+              key={a.action}
+              aria-labelledby={`${a.route}-heading`}
+              className="rounded border-2 border-slate-400 p-4"
+            >
               <h3 id={`${a.route}-heading`} className="mb-3 text-xl font-bold">
                 {t(a.title, { scheme: data.adr?.scheme.name ?? '' })}
               </h3>
@@ -70,7 +100,9 @@ export function CustomerActions({ data, token }: { data: TrackedComplaint; token
             </section>
           ) : (
             <details key={a.action} className="rounded border-2 border-slate-400 p-4">
-              <summary className="min-h-11 cursor-pointer py-2 text-xl font-bold">{t(a.title)}</summary>
+              <summary className="min-h-11 cursor-pointer py-2 text-xl font-bold">
+                {t(a.title)}
+              </summary>
               <div className="pt-3">{form}</div>
             </details>
           );
@@ -85,7 +117,11 @@ function useSubmit(send: FormProps['send']) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = async (e: FormEvent, body: () => Promise<Record<string, unknown> | null>, reset?: () => void) => {
+  const run = async (
+    e: FormEvent,
+    body: () => Promise<Record<string, unknown> | null>,
+    reset?: () => void,
+  ) => {
     e.preventDefault();
     setError(null);
     setBusy(true);
@@ -161,10 +197,26 @@ function EscalationForm({ send }: FormProps) {
   const [reason, setReason] = useState('');
   const { busy, run, failure } = useSubmit(send);
   return (
-    <form noValidate onSubmit={(e) => void run(e, async () => (reason.trim() ? { reason: reason.trim() } : {}), () => setReason(''))}>
+    <form
+      noValidate
+      onSubmit={(e) =>
+        void run(
+          e,
+          async () => (reason.trim() ? { reason: reason.trim() } : {}),
+          () => setReason(''),
+        )
+      }
+    >
       <p className="mb-3">{t('actions.escalationText')}</p>
       {failure}
-      <TextArea id="escalation-reason" rows={3} optional label={t('actions.escalationReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      <TextArea
+        id="escalation-reason"
+        rows={3}
+        optional
+        label={t('actions.escalationReason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
       <Button type="submit" disabled={busy}>
         {t('actions.escalationSend')}
       </Button>
@@ -199,7 +251,10 @@ function ProcedureCopyForm({ send }: FormProps) {
         legend={t('actions.procedureMethod')}
         value={method}
         onChange={setMethod}
-        options={(['post', 'email', 'portal'] as const).map((m) => ({ value: m, label: t(`actions.method_${m}`) }))}
+        options={(['post', 'email', 'portal'] as const).map((m) => ({
+          value: m,
+          label: t(`actions.method_${m}`),
+        }))}
       />
       <Button type="submit" disabled={busy}>
         {t('actions.procedureSend')}
@@ -223,11 +278,22 @@ function WithdrawForm({ send }: FormProps) {
     >
       <p className="mb-3">{t('actions.withdrawText')}</p>
       {failure}
-      <TextArea id="withdraw-reason" rows={3} optional label={t('actions.withdrawReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      <TextArea
+        id="withdraw-reason"
+        rows={3}
+        optional
+        label={t('actions.withdrawReason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+      />
       <Button type="submit" variant="danger" disabled={busy}>
         {t('actions.withdrawSend')}
       </Button>
-      <Dialog open={confirming} title={t('actions.withdrawConfirm')} onClose={() => setConfirming(false)}>
+      <Dialog
+        open={confirming}
+        title={t('actions.withdrawConfirm')}
+        onClose={() => setConfirming(false)}
+      >
         <p className="mb-4">{t('actions.withdrawConfirmText')}</p>
         <div className="flex flex-wrap gap-3">
           <Button
@@ -276,9 +342,19 @@ function RateForm({ send }: FormProps) {
         error={missing && !score ? t('actions.rateScoreRequired') : undefined}
         value={score}
         onChange={setScore}
-        options={(['5', '4', '3', '2', '1'] as const).map((s) => ({ value: s, label: t(`actions.rateScoreLabel_${s}`) }))}
+        options={(['5', '4', '3', '2', '1'] as const).map((s) => ({
+          value: s,
+          label: t(`actions.rateScoreLabel_${s}`),
+        }))}
       />
-      <TextArea id="rate-comment" rows={3} optional label={t('actions.rateComment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+      <TextArea
+        id="rate-comment"
+        rows={3}
+        optional
+        label={t('actions.rateComment')}
+        value={comment}
+        onChange={(e) => setComment(e.currentTarget.value)}
+      />
       <Button type="submit" disabled={busy}>
         {t('actions.rateSend')}
       </Button>

@@ -26,7 +26,8 @@ export async function postCustomerAction(
   route: string,
   body: Record<string, unknown>,
 ): Promise<ActionResult> {
-  const path = `/api/v1/public/complaints/{reference}/${route}` as '/api/v1/public/complaints/{reference}/reply';
+  const path =
+    `/api/v1/public/complaints/{reference}/${route}` as '/api/v1/public/complaints/{reference}/reply';
   return (await call(
     api.POST(path, {
       params: { path: { reference } },

@@ -192,8 +192,7 @@ const en = {
     description: 'What you told us',
     promises: 'Our promises to you',
     noPromises: 'There are no open deadlines on your complaint.',
-    internalNote:
-      'Dates are in the time zone of the team handling your complaint ({{zone}}).',
+    internalNote: 'Dates are in the time zone of the team handling your complaint ({{zone}}).',
     deviceZoneNote: 'Dates are in the time zone of this device ({{zone}}).',
     timeline: 'What has happened',
     messages: 'Messages',
@@ -205,8 +204,7 @@ const en = {
     letter: 'Letter (PDF)',
     actions: 'What you can do',
     adrTitle: 'Independent review',
-    adrText:
-      'You can ask {{scheme}} to look at your complaint. It is free and independent of us.',
+    adrText: 'You can ask {{scheme}} to look at your complaint. It is free and independent of us.',
     adrWebsite: 'Website',
     adrPhone: 'Phone',
     adrEmail: 'Email',
@@ -305,47 +303,6 @@ const en = {
     expired: 'Your session has ended. Sign in again to carry on where you were.',
     emailRequired: 'Enter your email address',
     passwordRequired: 'Enter your password',
-  },
-  staff: {
-    nav: 'Staff navigation',
-    queue: 'Queue',
-    dashboard: 'Dashboard',
-    signOut: 'Sign out',
-    signedInAs: 'Signed in as {{name}}, {{role}}',
-    notAllowed: 'This page is not for your role.',
-    goHome: 'Go to your home page',
-    queueTitle: 'Queue',
-    dashboardTitle: 'Dashboard',
-    welcome: 'Welcome, {{name}}.',
-    notYet:
-      'The complaints queue and case workspace are being built. Until they arrive, this page shows what is waiting for you.',
-    notYetDashboard:
-      'The dashboards and reports are being built. Until they arrive, this page shows what is waiting for you.',
-    canDo: 'As {{role}} you can',
-    tasks: 'Open tasks',
-    notifications: 'Unread notifications',
-    refresh: 'Refresh',
-    none: 'None',
-    links: 'Useful links',
-    apiDocs: 'The API (OpenAPI document)',
-    webForm: 'The customers’ web form',
-  },
-  roles: {
-    handler: 'complaint handler',
-    department_member: 'department member',
-    manager: 'complaints manager',
-    administrator: 'administrator',
-    auditor: 'auditor',
-  },
-  roleCan: {
-    handler:
-      'log, acknowledge, investigate and answer complaints; ask customers for information; transfer complaints to departments.',
-    department_member:
-      'work on the complaints and tasks of your department; record findings; propose causes and fixes.',
-    manager:
-      'approve responses; take escalations; decide deadlock, vexatious and out-of-jurisdiction complaints; watch compliance.',
-    administrator: 'configure policies, calendars, departments, users, templates and mailboxes.',
-    auditor: 'read the audit trail and the reports; you change nothing.',
   },
 };
 

@@ -103,8 +103,7 @@ const vi: Strings<Messages> = {
     at: '{{time}} {{date}}',
   },
   errors: {
-    NETWORK:
-      'Không kết nối được với máy chủ. Quý khách vui lòng kiểm tra kết nối mạng và thử lại.',
+    NETWORK: 'Không kết nối được với máy chủ. Quý khách vui lòng kiểm tra kết nối mạng và thử lại.',
     INTERNAL: 'Hệ thống của chúng tôi gặp sự cố. Quý khách vui lòng thử lại sau.',
     RATE_LIMITED: 'Quý khách đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
     'AUTH.INVALID_CREDENTIALS': 'Email hoặc mật khẩu không đúng.',
@@ -120,7 +119,8 @@ const vi: Strings<Messages> = {
     'INPUT.TOO_LARGE': 'Tệp quá lớn.',
     'ATTACHMENT.TYPE_NOT_ALLOWED': 'Chúng tôi không nhận được loại tệp này.',
     'ATTACHMENT.EMPTY': 'Tệp không có nội dung.',
-    'COMPLAINT.ILLEGAL_TRANSITION': 'Không thể thực hiện việc này ở giai đoạn hiện tại của khiếu nại.',
+    'COMPLAINT.ILLEGAL_TRANSITION':
+      'Không thể thực hiện việc này ở giai đoạn hiện tại của khiếu nại.',
     'COMPLAINT.FORBIDDEN_ROLE': 'Không thể thực hiện việc này tại đây.',
     'COMPLAINT.DEADLOCK_LETTER_REFUSED':
       'Chúng tôi không thể gửi thư xác nhận bế tắc cho khiếu nại này và sẽ gửi thư giải thích lý do cho Quý khách.',
@@ -279,7 +279,8 @@ const vi: Strings<Messages> = {
     method_portal: 'Trên trang này',
     procedureSend: 'Đề nghị bản sao',
     withdraw: 'Rút khiếu nại',
-    withdrawText: 'Chúng tôi sẽ ngừng giải quyết khiếu nại của Quý khách. Việc này không thể hoàn tác.',
+    withdrawText:
+      'Chúng tôi sẽ ngừng giải quyết khiếu nại của Quý khách. Việc này không thể hoàn tác.',
     withdrawReason: 'Lý do',
     withdrawSend: 'Rút khiếu nại',
     withdrawConfirm: 'Quý khách muốn rút khiếu nại?',
@@ -313,48 +314,6 @@ const vi: Strings<Messages> = {
     expired: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại để tiếp tục công việc đang làm.',
     emailRequired: 'Hãy nhập địa chỉ email',
     passwordRequired: 'Hãy nhập mật khẩu',
-  },
-  staff: {
-    nav: 'Điều hướng cho nhân viên',
-    queue: 'Hàng đợi',
-    dashboard: 'Bảng điều khiển',
-    signOut: 'Đăng xuất',
-    signedInAs: 'Đã đăng nhập: {{name}}, {{role}}',
-    notAllowed: 'Trang này không dành cho vai trò của bạn.',
-    goHome: 'Về trang của bạn',
-    queueTitle: 'Hàng đợi',
-    dashboardTitle: 'Bảng điều khiển',
-    welcome: 'Xin chào {{name}}.',
-    notYet:
-      'Hàng đợi khiếu nại và không gian xử lý hồ sơ đang được xây dựng. Trong lúc chờ, trang này cho biết những việc đang chờ bạn.',
-    notYetDashboard:
-      'Bảng điều khiển và báo cáo đang được xây dựng. Trong lúc chờ, trang này cho biết những việc đang chờ bạn.',
-    canDo: 'Với vai trò {{role}}, bạn có thể',
-    tasks: 'Việc cần làm',
-    notifications: 'Thông báo chưa đọc',
-    refresh: 'Làm mới',
-    none: 'Không có',
-    links: 'Liên kết hữu ích',
-    apiDocs: 'API (tài liệu OpenAPI)',
-    webForm: 'Biểu mẫu khiếu nại cho khách hàng',
-  },
-  roles: {
-    handler: 'nhân viên xử lý khiếu nại',
-    department_member: 'thành viên phòng ban',
-    manager: 'quản lý khiếu nại',
-    administrator: 'quản trị viên',
-    auditor: 'kiểm toán viên',
-  },
-  roleCan: {
-    handler:
-      'ghi nhận, xác nhận, xem xét và trả lời khiếu nại; đề nghị khách hàng bổ sung thông tin; chuyển khiếu nại cho các phòng ban.',
-    department_member:
-      'giải quyết các khiếu nại và công việc của phòng ban mình; ghi nhận kết quả kiểm tra; đề xuất nguyên nhân và cách khắc phục.',
-    manager:
-      'phê duyệt câu trả lời; tiếp nhận các yêu cầu chuyển cấp; quyết định các trường hợp bế tắc, khiếu nại sai mục đích hoặc ngoài thẩm quyền; theo dõi việc tuân thủ.',
-    administrator:
-      'cấu hình quy trình, lịch làm việc, phòng ban, người dùng, mẫu thư và hộp thư.',
-    auditor: 'xem nhật ký kiểm toán và các báo cáo; bạn không thay đổi gì.',
   },
 };
 
