@@ -102,8 +102,9 @@ export async function registerWebApp(app: FastifyInstance, deps: WebAppDeps): Pr
   }
 
   app.get('/', { schema: { hide: true } }, async (_request, reply) => sendPage(reply));
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (!isAppPage(request)) return reply.callNotFound();
-    return sendPage(reply);
+  // The fallback answers requests the router found no route for (not a wildcard route, which
+  // would also catch /api/… paths the router refuses for other reasons, e.g. too long a segment).
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.is404 && request.method === 'GET' && isAppPage(request)) return sendPage(reply);
   });
 }
