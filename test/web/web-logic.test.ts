@@ -65,11 +65,12 @@ describe('dates', () => {
 describe('the procedure page', () => {
   test('underlined headings, numbered steps, bullets and paragraphs', () => {
     const blocks = parseProcedure(
-      'Title\n=====\nIntro line one\nline two.\n\nHow to complain\n---------------\nYou can:\n  - by email\n  - by post\n\n1. First.\n2. Second.\n',
+      'Title\n=====\nCloud Direct\nVersion 2.\n\nHow to complain\n---------------\nYou can:\n  - by email\n  - by post\n\n1. First.\n2. Second.\n',
     );
     assert.deepEqual(blocks, [
       { kind: 'title', text: 'Title' },
-      { kind: 'paragraph', text: 'Intro line one line two.' },
+      { kind: 'paragraph', text: 'Cloud Direct' },
+      { kind: 'paragraph', text: 'Version 2.' },
       { kind: 'heading', text: 'How to complain' },
       { kind: 'paragraph', text: 'You can:' },
       { kind: 'bullets', items: ['by email', 'by post'] },

@@ -40,6 +40,9 @@ export function parseProcedure(text: string): Block[] {
     } else if (!line.trim()) {
       flush();
     } else {
+      // The text is not hard-wrapped: each line is a paragraph of its own (the organisation's
+      // name, then its version line, say).
+      flush();
       paragraph.push(line.trim());
     }
   }
