@@ -12,7 +12,7 @@ interface FieldProps {
 }
 
 const INPUT =
-  'block w-full rounded border-2 border-slate-700 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700';
+  'block w-full max-w-2xl rounded border-2 border-slate-700 bg-white px-3 py-2 text-base text-slate-900 aria-[invalid=true]:border-red-700';
 
 function describedBy(id: string, hint: unknown, error: unknown) {
   return (
