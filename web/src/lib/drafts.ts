@@ -1,6 +1,7 @@
 // A form's content kept in sessionStorage while it is being written, so that neither a reload
-// nor an expired session (sign in again, come back) loses it. Cleared once sent.
-import { useCallback, useEffect, useState } from 'react';
+// nor an expired session (sign in again, come back) loses it. Cleared once sent. Written on
+// every change, at once (not in an effect), so a reload right after typing keeps the last key.
+import { useCallback, useState } from 'react';
 
 const PREFIX = 'redress.draft.';
 
@@ -13,22 +14,29 @@ function readDraft<T>(key: string): T | null {
   }
 }
 
+function writeDraft(key: string, value: unknown): void {
+  try {
+    if (value === null) sessionStorage.removeItem(PREFIX + key);
+    else sessionStorage.setItem(PREFIX + key, JSON.stringify(value));
+  } catch {
+    /* storage full or disabled: the form still works */
+  }
+}
+
 export function useDraft<T extends object>(key: string, initial: T) {
   const [value, setValue] = useState<T>(() => ({ ...initial, ...(readDraft<T>(key) ?? {}) }));
-  useEffect(() => {
-    try {
-      sessionStorage.setItem(PREFIX + key, JSON.stringify(value));
-    } catch {
-      /* storage full or disabled: the form still works */
-    }
-  }, [key, value]);
+  const update = useCallback(
+    (next: T | ((prev: T) => T)) =>
+      setValue((prev) => {
+        const v = typeof next === 'function' ? (next as (p: T) => T)(prev) : next;
+        writeDraft(key, v);
+        return v;
+      }),
+    [key],
+  );
   const clear = useCallback(() => {
-    try {
-      sessionStorage.removeItem(PREFIX + key);
-    } catch {
-      /* nothing kept */
-    }
+    writeDraft(key, null);
     setValue(initial);
   }, [key, initial]);
-  return [value, setValue, clear] as const;
+  return [value, update, clear] as const;
 }
