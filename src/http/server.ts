@@ -20,6 +20,7 @@ import type { PolicyRegistry } from '../app/policy-registry.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { errorBody, registerErrorHandling } from './plugins/errors.ts';
 import { routes } from './routes/index.ts';
+import { registerWebApp } from './web-app.ts';
 
 export interface ServerDeps {
   config: Config;
@@ -163,28 +164,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     return { status: 'ok' };
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(LANDING_PAGE),
-  );
   for (const plugin of routes) {
     await app.register(async (instance) => plugin(instance, ctx), { prefix: '/api/v1' });
   }
+  await registerWebApp(app, ctx);
   return app;
 }
-
-const LANDING_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Redress</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}</style>
-</head><body>
-<h1>Redress is running</h1>
-<p>Complaints handled under a published procedure, with proof.</p>
-<ul>
-<li>API: <code>/api/v1</code> — sign in with <code>POST /api/v1/auth/login</code> or send <code>Authorization: Bearer &lt;token&gt;</code></li>
-<li>OpenAPI document: <a href="/api/openapi.json">/api/openapi.json</a></li>
-<li>Health: <a href="/healthz">/healthz</a></li>
-<li>Published procedures: <a href="/api/v1/policies/uk-comms-ombudsman/procedure">uk-comms-ombudsman</a>,
-<a href="/api/v1/policies/vn-datacentre/procedure?lang=vi">vn-datacentre</a></li>
-</ul>
-<p>The demo accounts were printed on the console when Redress first started (see README).</p>
-</body></html>
-`;
