@@ -420,6 +420,8 @@ export interface paths {
                         /** @enum {string} */
                         outcome?: "upheld" | "partly_upheld" | "not_upheld" | "resolved_on_first_contact";
                         resolution?: string;
+                        /** @enum {string} */
+                        timeLimitPosition?: "no_consent" | "consent" | "out_of_time";
                     } | null;
                 };
             };
@@ -672,6 +674,7 @@ export interface paths {
                     "application/json": {
                         findings: string;
                         rootCause?: string;
+                        customerSummary?: string;
                     } | null;
                 };
             };
@@ -759,6 +762,8 @@ export interface paths {
                         message?: string;
                         /** @enum {string} */
                         method?: "email" | "post" | "phone" | "in_person" | "portal";
+                        /** Format: date */
+                        nextReportBy?: string;
                     } | null;
                 };
             };
@@ -805,6 +810,9 @@ export interface paths {
                         outcome?: "upheld" | "partly_upheld" | "not_upheld";
                         rootCause?: string;
                         remedy?: string;
+                        cause?: string;
+                        /** @enum {string} */
+                        timeLimitPosition?: "no_consent" | "consent" | "out_of_time";
                     } | null;
                 };
             };
@@ -1142,6 +1150,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
+                        customerMessage?: string;
                     } | null;
                 };
             };
@@ -1225,6 +1234,7 @@ export interface paths {
                     "application/json": {
                         /** @enum {string} */
                         method?: "email" | "post" | "phone" | "in_person" | "portal";
+                        customerMessage?: string;
                     } | null;
                 };
             };
@@ -1267,6 +1277,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
+                        customerMessage?: string;
                     } | null;
                 };
             };
