@@ -219,8 +219,8 @@ for (const engine of engines()) {
       post('an action body that is an array', act(ref, 'add-note'), '["note"]', 400, INVALID, raw),
       post('a money redress without amount', act(ref, 'offer-redress'), { kind: 'money', description: 'Credit' }, 400, INVALID),
       post('a target date that does not exist', act(investigating, 'agree-resolution-plan'), { plan: 'Fix', targetDate: '2026-02-30' }, 400, INVALID),
-      post('a transfer to an unknown department', act(investigating, 'transfer'), { departmentId: 'no-such' }, 422, 'DEPARTMENT.NOT_FOUND'),
-      post('assigning to an unknown user', act(investigating, 'assign'), { assigneeId: 'no-such-user' }, 422, 'USER.NOT_FOUND'),
+      post('a transfer to an unknown department', act(investigating, 'transfer'), { departmentId: 'no-such' }, 422, 'COMPLAINT.UNKNOWN_REFERENCE'),
+      post('assigning to an unknown user', act(investigating, 'assign'), { assigneeId: 'no-such-user' }, 422, 'COMPLAINT.UNKNOWN_REFERENCE'),
       // Public routes
       post('a reply without a message', `${track}/reply?token=${pub.token}`, {}, 400, INVALID, ANON),
       post('a reply with an unknown field', `${track}/reply?token=${pub.token}`, { message: 'Hi', status: 'closed' }, 400, INVALID, ANON),

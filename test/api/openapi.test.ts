@@ -3,6 +3,7 @@
 // create body. And the health check.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { ERROR_CATALOGUE, ERROR_CODES } from '../../src/app/errors.ts';
 import { routes, type RoutePlugin } from '../../src/http/routes/index.ts';
 import { startApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
@@ -339,6 +340,18 @@ for (const engine of engines()) {
         headers.map((h) => h.name),
         ['idempotency-key'],
       );
+    });
+
+    test('the error catalogue is in the document: the Error schema, its code enum, x-error-codes', () => {
+      const schemas = (doc.components as Json).schemas as Record<string, Json>;
+      assert.deepEqual(schemas.ErrorCode!.enum, ERROR_CODES);
+      assert.deepEqual(doc['x-error-codes'], ERROR_CATALOGUE);
+      const error = schemas.Error!;
+      const inner = (error.properties as Record<string, Json>).error!;
+      assert.deepEqual((inner.properties as Record<string, Json>).code, {
+        $ref: '#/components/schemas/ErrorCode',
+      });
+      assert.deepEqual([...(inner.required as string[])].sort(), ['code', 'message']);
     });
 
     test('GET /healthz is 200 without credentials', async () => {

@@ -30,7 +30,7 @@ import {
   type CommunicationContext,
 } from '../../domain/communications/variables.ts';
 import { LANGUAGES, type Language, type Policy } from '../../domain/policy/schema.ts';
-import { AppError, invalid, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { defaultTemplate } from './default-templates.ts';
 import type { CommunicationKind, ComposedMessage } from './types.ts';
@@ -189,7 +189,7 @@ function checkedExtra(kind: CommunicationKind, extra: Record<string, unknown> | 
   const given = extra ?? {};
   const problems = checkExtra(kind, given);
   if (problems.length > 0) {
-    throw invalid('COMMUNICATION.INVALID_EXTRA', problems.join('; '), { problems });
+    throw new AppError('COMMUNICATION.INVALID_EXTRA', problems.join('; '), { problems });
   }
   return given;
 }
@@ -198,14 +198,14 @@ function mustIncludeFor(policy: Policy, kind: CommunicationKind, name?: string) 
   const comm = findCommunication(policy, kind, name);
   if (name !== undefined) {
     if (!comm) {
-      throw invalid(
+      throw new AppError(
         'COMMUNICATION.UNKNOWN',
         `policy ${policy.id} v${policy.version} has no communication "${name}"; it has ${Object.keys(policy.communications).join(', ') || 'none'}`,
       );
     }
     const declared = policy.communications[name]!.kind ?? name;
     if (declared !== kind) {
-      throw invalid(
+      throw new AppError(
         'COMMUNICATION.KIND_MISMATCH',
         `communication "${name}" of policy ${policy.id} is a ${declared}, not a ${kind}`,
       );
@@ -230,23 +230,22 @@ export function render(
     });
   } catch (err) {
     if (err instanceof TemplateError) {
-      if (draft) throw invalid(err.code, err.message, { problems: err.problems, part: err.part });
-      throw new AppError(
-        'unprocessable',
-        'TEMPLATE.INVALID',
-        `the template is broken: ${err.message}`,
-        { problems: err.problems, part: err.part },
-      );
+      if (draft)
+        throw new AppError(err.code, err.message, { problems: err.problems, part: err.part });
+      throw new AppError('TEMPLATE.INVALID', `the template is broken: ${err.message}`, {
+        problems: err.problems,
+        part: err.part,
+      });
     }
     if (err instanceof UnknownRequiredContentError) {
-      throw new AppError('unprocessable', err.code, err.message, { unknown: err.unknown });
+      throw new AppError(err.code, err.message, { unknown: err.unknown });
     }
     throw err;
   }
 }
 
 export function missingContentError(kind: CommunicationKind, missing: MissingContent[]): AppError {
-  return new AppError('unprocessable', MISSING_REQUIRED_CONTENT, describeMissing(kind, missing), {
+  return new AppError(MISSING_REQUIRED_CONTENT, describeMissing(kind, missing), {
     missing,
   });
 }
@@ -306,7 +305,7 @@ export async function composeCommunication(
     input.complaintId,
   ]);
   const row = r.rows[0];
-  if (!row) throw notFound('COMPLAINT.NOT_FOUND', `no complaint with id ${input.complaintId}`);
+  if (!row) throw new AppError('COMPLAINT.NOT_FOUND', `no complaint with id ${input.complaintId}`);
   const { ctx, comm } = await complaintContext(db, policies, row, input.kind, {
     ...(input.communicationName ? { communicationName: input.communicationName } : {}),
     ...(input.extra ? { extra: input.extra } : {}),
@@ -353,7 +352,7 @@ export async function previewCommunication(
   input: PreviewInput,
 ): Promise<Preview> {
   if (!(LANGUAGES as readonly string[]).includes(input.lang)) {
-    throw invalid('COMMUNICATION.LANGUAGE', `no templates in language "${input.lang}"`);
+    throw new AppError('COMMUNICATION.LANGUAGE', `no templates in language "${input.lang}"`);
   }
   let ctx: CommunicationContext;
   let commName: string | undefined;
@@ -361,7 +360,7 @@ export async function previewCommunication(
   if (input.reference) {
     const row = await findComplaint(db, input.reference);
     if (!row || row.policy_id !== input.policyId) {
-      throw notFound(
+      throw new AppError(
         'COMPLAINT.NOT_FOUND',
         `no complaint ${input.reference} under policy ${input.policyId}`,
       );

@@ -13,7 +13,7 @@ import { clockProgress } from '../../domain/clocks/deadline.ts';
 import { allowedActions, type Actor } from '../../domain/complaint/lifecycle.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
 import { sha256 } from '../crypto.ts';
-import { notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { canSee, type ActingUser } from './apply-complaint-action.ts';
 
@@ -133,7 +133,7 @@ const presentAttachment = (a: AttachmentRow) => ({
 export async function getComplaint(deps: ReadDeps, user: ActingUser, reference: string) {
   const row = await findComplaint(deps.db, reference);
   if (!row || !canSee(user, row))
-    throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
+    throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
   const policy = deps.policies.version(row.policy_id, row.policy_version);
   const now = deps.now();
   const [customer, clocks, rel] = await Promise.all([
@@ -217,7 +217,7 @@ export async function findTracked(
   const row = await findComplaint(db, reference);
   // Same answer for a wrong reference and a wrong token: a link reveals nothing of others.
   if (!row || !token || row.tracking_token_hash !== sha256(token)) {
-    throw notFound('TRACKING.NOT_FOUND', 'no complaint matches this tracking link');
+    throw new AppError('TRACKING.NOT_FOUND', 'no complaint matches this tracking link');
   }
   return row;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import type { ComplaintRow } from '../../db/repositories/complaints.ts';
 import { CHANNELS, FLAGS, STATES } from '../../domain/complaint/states.ts';
-import { invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { ActingUser } from './apply-complaint-action.ts';
 import { presentCore } from './get-complaint.ts';
 
@@ -57,7 +57,7 @@ function decode(s: string): Cursor {
     if (!(at >= -62135596800000 && at <= 253402300799999)) throw new Error();
     return c;
   } catch {
-    throw invalid('INPUT.BAD_CURSOR', 'the cursor is not one this server gave out');
+    throw new AppError('INPUT.BAD_CURSOR', 'the cursor is not one this server gave out');
   }
 }
 

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client.ts';
 import { lockComplaintById } from '../../db/repositories/complaints.ts';
 import { appendEvents } from '../audit.ts';
-import { notFound, conflict } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { renderLetterPdf } from '../../letters/letter-pdf.ts';
 
@@ -45,7 +45,7 @@ export async function completeTask(
     'update tasks set done_at = $2, done_by = $3, note = coalesce($4, note) where id = $1 and done_at is null',
     [id, now, user.id, note ?? null],
   );
-  if (r.rowCount === 0) throw notFound('TASK.NOT_FOUND', `no open task ${id}`);
+  if (r.rowCount === 0) throw new AppError('TASK.NOT_FOUND', `no open task ${id}`);
 }
 
 export async function listNotifications(db: Db, user: { id: string; role: string }) {
@@ -81,7 +81,8 @@ export async function markNotificationRead(
     'update notifications set read_at = $2 where id = $1 and read_at is null and (user_id = $3 or (user_id is null and role = $4))',
     [id, now, user.id, user.role],
   );
-  if (r.rowCount === 0) throw notFound('NOTIFICATION.NOT_FOUND', `no unread notification ${id}`);
+  if (r.rowCount === 0)
+    throw new AppError('NOTIFICATION.NOT_FOUND', `no unread notification ${id}`);
 }
 
 interface MessageListRow {
@@ -142,7 +143,7 @@ export async function markLetterPosted(
         [id],
       )
     ).rows[0];
-    if (!m) throw notFound('LETTER.NOT_FOUND', `no letter ${id}`);
+    if (!m) throw new AppError('LETTER.NOT_FOUND', `no letter ${id}`);
     const row = (await lockComplaintById(tx, m.complaint_id))!;
     const current = (
       await tx.query<{ status: string }>('select status from messages where id = $1 for update', [
@@ -150,7 +151,7 @@ export async function markLetterPosted(
       ])
     ).rows[0]!;
     if (current.status !== 'awaiting_print')
-      throw conflict('LETTER.ALREADY_POSTED', `letter ${id} is ${current.status}`);
+      throw new AppError('LETTER.ALREADY_POSTED', `letter ${id} is ${current.status}`);
     await tx.query(
       `update messages set status = 'posted', posted_at = $2, sent_at = $2 where id = $1`,
       [id, postedAt],
@@ -186,7 +187,7 @@ export async function letterPdf(
     [id],
   );
   const m = r.rows[0];
-  if (!m) throw notFound('LETTER.NOT_FOUND', `no letter ${id}`);
+  if (!m) throw new AppError('LETTER.NOT_FOUND', `no letter ${id}`);
   const policy = policies.version(m.policy_id, m.policy_version);
   const pdf = await renderLetterPdf({
     composed: {

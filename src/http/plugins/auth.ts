@@ -30,15 +30,9 @@ async function identify(db: Db, request: FastifyRequest, now: Date): Promise<voi
   const header = request.headers.authorization;
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!m)
-      throw new AppError(
-        'unauthenticated',
-        'AUTH.BAD_HEADER',
-        'Authorization must be "Bearer <token>"',
-      );
+    if (!m) throw new AppError('AUTH.BAD_HEADER', 'Authorization must be "Bearer <token>"');
     const row = await findUserByToken(db, sha256(m[1]!));
-    if (!row)
-      throw new AppError('unauthenticated', 'AUTH.INVALID_TOKEN', 'the bearer token is not valid');
+    if (!row) throw new AppError('AUTH.INVALID_TOKEN', 'the bearer token is not valid');
     request.user = toUser(row);
     request.authVia = 'token';
     return;
@@ -48,11 +42,7 @@ async function identify(db: Db, request: FastifyRequest, now: Date): Promise<voi
   const found = await findSession(db, sha256(cookie), now);
   if (!found) return; // an expired session is the same as none
   if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== found.csrfToken) {
-    throw new AppError(
-      'forbidden',
-      'AUTH.CSRF',
-      `a signed-in browser must send the ${CSRF_HEADER} header`,
-    );
+    throw new AppError('AUTH.CSRF', `a signed-in browser must send the ${CSRF_HEADER} header`);
   }
   request.user = toUser(found.user);
   request.authVia = 'session';
@@ -71,21 +61,15 @@ export function registerAuth(app: FastifyInstance, db: Db, now: () => Date): voi
     if (access === undefined) return;
     await identify(db, request, now());
     if (access === 'public') return;
-    if (!request.user)
-      throw new AppError('unauthenticated', 'AUTH.REQUIRED', 'sign in or send a bearer token');
+    if (!request.user) throw new AppError('AUTH.REQUIRED', 'sign in or send a bearer token');
     if (access !== 'any' && !access.includes(request.user.role)) {
-      throw new AppError(
-        'forbidden',
-        'AUTH.FORBIDDEN',
-        `the ${request.user.role} role may not do this`,
-      );
+      throw new AppError('AUTH.FORBIDDEN', `the ${request.user.role} role may not do this`);
     }
   });
 }
 
 /** The signed-in user of a route that requires one. */
 export function actorOf(request: FastifyRequest): User {
-  if (!request.user)
-    throw new AppError('unauthenticated', 'AUTH.REQUIRED', 'sign in or send a bearer token');
+  if (!request.user) throw new AppError('AUTH.REQUIRED', 'sign in or send a bearer token');
   return request.user;
 }

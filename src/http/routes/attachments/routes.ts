@@ -43,16 +43,11 @@ const addedSchema = z.object({
 const FORM_OVERHEAD = 64 * 1024;
 
 const MULTIPART_ERRORS: Record<string, (() => AppError) | undefined> = {
-  FST_FILES_LIMIT: () =>
-    new AppError('invalid', 'ATTACHMENT.ONE_FILE', 'send one file per request'),
-  FST_PARTS_LIMIT: () => new AppError('invalid', 'INPUT.MALFORMED', 'too many parts in the form'),
-  FST_FIELDS_LIMIT: () => new AppError('invalid', 'INPUT.MALFORMED', 'too many fields in the form'),
+  FST_FILES_LIMIT: () => new AppError('ATTACHMENT.ONE_FILE', 'send one file per request'),
+  FST_PARTS_LIMIT: () => new AppError('INPUT.MALFORMED', 'too many parts in the form'),
+  FST_FIELDS_LIMIT: () => new AppError('INPUT.MALFORMED', 'too many fields in the form'),
   FST_INVALID_MULTIPART_CONTENT_TYPE: () =>
-    new AppError(
-      'unsupported',
-      'INPUT.UNSUPPORTED_MEDIA_TYPE',
-      'send the file as multipart/form-data',
-    ),
+    new AppError('INPUT.UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data'),
 };
 
 /** Reads the one file (and the `public` field, in any order) of a multipart request. */
@@ -62,7 +57,6 @@ async function readUpload(
 ): Promise<Omit<Upload, 'public'> & { public: boolean | undefined }> {
   const tooLarge = () =>
     new AppError(
-      'too_large',
       'INPUT.TOO_LARGE',
       `the file is larger than the limit of ${formatBytes(maxBytes)}`,
       { maxBytes },
@@ -81,11 +75,7 @@ async function readUpload(
       } else if (part.fieldname === 'public') {
         const v = String(part.value).trim().toLowerCase();
         if (v !== 'true' && v !== 'false')
-          throw new AppError(
-            'invalid',
-            'INPUT.INVALID',
-            'the field "public" must be true or false',
-          );
+          throw new AppError('INPUT.INVALID', 'the field "public" must be true or false');
         isPublic = v === 'true';
       }
     }
@@ -96,11 +86,11 @@ async function readUpload(
     const known = MULTIPART_ERRORS[code];
     if (known) throw known();
     if (code.startsWith('FST_') || /multipart|boundary|terminated/i.test((err as Error).message)) {
-      throw new AppError('invalid', 'INPUT.MALFORMED', 'the multipart body could not be read');
+      throw new AppError('INPUT.MALFORMED', 'the multipart body could not be read');
     }
     throw err;
   }
-  if (!file) throw new AppError('invalid', 'ATTACHMENT.NO_FILE', 'the form has no file part');
+  if (!file) throw new AppError('ATTACHMENT.NO_FILE', 'the form has no file part');
   return { ...file, public: isPublic };
 }
 

@@ -44,11 +44,7 @@ export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Prom
         () => false,
       );
       if (!row || !row.password_hash || !row.active || !ok) {
-        throw new AppError(
-          'unauthenticated',
-          'AUTH.INVALID_CREDENTIALS',
-          'wrong email or password',
-        );
+        throw new AppError('AUTH.INVALID_CREDENTIALS', 'wrong email or password');
       }
       const secret = newSecret();
       const csrfToken = newSecret(24);

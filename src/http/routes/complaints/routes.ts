@@ -7,7 +7,7 @@ import { applyComplaintAction } from '../../../app/complaints/apply-complaint-ac
 import { getComplaint } from '../../../app/complaints/get-complaint.ts';
 import { listComplaints, listQuery } from '../../../app/complaints/list-complaints.ts';
 import { createComplaintInput } from '../../../app/complaints/schemas.ts';
-import { notFound } from '../../../app/errors.ts';
+import { AppError } from '../../../app/errors.ts';
 import { ACTIONS, actionPayloadSchemas, RULES } from '../../../domain/complaint/lifecycle.ts';
 import type { Role } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
@@ -133,7 +133,7 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
       schema: { hide: true, params: z.object({ reference: z.string(), action: z.string() }) },
     },
     async (request) => {
-      throw notFound(
+      throw new AppError(
         'COMPLAINT.UNKNOWN_ACTION',
         `unknown action "${request.params.action}"; actions: ${ACTIONS.join(', ')}`,
       );

@@ -3,7 +3,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../../app/errors.ts';
 import { retakeMail } from '../../../mail/inbound/ingest-mail.ts';
 import { listFlaggedMail, listMailboxes, mailboxCounts } from '../../../mail/inbound/mailboxes.ts';
 import { ingestDeps } from '../../../mail/inbound/service.ts';
@@ -65,14 +64,7 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
         policies: ctx.policies,
         close: async () => {},
       });
-      try {
-        return await retakeMail(deps, request.params.id);
-      } catch (err) {
-        if (err instanceof Error && /^no flagged or pending inbound mail/.test(err.message)) {
-          throw notFound('MAIL.NOT_FLAGGED', err.message);
-        }
-        throw err;
-      }
+      return retakeMail(deps, request.params.id);
     },
   );
 }

@@ -13,7 +13,7 @@ import {
 import type { Role } from '../../../domain/complaint/states.ts';
 import { COMMUNICATION_KINDS, LANGUAGES } from '../../../domain/policy/schema.ts';
 import { renderLetterPdf } from '../../../letters/letter-pdf.ts';
-import { invalid } from '../../../app/errors.ts';
+import { AppError } from '../../../app/errors.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import type { RouteContext } from '../../server.ts';
 import { policyIdParam } from '../policies/routes.ts';
@@ -216,7 +216,7 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
       const { id, kind, lang } = request.params;
       const b = request.body;
       if ((b.subject === undefined) !== (b.body === undefined)) {
-        throw invalid(
+        throw new AppError(
           'INPUT.INVALID',
           'send both subject and body to preview an unsaved template, or neither',
         );

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { retryMessage } from '../../../app/communications/dispatch-outbox.ts';
-import { notFound } from '../../../app/errors.ts';
+import { AppError } from '../../../app/errors.ts';
 import {
   completeTask,
   letterPdf,
@@ -96,7 +96,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
     },
     async (request) => {
       if (!(await retryMessage(ctx.db, request.params.id, ctx.now()))) {
-        throw notFound(
+        throw new AppError(
           'OUTBOX.NOT_RETRYABLE',
           `message ${request.params.id} is not a failed or unknown email`,
         );
