@@ -81,6 +81,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The codes any API route may answer with, given who may call it and how. */
 function commonErrors(route: RouteOptions): ErrorCode[] {
+  if (!route.url.startsWith('/api/v1')) return ['INPUT.NUL_CHARACTER', 'INTERNAL'];
   const codes: ErrorCode[] = ['INPUT.INVALID', 'INPUT.NUL_CHARACTER'];
   const methods = [route.method].flat();
   if (methods.some((m) => UNSAFE.has(m)) && route.schema?.body) {
@@ -117,7 +118,7 @@ export function errorResponses(codes: readonly ErrorCode[]) {
 /** Adds to every API route its error responses (serialised through the Error schema too). */
 export function documentErrors(app: FastifyInstance): void {
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/v1') || !route.schema || route.schema.hide) return;
+    if (!route.schema || route.schema.hide) return;
     const own = route.config?.errors ?? [];
     const response = (route.schema.response ?? {}) as Record<string, unknown>;
     route.schema.response = { ...errorResponses([...own, ...commonErrors(route)]), ...response };

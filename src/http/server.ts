@@ -3,6 +3,7 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   serializerCompiler,
@@ -131,10 +132,21 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     intake: new IntakeBatcher({ db: deps.db, policies: deps.policies, now }),
     files: new DiskFileStore(deps.config.filesDir),
   };
-  app.get('/healthz', async () => {
-    await deps.db.query('select 1');
-    return { status: 'ok' };
-  });
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Answers when the server and its database are ready',
+        security: [],
+        response: { 200: z.object({ status: z.enum(['ok']) }).meta({ id: 'Health' }) },
+      },
+    },
+    async () => {
+      await deps.db.query('select 1');
+      return { status: 'ok' as const };
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(LANDING_PAGE),

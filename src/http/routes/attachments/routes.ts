@@ -13,9 +13,11 @@ import {
 } from '../../../app/attachments/get-attachment.ts';
 import { contentDisposition } from '../../../app/attachments/sanitise-filename.ts';
 import { findTracked } from '../../../app/complaints/get-complaint.ts';
-import { AppError } from '../../../app/errors.ts';
+import { AppError, type ErrorCode } from '../../../app/errors.ts';
 import type { Role } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { newAttachmentSchema } from '../../presenters/attachment.ts';
+import { binaryBody, binaryResponse } from '../../presenters/common.ts';
 import type { RouteContext } from '../../server.ts';
 import { referenceParam, STAFF } from '../complaints/routes.ts';
 
@@ -30,14 +32,20 @@ const attachmentParams = referenceParam.extend({
 });
 const trackingQuery = z.strictObject({ token: z.string().min(1).max(200).optional() });
 
-const addedSchema = z.object({
-  id: z.number(),
-  filename: z.string(),
-  contentType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  public: z.boolean(),
-});
+/** What an upload may be refused with, beyond the complaint or link not being found. */
+const UPLOAD_ERRORS: ErrorCode[] = [
+  'INPUT.TOO_LARGE',
+  'INPUT.UNSUPPORTED_MEDIA_TYPE',
+  'INPUT.MALFORMED',
+  'ATTACHMENT.EMPTY',
+  'ATTACHMENT.NO_FILE',
+  'ATTACHMENT.ONE_FILE',
+  'ATTACHMENT.TYPE_NOT_ALLOWED',
+];
+const FILE = binaryResponse(
+  'application/octet-stream',
+  'the file, sent as a download with its detected Content-Type',
+);
 
 /** Room for the form's boundaries, part headers and the `public` field. */
 const FORM_OVERHEAD = 64 * 1024;
@@ -105,7 +113,7 @@ function sendFile(reply: FastifyReply, a: AttachmentContent) {
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, no-store')
     .header('etag', `"${a.sha256}"`)
-    .send(a.bytes);
+    .send(binaryBody(a.bytes));
 }
 
 export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -117,13 +125,13 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.post(
     '/complaints/:reference/attachments',
     {
-      config: { roles: UPLOADERS },
+      config: { roles: UPLOADERS, errors: ['COMPLAINT.NOT_FOUND', ...UPLOAD_ERRORS] },
       schema: {
         tags: ['attachments'],
         summary: `Attach a file (multipart/form-data: one file, optional field public=true|false, default false; at most ${formatBytes(ctx.config.maxUploadBytes)})`,
         consumes: ['multipart/form-data'],
         params: referenceParam,
-        response: { 201: addedSchema },
+        response: { 201: newAttachmentSchema },
       },
     },
     async (request, reply) => {
@@ -139,11 +147,12 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.get(
     '/complaints/:reference/attachments/:id',
     {
-      config: { roles: STAFF },
+      config: { roles: STAFF, errors: ['COMPLAINT.NOT_FOUND', 'ATTACHMENT.NOT_FOUND'] },
       schema: {
         tags: ['attachments'],
         summary: 'Download an attachment (always as a download, with its detected type)',
         params: attachmentParams,
+        response: { 200: FILE },
       },
     },
     async (request, reply) =>
@@ -156,14 +165,18 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.post(
     '/public/complaints/:reference/attachments',
     {
-      config: { roles: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        roles: 'public',
+        rateLimit: { max: 20, timeWindow: '1 minute' },
+        errors: ['TRACKING.NOT_FOUND', ...UPLOAD_ERRORS],
+      },
       schema: {
         tags: ['public'],
         summary: `The customer attaches a file to their complaint (multipart/form-data, one file, at most ${formatBytes(ctx.config.maxUploadBytes)}); it is visible on the tracking link`,
         consumes: ['multipart/form-data'],
         params: referenceParam,
         querystring: trackingQuery,
-        response: { 201: addedSchema },
+        response: { 201: newAttachmentSchema },
       },
     },
     async (request, reply) => {
@@ -179,12 +192,17 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.get(
     '/public/complaints/:reference/attachments/:id',
     {
-      config: { roles: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: {
+        roles: 'public',
+        rateLimit: { max: 60, timeWindow: '1 minute' },
+        errors: ['TRACKING.NOT_FOUND', 'ATTACHMENT.NOT_FOUND'],
+      },
       schema: {
         tags: ['public'],
         summary: `The customer downloads a public attachment of their complaint (token in ?token= or the ${TRACKING_HEADER} header)`,
         params: attachmentParams,
         querystring: trackingQuery,
+        response: { 200: FILE },
       },
     },
     async (request, reply) =>

@@ -11,15 +11,24 @@ import {
   insertSession,
   toUser,
 } from '../../../db/repositories/users.ts';
-import { SESSION_COOKIE } from '../../plugins/auth.ts';
+import { actorOf, SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { RouteContext } from '../../server.ts';
-import { userSchema, presentUser } from '../users/presenter.ts';
+import { presentUser, userSchema } from '../../presenters/user.ts';
 
 // A fixed hash to verify against when the email is unknown, so timing does not tell.
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$IU/cMNwwMYNIr1n17XXLkw$44seNp3+w+EGBhk3mNGYqc69Kjp1yiaTEBfUoIF/9W4';
 
-const sessionSchema = z.object({ user: userSchema, csrfToken: z.string() });
+const signedInSchema = z
+  .object({
+    user: userSchema,
+    csrfToken: z.string().describe('send as X-CSRF-Token on every change made with the cookie'),
+  })
+  .meta({ id: 'SignedIn' });
+
+const sessionSchema = z
+  .object({ user: userSchema, via: z.enum(['session', 'token']) })
+  .meta({ id: 'Session' });
 
 export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -27,7 +36,11 @@ export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.post(
     '/auth/login',
     {
-      config: { roles: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        roles: 'public',
+        rateLimit: { max: 20, timeWindow: '1 minute' },
+        errors: ['AUTH.INVALID_CREDENTIALS'],
+      },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password; sets an httpOnly session cookie',
@@ -35,7 +48,7 @@ export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Prom
           email: z.string().min(1).max(254),
           password: z.string().min(1).max(200),
         }),
-        response: { 200: sessionSchema },
+        response: { 200: signedInSchema },
       },
     },
     async (request, reply) => {
@@ -65,13 +78,13 @@ export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Prom
     '/auth/logout',
     {
       config: { roles: 'any' },
-      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.undefined() } },
     },
     async (request, reply) => {
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) await deleteSession(ctx.db, sha256(cookie));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   );
 
@@ -82,9 +95,9 @@ export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Prom
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user',
-        response: { 200: z.object({ user: userSchema, via: z.string() }) },
+        response: { 200: sessionSchema },
       },
     },
-    async (request) => ({ user: presentUser(request.user!), via: request.authVia ?? 'none' }),
+    async (request) => ({ user: presentUser(actorOf(request)), via: request.authVia! }),
   );
 }

@@ -6,6 +6,12 @@ import { z } from 'zod';
 import { retakeMail } from '../../../mail/inbound/ingest-mail.ts';
 import { listFlaggedMail, listMailboxes, mailboxCounts } from '../../../mail/inbound/mailboxes.ts';
 import { ingestDeps } from '../../../mail/inbound/service.ts';
+import {
+  flaggedMailListSchema,
+  mailboxListSchema,
+  presentMailbox,
+  retakeOutcomeSchema,
+} from '../../presenters/mailbox.ts';
 import type { RouteContext } from '../../server.ts';
 
 export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -15,22 +21,16 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
     '/mailboxes',
     {
       config: { roles: ['administrator', 'auditor'] },
-      schema: { tags: ['mail'], summary: 'Mailboxes and what each has taken' },
+      schema: {
+        tags: ['mail'],
+        summary: 'Mailboxes and what each has taken',
+        response: { 200: mailboxListSchema },
+      },
     },
     async () => {
       const counts = await mailboxCounts(ctx.db);
       const boxes = await listMailboxes(ctx.db);
-      return {
-        items: boxes.map((m) => ({
-          id: m.id,
-          name: m.name,
-          kind: m.kind,
-          address: m.address,
-          policyId: m.policyId,
-          active: m.active,
-          taken: counts.get(String(m.id)) ?? {},
-        })),
-      };
+      return { items: boxes.map((m) => presentMailbox(m, counts.get(String(m.id)) ?? {})) };
     },
   );
 
@@ -42,6 +42,7 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
         tags: ['mail'],
         summary: 'Mail kept raw but not taken (malformed, or failing again and again)',
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: { 200: flaggedMailListSchema },
       },
     },
     async (request) => ({ items: await listFlaggedMail(ctx.db, request.query.limit) }),
@@ -50,11 +51,12 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
   app.post(
     '/mailboxes/flagged/:id/retake',
     {
-      config: { roles: ['administrator'] },
+      config: { roles: ['administrator'], errors: ['MAIL.NOT_FLAGGED'] },
       schema: {
         tags: ['mail'],
         summary: 'Take a flagged mail again',
         params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: retakeOutcomeSchema },
       },
     },
     async (request) => {

@@ -9,7 +9,7 @@ import { updateUser, updateUserInput } from '../../../app/users/update-user.ts';
 import { ROLES, type Role } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import type { RouteContext } from '../../server.ts';
-import { presentUser, userSchema } from './presenter.ts';
+import { presentUser, userListSchema, userSchema } from '../../presenters/user.ts';
 
 const READERS: readonly Role[] = ['administrator', 'manager', 'auditor'];
 const ADMIN: readonly Role[] = ['administrator'];
@@ -35,7 +35,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
         tags: ['users'],
         summary: 'Staff accounts, optionally by role, department or active',
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(userSchema) }) },
+        response: { 200: userListSchema },
       },
     },
     async (request) => {
@@ -52,7 +52,10 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.post(
     '/users',
     {
-      config: { roles: ADMIN },
+      config: {
+        roles: ADMIN,
+        errors: ['USER.ALREADY_EXISTS', 'USER.DEPARTMENT_REQUIRED', 'USER.UNKNOWN_DEPARTMENT'],
+      },
       schema: {
         tags: ['users'],
         summary: 'Create a staff account (a password lets the user sign in)',
@@ -69,7 +72,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/users/:id',
     {
-      config: { roles: READERS },
+      config: { roles: READERS, errors: ['USER.NOT_FOUND'] },
       schema: {
         tags: ['users'],
         summary: 'One staff account',
@@ -83,7 +86,15 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.patch(
     '/users/:id',
     {
-      config: { roles: ADMIN },
+      config: {
+        roles: ADMIN,
+        errors: [
+          'USER.NOT_FOUND',
+          'USER.DEPARTMENT_REQUIRED',
+          'USER.UNKNOWN_DEPARTMENT',
+          'USER.LAST_ADMINISTRATOR',
+        ],
+      },
       schema: {
         tags: ['users'],
         summary: 'Change name, role, department or active (recorded in the audit trail)',
