@@ -4,6 +4,7 @@ import type { SwaggerOptions } from '@fastify/swagger';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { ERROR_CATALOGUE, type ErrorCode } from '../app/errors.ts';
+import { PERMISSIONS } from '../domain/access/permissions.ts';
 import { errorSchema } from './plugins/errors.ts';
 
 declare module 'fastify' {
@@ -88,9 +89,10 @@ function commonErrors(route: RouteOptions): ErrorCode[] {
     codes.push('INPUT.MALFORMED_JSON', 'INPUT.INVALID_UTF8', 'INPUT.TOO_LARGE');
   }
   codes.push('AUTH.BAD_HEADER', 'AUTH.INVALID_TOKEN');
-  const roles = route.config?.roles;
-  if (roles !== 'public') codes.push('AUTH.REQUIRED');
-  if (Array.isArray(roles)) codes.push('AUTH.FORBIDDEN');
+  const permission = route.config?.permission;
+  const access = permission ? PERMISSIONS[permission] : 'public';
+  if (access !== 'public') codes.push('AUTH.REQUIRED');
+  if (Array.isArray(access)) codes.push('AUTH.FORBIDDEN');
   if (methods.some((m) => UNSAFE.has(m))) codes.push('AUTH.CSRF');
   if (route.config?.rateLimit) codes.push('RATE_LIMITED');
   codes.push('INTERNAL');
@@ -122,5 +124,15 @@ export function documentErrors(app: FastifyInstance): void {
     const own = route.config?.errors ?? [];
     const response = (route.schema.response ?? {}) as Record<string, unknown>;
     route.schema.response = { ...errorResponses([...own, ...commonErrors(route)]), ...response };
+    // Who may call it, for people reading the document (the web app asks /auth/session).
+    const permission = route.config?.permission;
+    if (permission) {
+      const access = PERMISSIONS[permission];
+      Object.assign(route.schema, {
+        'x-permission': permission,
+        'x-roles': access,
+        ...(access === 'public' ? { security: [] } : {}),
+      });
+    }
   });
 }

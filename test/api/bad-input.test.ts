@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { ROLES, type Role } from '../../src/domain/complaint/states.ts';
-import type { RouteAccess } from '../../src/http/plugins/auth.ts';
+import { PERMISSIONS, type Access } from '../../src/domain/access/permissions.ts';
 import { routes, type RoutePlugin } from '../../src/http/routes/index.ts';
 import { MINIMAL_POLICY_INPUT } from '../factories/policy.ts';
 import { complaintBody, startApp } from '../helpers/app.ts';
@@ -14,7 +14,7 @@ import { engines } from '../helpers/db.ts';
 interface DeclaredRoute {
   method: string;
   url: string;
-  roles: RouteAccess | undefined;
+  roles: Access | undefined;
   takesBody: boolean;
 }
 
@@ -30,7 +30,9 @@ routes.splice(
       for (const method of [r.method].flat()) {
         if (method === 'HEAD') continue;
         const takesBody = !!(r.schema as { body?: unknown } | undefined)?.body;
-        list.push({ method, url: r.url, roles: r.config?.roles, takesBody });
+        const permission = r.config?.permission;
+        const roles = permission ? PERMISSIONS[permission] : undefined;
+        list.push({ method, url: r.url, roles, takesBody });
       }
     });
     await plugin(app, ctx);

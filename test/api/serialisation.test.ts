@@ -16,7 +16,7 @@ import { engines } from '../helpers/db.ts';
 routes.push(async (base: FastifyInstance, ctx) => {
   const app = base.withTypeProvider<ZodTypeProvider>();
   const options = {
-    config: { permission: 'complaint.read', roles: 'any' },
+    config: { permission: 'complaint.read' },
     schema: { hide: true, response: { 200: complaintSummarySchema } },
   } as const;
   app.get('/test/summary-with-extras', options as never, async () => {

@@ -26,6 +26,7 @@ import { deliveryMethod, queueCommunication } from '../communications/queue-comm
 import type { CommunicationKind } from '../communications/types.ts';
 import { appendEvents } from '../audit.ts';
 import { AppError } from '../errors.ts';
+import { canSeeComplaint } from '../../domain/access/complaint-access.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 
 /** Events the customer sees on their tracking page; the rest are internal. */
@@ -75,10 +76,7 @@ export interface ActingUser {
 
 /** Department members reach only their department's complaints; others reach every one. */
 export function canSee(user: ActingUser, row: Pick<ComplaintRow, 'department_id'>): boolean {
-  return (
-    user.role !== 'department_member' ||
-    (!!user.departmentId && row.department_id === user.departmentId)
-  );
+  return canSeeComplaint(user, { departmentId: row.department_id });
 }
 
 /** Messages that an action carries (a customer's reply, a note), stored as sent. */

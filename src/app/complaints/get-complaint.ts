@@ -11,6 +11,10 @@ import {
   type ComplaintRow,
   type CustomerRow,
 } from '../../db/repositories/complaints.ts';
+import {
+  complaintCapabilities,
+  type ComplaintPermission,
+} from '../../domain/access/complaint-access.ts';
 import { allowedActions, type ActionType, type Actor } from '../../domain/complaint/lifecycle.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
 import { sha256 } from '../crypto.ts';
@@ -32,6 +36,8 @@ export interface ComplaintDetail {
   records: ComplaintRecords;
   /** What the caller may do next (the lifecycle's answer for this complaint and role). */
   allowedActions: ActionType[];
+  /** What else the caller may do with it (the permission table's answer). */
+  capabilities: Record<ComplaintPermission, boolean>;
   now: Date;
 }
 
@@ -58,6 +64,7 @@ export async function getComplaint(
     clocks,
     records,
     allowedActions: user.role === 'auditor' ? [] : allowedActions(snapshotOf(row), actor, policy),
+    capabilities: complaintCapabilities(user, { departmentId: row.department_id }),
     now: deps.now(),
   };
 }

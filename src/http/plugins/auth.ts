@@ -1,18 +1,21 @@
 // Who is calling: a session cookie (browser, with a CSRF token on unsafe methods) or a bearer
-// token (integrations). Every API route declares who may call it in `config.roles`; a route
-// without a declaration refuses to register.
+// token (integrations). Every API route declares its permission in `config.permission` (the
+// table in src/domain/access/permissions.ts says who holds it); a route without one refuses
+// to register.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../app/errors.ts';
 import { sha256 } from '../../app/crypto.ts';
 import type { Db } from '../../db/client.ts';
 import { findSession, findUserByToken, toUser, type User } from '../../db/repositories/users.ts';
-import type { Role } from '../../domain/complaint/states.ts';
+import {
+  isPermission,
+  may,
+  PERMISSIONS,
+  type Permission,
+} from '../../domain/access/permissions.ts';
 
 export const SESSION_COOKIE = 'redress_session';
 export const CSRF_HEADER = 'x-csrf-token';
-
-/** Who may call a route: a list of roles, 'public' (no account), or 'any' signed-in user. */
-export type RouteAccess = readonly Role[] | 'public' | 'any';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -20,7 +23,7 @@ declare module 'fastify' {
     authVia: 'session' | 'token' | null;
   }
   interface FastifyContextConfig {
-    roles?: RouteAccess;
+    permission?: Permission;
   }
 }
 
@@ -52,17 +55,21 @@ export function registerAuth(app: FastifyInstance, db: Db, now: () => Date): voi
   app.decorateRequest('user', null);
   app.decorateRequest('authVia', null);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && route.config?.roles === undefined) {
-      throw new Error(`route ${route.method} ${route.url} does not declare config.roles`);
+    const permission = route.config?.permission;
+    if (route.url.startsWith('/api/v1') && permission === undefined) {
+      throw new Error(`route ${route.method} ${route.url} does not declare config.permission`);
+    }
+    if (permission !== undefined && !isPermission(permission)) {
+      throw new Error(`route ${route.method} ${route.url}: no permission "${String(permission)}"`);
     }
   });
   app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config?.roles;
-    if (access === undefined) return;
+    const permission = request.routeOptions.config?.permission;
+    if (permission === undefined) return;
     await identify(db, request, now());
-    if (access === 'public') return;
+    if (PERMISSIONS[permission] === 'public') return;
     if (!request.user) throw new AppError('AUTH.REQUIRED', 'sign in or send a bearer token');
-    if (access !== 'any' && !access.includes(request.user.role)) {
+    if (!may(request.user.role, permission)) {
       throw new AppError('AUTH.FORBIDDEN', `the ${request.user.role} role may not do this`);
     }
   });

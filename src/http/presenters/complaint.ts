@@ -7,6 +7,7 @@ import type { EventRecord } from '../../db/queries/complaint-detail.ts';
 import type { ClockRow, ComplaintRow, CustomerRow } from '../../db/repositories/complaints.ts';
 import { clockProgress } from '../../domain/clocks/deadline.ts';
 import { calendarFor } from '../../domain/clocks/policy-clocks.ts';
+import { COMPLAINT_PERMISSIONS } from '../../domain/access/complaint-access.ts';
 import { ACTIONS } from '../../domain/complaint/lifecycle.ts';
 import { CHANNELS, FLAGS, OUTCOMES, STATES } from '../../domain/complaint/states.ts';
 import { CLOCK_UNITS, LANGUAGES, type Policy } from '../../domain/policy/schema.ts';
@@ -123,6 +124,11 @@ export const adrRecordSchema = z
   })
   .meta({ id: 'AdrRecord' });
 
+export const complaintCapabilitiesSchema = z
+  .object(Object.fromEntries(COMPLAINT_PERMISSIONS.map((p) => [p, z.boolean()])))
+  .describe('what else the caller may do with this complaint, by permission')
+  .meta({ id: 'ComplaintCapabilities' });
+
 export const complaintSchema = complaintSummarySchema
   .extend({
     customer: customerSchema.nullable(),
@@ -152,6 +158,7 @@ export const complaintSchema = complaintSummarySchema
     allowedActions: z
       .array(actionNameSchema)
       .describe('the lifecycle actions the caller may take now (POST …/actions/{name})'),
+    capabilities: complaintCapabilitiesSchema,
   })
   .meta({ id: 'Complaint' });
 
@@ -270,5 +277,6 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     messages: d.records.messages.map(presentMessage),
     attachments: d.records.attachments.map(presentAttachment),
     allowedActions: d.allowedActions,
+    capabilities: d.capabilities,
   };
 }

@@ -1,6 +1,7 @@
 // A staff account, and the signed-in session.
 import { z } from 'zod';
 import type { User } from '../../db/repositories/users.ts';
+import { capabilitiesOf, PERMISSION_NAMES } from '../../domain/access/permissions.ts';
 import { ROLES } from '../../domain/complaint/states.ts';
 
 export const roleSchema = z.enum(ROLES).meta({ id: 'Role' });
@@ -26,3 +27,11 @@ export const presentUser = (u: User): z.infer<typeof userSchema> => ({
   departmentId: u.departmentId,
   active: u.active,
 });
+
+/** Every permission of the table, true when the caller holds it (show a menu item only then). */
+export const capabilitiesSchema = z
+  .object(Object.fromEntries(PERMISSION_NAMES.map((p) => [p, z.boolean()])))
+  .meta({ id: 'Capabilities' });
+
+export const presentCapabilities = (u: User): z.infer<typeof capabilitiesSchema> =>
+  capabilitiesOf(u.role);

@@ -14,14 +14,12 @@ import {
 import { contentDisposition } from '../../../app/attachments/sanitise-filename.ts';
 import { findTracked } from '../../../app/complaints/get-complaint.ts';
 import { AppError, type ErrorCode } from '../../../app/errors.ts';
-import type { Role } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { newAttachmentSchema } from '../../presenters/attachment.ts';
 import { binaryBody, binaryResponse } from '../../presenters/common.ts';
 import type { RouteContext } from '../../server.ts';
-import { referenceParam, STAFF } from '../complaints/routes.ts';
+import { referenceParam } from '../complaints/routes.ts';
 
-const UPLOADERS: readonly Role[] = ['handler', 'department_member', 'manager', 'administrator'];
 const TRACKING_HEADER = 'x-tracking-token';
 
 const attachmentParams = referenceParam.extend({
@@ -125,7 +123,7 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.post(
     '/complaints/:reference/attachments',
     {
-      config: { roles: UPLOADERS, errors: ['COMPLAINT.NOT_FOUND', ...UPLOAD_ERRORS] },
+      config: { permission: 'complaint.attach', errors: ['COMPLAINT.NOT_FOUND', ...UPLOAD_ERRORS] },
       schema: {
         tags: ['attachments'],
         summary: `Attach a file (multipart/form-data: one file, optional field public=true|false, default false; at most ${formatBytes(ctx.config.maxUploadBytes)})`,
@@ -147,7 +145,10 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.get(
     '/complaints/:reference/attachments/:id',
     {
-      config: { roles: STAFF, errors: ['COMPLAINT.NOT_FOUND', 'ATTACHMENT.NOT_FOUND'] },
+      config: {
+        permission: 'complaint.read',
+        errors: ['COMPLAINT.NOT_FOUND', 'ATTACHMENT.NOT_FOUND'],
+      },
       schema: {
         tags: ['attachments'],
         summary: 'Download an attachment (always as a download, with its detected type)',
@@ -166,7 +167,7 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
     '/public/complaints/:reference/attachments',
     {
       config: {
-        roles: 'public',
+        permission: 'tracking.attach',
         rateLimit: { max: 20, timeWindow: '1 minute' },
         errors: ['TRACKING.NOT_FOUND', ...UPLOAD_ERRORS],
       },
@@ -193,7 +194,7 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
     '/public/complaints/:reference/attachments/:id',
     {
       config: {
-        roles: 'public',
+        permission: 'tracking.read',
         rateLimit: { max: 60, timeWindow: '1 minute' },
         errors: ['TRACKING.NOT_FOUND', 'ATTACHMENT.NOT_FOUND'],
       },

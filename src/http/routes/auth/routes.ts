@@ -13,7 +13,12 @@ import {
 } from '../../../db/repositories/users.ts';
 import { actorOf, SESSION_COOKIE } from '../../plugins/auth.ts';
 import type { RouteContext } from '../../server.ts';
-import { presentUser, userSchema } from '../../presenters/user.ts';
+import {
+  capabilitiesSchema,
+  presentCapabilities,
+  presentUser,
+  userSchema,
+} from '../../presenters/user.ts';
 
 // A fixed hash to verify against when the email is unknown, so timing does not tell.
 const DUMMY_HASH =
@@ -23,11 +28,12 @@ const signedInSchema = z
   .object({
     user: userSchema,
     csrfToken: z.string().describe('send as X-CSRF-Token on every change made with the cookie'),
+    capabilities: capabilitiesSchema,
   })
   .meta({ id: 'SignedIn' });
 
 const sessionSchema = z
-  .object({ user: userSchema, via: z.enum(['session', 'token']) })
+  .object({ user: userSchema, via: z.enum(['session', 'token']), capabilities: capabilitiesSchema })
   .meta({ id: 'Session' });
 
 export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -37,7 +43,7 @@ export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Prom
     '/auth/login',
     {
       config: {
-        roles: 'public',
+        permission: 'session.start',
         rateLimit: { max: 20, timeWindow: '1 minute' },
         errors: ['AUTH.INVALID_CREDENTIALS'],
       },
@@ -70,14 +76,15 @@ export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Prom
         path: '/',
         expires: expiresAt,
       });
-      return { user: presentUser(toUser(row)), csrfToken };
+      const user = toUser(row);
+      return { user: presentUser(user), csrfToken, capabilities: presentCapabilities(user) };
     },
   );
 
   app.post(
     '/auth/logout',
     {
-      config: { roles: 'any' },
+      config: { permission: 'session.end' },
       schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.undefined() } },
     },
     async (request, reply) => {
@@ -91,13 +98,20 @@ export async function authRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/auth/session',
     {
-      config: { roles: 'any' },
+      config: { permission: 'session.read' },
       schema: {
         tags: ['auth'],
-        summary: 'The signed-in user',
+        summary: 'The signed-in user, and what they may do (a flag per permission)',
         response: { 200: sessionSchema },
       },
     },
-    async (request) => ({ user: presentUser(actorOf(request)), via: request.authVia! }),
+    async (request) => {
+      const user = actorOf(request);
+      return {
+        user: presentUser(user),
+        via: request.authVia!,
+        capabilities: presentCapabilities(user),
+      };
+    },
   );
 }

@@ -37,7 +37,7 @@ export async function calendarRoutes(base: FastifyInstance, ctx: RouteContext): 
     '/policies/:id/calendar/:year',
     {
       config: {
-        roles: 'any',
+        permission: 'policy.read',
         errors: ['POLICY.NOT_FOUND', 'POLICY.VERSION_NOT_FOUND', 'CALENDAR.YEAR_OUT_OF_RANGE'],
       },
       schema: {

@@ -9,7 +9,8 @@ import { listComplaints, listQuery } from '../../../app/complaints/list-complain
 import { createComplaintInput } from '../../../app/complaints/schemas.ts';
 import { AppError, type ErrorCode } from '../../../app/errors.ts';
 import { LIFECYCLE_ERROR_CODES } from '../../../domain/complaint/errors.ts';
-import { ACTIONS, actionPayloadSchemas, RULES } from '../../../domain/complaint/lifecycle.ts';
+import { actionPermission, PERMISSIONS } from '../../../domain/access/permissions.ts';
+import { ACTIONS, actionPayloadSchemas } from '../../../domain/complaint/lifecycle.ts';
 import type { Role } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import {
@@ -25,15 +26,6 @@ import {
   registeredSchema,
 } from '../../presenters/registration.ts';
 import type { RouteContext } from '../../server.ts';
-
-export const STAFF: readonly Role[] = [
-  'handler',
-  'department_member',
-  'manager',
-  'administrator',
-  'auditor',
-];
-const WRITERS: readonly Role[] = ['handler', 'manager', 'administrator'];
 
 export const referenceParam = z.object({
   reference: z
@@ -62,7 +54,7 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
     '/complaints',
     {
       config: {
-        roles: WRITERS,
+        permission: 'complaint.create',
         errors: [
           'COMPLAINT.RECEIVED_IN_FUTURE',
           'COMPLAINT.RECEIVED_TOO_EARLY',
@@ -96,7 +88,7 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
   app.get(
     '/complaints',
     {
-      config: { roles: STAFF, errors: ['INPUT.BAD_CURSOR'] },
+      config: { permission: 'complaint.read', errors: ['INPUT.BAD_CURSOR'] },
       schema: {
         tags: ['complaints'],
         summary: 'The queue: filter, search, sort by next due, page',
@@ -110,7 +102,7 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
   app.get(
     '/complaints/:reference',
     {
-      config: { roles: STAFF, errors: ['COMPLAINT.NOT_FOUND'] },
+      config: { permission: 'complaint.read', errors: ['COMPLAINT.NOT_FOUND'] },
       schema: {
         tags: ['complaints'],
         summary: 'A complaint with its clocks, timeline, messages and attachments',
@@ -123,15 +115,16 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
   );
 
   for (const action of ACTIONS) {
-    const roles = RULES[action].roles.filter((r): r is Role => r !== 'customer' && r !== 'system');
+    const permission = actionPermission(action);
+    const roles = PERMISSIONS[permission] as readonly Role[];
     const body = (actionPayloadSchemas[action] as unknown as z.ZodObject).strict();
     app.post(
       `/complaints/:reference/actions/${action}`,
       {
-        config: { roles, errors: ACTION_ERRORS },
+        config: { permission, errors: ACTION_ERRORS },
         schema: {
           tags: ['actions'],
-          summary: `${action} (allowed for ${roles.join(', ')})`,
+          summary: `${action} (allowed for ${roles.join(', ') || 'no staff role'})`,
           params: referenceParam,
           body: body.nullish(),
           response: { 200: actionResultSchema },
@@ -155,7 +148,7 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
   app.post(
     '/complaints/:reference/actions/:action',
     {
-      config: { roles: 'any' },
+      config: { permission: 'complaint.read' },
       schema: { hide: true, params: z.object({ reference: z.string(), action: z.string() }) },
     },
     async (request) => {

@@ -20,7 +20,7 @@ export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.get(
     '/departments',
     {
-      config: { roles: 'any' },
+      config: { permission: 'department.read' },
       schema: {
         tags: ['departments'],
         summary: 'Every department',
@@ -33,7 +33,7 @@ export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.post(
     '/departments',
     {
-      config: { roles: ['administrator'], errors: ['DEPARTMENT.ALREADY_EXISTS'] },
+      config: { permission: 'department.manage', errors: ['DEPARTMENT.ALREADY_EXISTS'] },
       schema: {
         tags: ['departments'],
         summary: 'Add a department (409 when the id is taken)',

@@ -20,7 +20,7 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
   app.get(
     '/mailboxes',
     {
-      config: { roles: ['administrator', 'auditor'] },
+      config: { permission: 'mailbox.read' },
       schema: {
         tags: ['mail'],
         summary: 'Mailboxes and what each has taken',
@@ -37,7 +37,7 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
   app.get(
     '/mailboxes/flagged',
     {
-      config: { roles: ['administrator', 'auditor'] },
+      config: { permission: 'mailbox.read' },
       schema: {
         tags: ['mail'],
         summary: 'Mail kept raw but not taken (malformed, or failing again and again)',
@@ -51,7 +51,7 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
   app.post(
     '/mailboxes/flagged/:id/retake',
     {
-      config: { roles: ['administrator'], errors: ['MAIL.NOT_FLAGGED'] },
+      config: { permission: 'mailbox.retake', errors: ['MAIL.NOT_FLAGGED'] },
       schema: {
         tags: ['mail'],
         summary: 'Take a flagged mail again',

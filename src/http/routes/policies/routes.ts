@@ -47,7 +47,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies',
     {
-      config: { roles: 'any' },
+      config: { permission: 'policy.read' },
       schema: {
         tags: ['policies'],
         summary: 'Every policy, its versions and the version in force now',
@@ -60,7 +60,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies/:id',
     {
-      config: { roles: 'any', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
+      config: { permission: 'policy.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
       schema: {
         tags: ['policies'],
         summary: 'Every version of a policy, or with ?at= the version in force then',
@@ -76,7 +76,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
     '/policies/:id/versions',
     {
       config: {
-        roles: ['administrator'],
+        permission: 'policy.manage',
         errors: ['POLICY.INVALID', 'POLICY.ID_MISMATCH', 'POLICY.EFFECTIVE_DATE'],
       },
       schema: {
@@ -103,7 +103,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies/:id/procedure',
     {
-      config: { roles: 'public', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
+      config: { permission: 'procedure.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
       schema: {
         tags: ['policies', 'public'],
         summary: 'The published complaints procedure (text/plain, or JSON {text})',

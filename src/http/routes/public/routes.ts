@@ -38,7 +38,7 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
     '/public/complaints',
     {
       config: {
-        roles: 'public',
+        permission: 'complaint.submit',
         rateLimit: { max: ctx.config.publicRateLimit, timeWindow: '1 minute' },
         errors: [
           'COMPLAINT.CHANNEL_NOT_ACCEPTED',
@@ -68,7 +68,7 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/public/complaints/:reference',
     {
-      config: { roles: 'public', errors: ['TRACKING.NOT_FOUND'] },
+      config: { permission: 'tracking.read', errors: ['TRACKING.NOT_FOUND'] },
       schema: {
         tags: ['public'],
         summary: `The customer's view of their complaint (token in ?token= or the ${TRACKING_HEADER} header)`,
@@ -87,7 +87,7 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       `/public/complaints/:reference/${name}`,
       {
         config: {
-          roles: 'public',
+          permission: 'tracking.act',
           rateLimit: { max: 30, timeWindow: '1 minute' },
           errors: ['TRACKING.NOT_FOUND', ...ACTION_ERRORS],
         },

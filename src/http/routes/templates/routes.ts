@@ -10,7 +10,6 @@ import {
   listMessageTemplates,
   saveMessageTemplate,
 } from '../../../app/communications/message-templates.ts';
-import type { Role } from '../../../domain/complaint/states.ts';
 import { COMMUNICATION_KINDS, LANGUAGES } from '../../../domain/policy/schema.ts';
 import { renderLetterPdf } from '../../../letters/letter-pdf.ts';
 import { AppError } from '../../../app/errors.ts';
@@ -24,9 +23,6 @@ import {
 } from '../../presenters/template.ts';
 import type { RouteContext } from '../../server.ts';
 import { policyIdParam } from '../policies/routes.ts';
-
-const READERS: readonly Role[] = ['handler', 'manager', 'administrator', 'auditor'];
-const PREVIEWERS: readonly Role[] = ['handler', 'manager', 'administrator'];
 
 const templateParams = policyIdParam.extend({
   kind: z.enum(COMMUNICATION_KINDS),
@@ -73,7 +69,7 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
   app.get(
     '/policies/:id/templates',
     {
-      config: { roles: READERS, errors: ['POLICY.NOT_FOUND'] },
+      config: { permission: 'template.read', errors: ['POLICY.NOT_FOUND'] },
       schema: {
         tags: ['templates'],
         summary: 'Every kind × language of a policy, with the template in use (default or custom)',
@@ -87,7 +83,7 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
   app.get(
     '/policies/:id/templates/:kind/:lang',
     {
-      config: { roles: READERS, errors: ['POLICY.NOT_FOUND'] },
+      config: { permission: 'template.read', errors: ['POLICY.NOT_FOUND'] },
       schema: {
         tags: ['templates'],
         summary: 'One template: the version in use, the shipped default, every saved version',
@@ -109,7 +105,7 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
     '/policies/:id/templates/:kind/:lang',
     {
       config: {
-        roles: ['administrator'],
+        permission: 'template.edit',
         errors: [
           'POLICY.NOT_FOUND',
           'TEMPLATE.SUBJECT',
@@ -148,7 +144,7 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
     '/policies/:id/templates/:kind/:lang/preview',
     {
       config: {
-        roles: PREVIEWERS,
+        permission: 'template.preview',
         errors: [
           'POLICY.NOT_FOUND',
           'POLICY.NOT_IN_FORCE',

@@ -6,13 +6,10 @@ import { createUser, createUserInput } from '../../../app/users/create-user.ts';
 import { getUser } from '../../../app/users/get-user.ts';
 import { listUsers } from '../../../app/users/list-users.ts';
 import { updateUser, updateUserInput } from '../../../app/users/update-user.ts';
-import { ROLES, type Role } from '../../../domain/complaint/states.ts';
+import { ROLES } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import type { RouteContext } from '../../server.ts';
 import { presentUser, userListSchema, userSchema } from '../../presenters/user.ts';
-
-const READERS: readonly Role[] = ['administrator', 'manager', 'auditor'];
-const ADMIN: readonly Role[] = ['administrator'];
 
 export const userIdParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a user id'),
@@ -30,7 +27,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/users',
     {
-      config: { roles: READERS },
+      config: { permission: 'user.read' },
       schema: {
         tags: ['users'],
         summary: 'Staff accounts, optionally by role, department or active',
@@ -53,7 +50,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
     '/users',
     {
       config: {
-        roles: ADMIN,
+        permission: 'user.manage',
         errors: ['USER.ALREADY_EXISTS', 'USER.DEPARTMENT_REQUIRED', 'USER.UNKNOWN_DEPARTMENT'],
       },
       schema: {
@@ -72,7 +69,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/users/:id',
     {
-      config: { roles: READERS, errors: ['USER.NOT_FOUND'] },
+      config: { permission: 'user.read', errors: ['USER.NOT_FOUND'] },
       schema: {
         tags: ['users'],
         summary: 'One staff account',
@@ -87,7 +84,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
     '/users/:id',
     {
       config: {
-        roles: ADMIN,
+        permission: 'user.manage',
         errors: [
           'USER.NOT_FOUND',
           'USER.DEPARTMENT_REQUIRED',

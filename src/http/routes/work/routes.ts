@@ -14,7 +14,6 @@ import {
   markLetterPosted,
   markNotificationRead,
 } from '../../../app/work/work-lists.ts';
-import type { Role } from '../../../domain/complaint/states.ts';
 import { renderProcedureBookletPdf } from '../../../letters/procedure-booklet.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { binaryBody, binaryResponse, doneSchema } from '../../presenters/common.ts';
@@ -29,7 +28,6 @@ import {
 } from '../../presenters/work.ts';
 import type { RouteContext } from '../../server.ts';
 
-const HANDLERS: readonly Role[] = ['handler', 'manager', 'administrator'];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -38,7 +36,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/tasks',
     {
-      config: { roles: [...HANDLERS, 'auditor'] },
+      config: { permission: 'task.read' },
       schema: {
         tags: ['work'],
         summary: 'Call tasks and follow-ups',
@@ -54,7 +52,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.post(
     '/tasks/:id/done',
     {
-      config: { roles: HANDLERS, errors: ['TASK.NOT_FOUND'] },
+      config: { permission: 'task.complete', errors: ['TASK.NOT_FOUND'] },
       schema: {
         tags: ['work'],
         summary: 'Mark a task done',
@@ -75,7 +73,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/notifications',
     {
-      config: { roles: 'any' },
+      config: { permission: 'notification.read' },
       schema: {
         tags: ['work'],
         summary: 'My unread notifications',
@@ -90,7 +88,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.post(
     '/notifications/:id/read',
     {
-      config: { roles: 'any', errors: ['NOTIFICATION.NOT_FOUND'] },
+      config: { permission: 'notification.dismiss', errors: ['NOTIFICATION.NOT_FOUND'] },
       schema: {
         tags: ['work'],
         summary: 'Mark a notification read',
@@ -107,7 +105,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/outbox/problems',
     {
-      config: { roles: ['administrator', 'manager', 'auditor'] },
+      config: { permission: 'outbox.read' },
       schema: {
         tags: ['work'],
         summary: 'Emails that failed or whose sending was interrupted',
@@ -120,7 +118,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.post(
     '/outbox/:id/retry',
     {
-      config: { roles: ['administrator'], errors: ['OUTBOX.NOT_RETRYABLE'] },
+      config: { permission: 'outbox.retry', errors: ['OUTBOX.NOT_RETRYABLE'] },
       schema: {
         tags: ['work'],
         summary: 'Send a failed email again',
@@ -142,7 +140,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/letters',
     {
-      config: { roles: [...HANDLERS, 'auditor'] },
+      config: { permission: 'letter.read' },
       schema: {
         tags: ['letters'],
         summary: 'The print list: letters waiting to be posted (or already posted)',
@@ -160,7 +158,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/letters/:id/pdf',
     {
-      config: { roles: [...HANDLERS, 'auditor'], errors: ['LETTER.NOT_FOUND'] },
+      config: { permission: 'letter.read', errors: ['LETTER.NOT_FOUND'] },
       schema: {
         tags: ['letters'],
         summary: 'The letter as the PDF to print (A4, address window)',
@@ -180,7 +178,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/policies/:id/procedure.pdf',
     {
-      config: { roles: 'public', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
+      config: { permission: 'procedure.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
       schema: {
         tags: ['policies'],
         summary: 'The published procedure as a printable booklet (free copy by post)',
@@ -204,7 +202,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.post(
     '/letters/:id/posted',
     {
-      config: { roles: HANDLERS, errors: ['LETTER.NOT_FOUND', 'LETTER.ALREADY_POSTED'] },
+      config: { permission: 'letter.post', errors: ['LETTER.NOT_FOUND', 'LETTER.ALREADY_POSTED'] },
       schema: {
         tags: ['letters'],
         summary: 'Record that a printed letter was posted (the date is recorded)',
