@@ -86,7 +86,15 @@ function commonErrors(route: RouteOptions): ErrorCode[] {
   const codes: ErrorCode[] = ['INPUT.INVALID', 'INPUT.NUL_CHARACTER'];
   const methods = [route.method].flat();
   if (methods.some((m) => UNSAFE.has(m)) && route.schema?.body) {
-    codes.push('INPUT.MALFORMED_JSON', 'INPUT.INVALID_UTF8', 'INPUT.TOO_LARGE');
+    codes.push(
+      'INPUT.MALFORMED_JSON',
+      'INPUT.EMPTY_BODY',
+      'INPUT.INVALID_UTF8',
+      'INPUT.INVALID_UNICODE',
+      'INPUT.BAD_CONTENT_LENGTH',
+      'INPUT.TOO_LARGE',
+      'INPUT.UNSUPPORTED_MEDIA_TYPE',
+    );
   }
   codes.push('AUTH.BAD_HEADER', 'AUTH.INVALID_TOKEN');
   const permission = route.config?.permission;

@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { ping } from '../db/queries/health.ts';
 import { AppError } from '../app/errors.ts';
 import { IntakeBatcher } from '../app/complaints/register-complaint.ts';
 import { DiskFileStore } from '../app/files/disk-file-store.ts';
@@ -143,7 +144,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
     },
     async () => {
-      await deps.db.query('select 1');
+      await ping(deps.db);
       return { status: 'ok' as const };
     },
   );

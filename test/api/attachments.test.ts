@@ -12,6 +12,9 @@ import {
 import { verifyAudit } from '../../src/app/audit.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 const LIMIT_BYTES = Math.round(0.05 * 1024 * 1024); // REDRESS_MAX_UPLOAD_MB=0.05
 
@@ -433,6 +436,11 @@ for (const engine of engines()) {
         assert.equal(stored.direction, 'internal');
         assert.equal(stored.public, false);
       });
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

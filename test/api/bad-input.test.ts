@@ -10,6 +10,7 @@ import { routes, type RoutePlugin } from '../../src/http/routes/index.ts';
 import { MINIMAL_POLICY_INPUT } from '../factories/policy.ts';
 import { complaintBody, startApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
 
 interface DeclaredRoute {
   method: string;
@@ -38,6 +39,8 @@ routes.splice(
     await plugin(app, ctx);
   }),
 );
+
+const answered = recordErrors();
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const NOW = new Date('2026-03-20T12:00:00Z');
@@ -421,5 +424,11 @@ for (const engine of engines()) {
         }
       });
     }
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.ok(answered.length > 200, `only ${answered.length} errors recorded`);
+      assert.deepEqual(undocumented(doc, answered), []);
+    });
   });
 }

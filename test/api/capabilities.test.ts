@@ -9,6 +9,9 @@ import { ROLES, type Role } from '../../src/domain/complaint/states.ts';
 import { SAMPLE_ACTIONS } from '../factories/complaint.ts';
 import { complaintBody, startApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 const BOUNDARY = 'redress-capabilities';
 const UPLOAD = {
@@ -112,6 +115,11 @@ for (const engine of engines()) {
           assert.equal(capabilities[p], roles.includes(role), `${role} ${p}`);
         }
       }
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

@@ -22,6 +22,7 @@ import { SAMPLE_ACTIONS } from '../factories/complaint.ts';
 import { MINIMAL_POLICY_INPUT } from '../factories/policy.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
 
 interface DeclaredRoute {
   method: string;
@@ -60,6 +61,8 @@ function routerRoutes(t: TestApp): { method: string; url: string }[] {
   }
   return out;
 }
+
+const answered = recordErrors();
 
 type Caller = 'anonymous' | Role;
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
@@ -319,6 +322,12 @@ for (const engine of engines()) {
         headers: member,
       });
       assert.equal(filtered.json().items.length, 0);
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.ok(answered.length > 100, `only ${answered.length} errors recorded`);
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

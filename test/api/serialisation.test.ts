@@ -10,6 +10,9 @@ import { presentSummary } from '../../src/http/presenters/complaint.ts';
 import { routes } from '../../src/http/routes/index.ts';
 import { complaintBody, startApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 // Two routes that return what a careless presenter might: the row's secrets beside the summary,
 // and a summary with a field of the wrong type.
@@ -72,6 +75,11 @@ for (const engine of engines()) {
       assert.equal(r.statusCode, 200, r.body);
       assert.deepEqual(Object.keys(r.json()).sort(), Object.keys(complaintSchema.shape).sort());
       assert.ok(!r.body.includes('tracking_token'), 'the tracking secret never leaves');
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }
