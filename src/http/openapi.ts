@@ -6,6 +6,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { ERROR_CATALOGUE, type ErrorCode } from '../app/errors.ts';
 import { PERMISSIONS } from '../domain/access/permissions.ts';
 import { errorSchema } from './plugins/errors.ts';
+import { policyDocumentJsonSchema } from './presenters/policy.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -74,6 +75,8 @@ export const swaggerOptions: SwaggerOptions = {
   transform: jsonSchemaTransform,
   transformObject: (documentObject) => {
     const doc = reachable(jsonSchemaTransformObject(documentObject) as Json);
+    const components = doc.components as { schemas: Record<string, unknown> };
+    if (components.schemas.Policy) components.schemas.Policy = policyDocumentJsonSchema();
     return { ...doc, 'x-error-codes': ERROR_CATALOGUE } as never;
   },
 };

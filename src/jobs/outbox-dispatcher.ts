@@ -1,6 +1,7 @@
 // The outbox dispatcher as a background service (only when SMTP_URL is set).
 import { dispatchOnce, recoverInterruptedSends } from '../app/communications/dispatch-outbox.ts';
 import { smtpSender } from '../mail/outbound/smtp-sender.ts';
+import { leafletAttachments } from '../letters/scheme-leaflet.ts';
 import type { ServiceFactory } from './background.ts';
 import { workLoop } from './loop.ts';
 
@@ -11,7 +12,13 @@ export const outboxDispatcher: ServiceFactory = (rt, log) => {
     return null;
   }
   const sender = smtpSender(url);
-  const deps = { db: rt.db, sender, now: () => new Date(), from: rt.config.mailFrom };
+  const deps = {
+    db: rt.db,
+    sender,
+    now: () => new Date(),
+    from: rt.config.mailFrom,
+    attachmentsFor: leafletAttachments(rt.policies),
+  };
   const loop = workLoop(
     'outbox',
     Math.min(rt.config.sweepIntervalMs, 2000),

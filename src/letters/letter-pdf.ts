@@ -7,10 +7,11 @@
 // BS EN ISO 269 envelopes and DIN 5008 form B; an A4 sheet folded in three (99 mm panels, fold
 // marks at 99 and 198 mm) puts the field behind a DL window, and folded once it fits C5. Nothing
 // but the address and a one-line return address is printed inside the window.
-import { formatDate } from '../domain/communications/phrases.ts';
+import { formatDate } from '../domain/policy/dates.ts';
 import type { Language } from '../domain/policy/schema.ts';
 import type { ComposedMessage } from '../app/communications/types.ts';
 import { atFixed, mm, newDocument, numberPages, toBuffer, type Doc } from './pdf-common.ts';
+import { appendPdfs } from './scheme-leaflet.ts';
 
 export interface LetterOrganisation {
   name: string;
@@ -31,6 +32,8 @@ export interface LetterInput {
   language: Language;
   /** The time zone the date is written in (the policy's); UTC by default. */
   timezone?: string;
+  /** What the letter encloses (the scheme's leaflet), printed after it as pages of their own. */
+  enclosures?: readonly Buffer[];
 }
 
 /** The address window, in millimetres from the top-left corner of the sheet. */
@@ -52,8 +55,9 @@ function header(doc: Doc, input: LetterInput): void {
     .font('Sans-Bold')
     .fontSize(16)
     .text(org.name, mm(20), mm(15), { width: mm(95), lineBreak: true });
+  // The address on one line (wrapped if long), so the block ends above the rule and the window.
   const lines = [
-    ...(org.address ?? []),
+    ...(org.address?.length ? [org.address.join(', ')] : []),
     ...(org.phone ? [`${w.phone}: ${org.phone}`] : []),
     ...(org.email ? [`${w.email}: ${org.email}`] : []),
     ...(org.website ? [org.website] : []),
@@ -62,9 +66,10 @@ function header(doc: Doc, input: LetterInput): void {
     .font('Sans')
     .fontSize(8.5)
     .fillColor('#333333')
-    .text(lines.join('\n'), mm(120), mm(15), { width: mm(70), align: 'right', lineGap: 1 });
+    .text(lines.join('\n'), mm(110), mm(15), { width: mm(80), align: 'right', lineGap: 1 });
   doc.fillColor('black');
-  doc.moveTo(mm(20), mm(36)).lineTo(mm(190), mm(36)).lineWidth(0.5).strokeColor('#999999').stroke();
+  const rule = Math.min(Math.max(mm(36), doc.y + mm(1.5)), mm(ADDRESS_WINDOW.top - 2));
+  doc.moveTo(mm(20), rule).lineTo(mm(190), rule).lineWidth(0.5).strokeColor('#999999').stroke();
   doc.strokeColor('black');
 }
 
@@ -79,7 +84,8 @@ function addressWindow(doc: Doc, input: LetterInput): void {
     .fillColor('#444444')
     .text(returnLine, x, mm(ADDRESS_WINDOW.top + WINDOW_PADDING), {
       width,
-      lineBreak: false,
+      // One line, cut with an ellipsis: a second line would run into the recipient's name.
+      height: doc.currentLineHeight(),
       ellipsis: true,
       underline: true,
     });
@@ -99,8 +105,8 @@ function addressWindow(doc: Doc, input: LetterInput): void {
 function dateAndReference(doc: Doc, input: LetterInput): void {
   const w = WORDS[input.language];
   const date = formatDate(input.date, input.language, input.timezone ?? 'UTC');
-  const x = mm(125);
-  const width = mm(65);
+  const x = mm(118);
+  const width = mm(72);
   let y = mm(ADDRESS_WINDOW.top + WINDOW_PADDING + 5);
   for (const [label, value] of [
     [w.date, date],
@@ -304,5 +310,5 @@ export async function renderLetterPdf(input: LetterInput): Promise<Buffer> {
   body(doc, input);
   continuationHeaders(doc, input);
   numberPages(doc, input.language);
-  return toBuffer(doc);
+  return appendPdfs(await toBuffer(doc), input.enclosures ?? []);
 }

@@ -40,8 +40,13 @@ for (const engine of engines()) {
 
     const payloadOf = (action: ActionType) => {
       const { type: _type, ...payload } = SAMPLE_ACTIONS[action];
-      // Someone who exists, so an allowed assignment is not refused for its target.
-      return action === 'assign' ? { ...payload, assigneeId: t.users.handler.id } : payload;
+      // Someone who exists, so an allowed assignment is not refused for its target; words for
+      // the customer, so a refusal's letter has the reason it must give.
+      if (action === 'assign') return { ...payload, assigneeId: t.users.handler.id };
+      if (action === 'refuse-deadlock-letter') {
+        return { ...payload, customerMessage: 'Your complaint is outside what we can decide.' };
+      }
+      return payload;
     };
 
     for (const role of ROLES) {

@@ -89,6 +89,9 @@ describe(`the OpenAPI contract (${engine})`, async () => {
       }
       void item;
     }
+    // A policy version is described by the policy schema itself.
+    const policy = schemas.Policy!.properties as Record<string, Json>;
+    for (const k of ['id', 'version', 'timezone', 'calendar', 'clocks']) assert.ok(policy[k], k);
     // Objects in responses name every property they may carry: nothing else is sent.
     for (const name of ['Complaint', 'QueueItem', 'TrackedComplaint', 'User', 'Message']) {
       assert.equal(schemas[name]!.additionalProperties, false, name);

@@ -29,6 +29,8 @@ function file(name: string, text: string): string {
 const VALID = `id: tiny
 name: Tiny procedure
 timezone: Europe/London
+organisation: { name: Tiny Ltd, email: complaints@tiny.example }
+intake: { channels: [email] }
 calendar: { holidays: GB-ENG }
 clocks:
   acknowledge: { amount: 24, unit: working_hours, stopsOn: acknowledged }
@@ -49,6 +51,27 @@ describe('redress policy check', () => {
     const r = redress('policy', 'check', file('tiny.yaml', VALID));
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /tiny: Tiny procedure/);
+  });
+
+  test('a procedure that does not say where to complain, or who signs, is refused', () => {
+    const unsigned = redress(
+      'policy',
+      'check',
+      file('unsigned.yaml', VALID.replace(/organisation: .*\n/, '')),
+    );
+    assert.equal(unsigned.code, 1);
+    assert.match(unsigned.err, /signed by the organisation; give organisation\.name/);
+    const noPost = redress(
+      'policy',
+      'check',
+      file('no-post.yaml', VALID.replace('channels: [email]', 'channels: [email, post, web]')),
+    );
+    assert.equal(noPost.code, 1);
+    assert.match(
+      noPost.err,
+      /"how to complain" needs organisation\.address \(complaints are taken by post\)/,
+    );
+    assert.match(noPost.err, /"how to complain" needs organisation\.website/);
   });
 
   test('a bad file: exit 1, one line per problem, no stack trace', () => {
@@ -118,7 +141,7 @@ describe('redress policy show', () => {
     const afterSwitch = redress('policy', 'show', 'uk-comms-ombudsman', '--at', '2026-04-08');
     assert.equal(before.code, 0, before.err);
     assert.match(before.out, /within 8 weeks/);
-    assert.match(before.out, /Ombudsman Services/);
+    assert.match(before.out, /On request, we will send you a deadlock letter/);
     assert.match(afterSwitch.out, /within 6 weeks/);
     assert.match(afterSwitch.out, /Communications Ombudsman/);
   });

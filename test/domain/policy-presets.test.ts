@@ -138,14 +138,9 @@ describe('uk-comms-ombudsman', () => {
     assert.ok(d.onBreach.some((a) => a.do === 'send' && a.communication === 'adr_notice'));
     assert.equal(v1!.deadlock.letterAutomatic, false);
     assert.deepEqual(v1!.deadlock.refuseWhenFlagged, ['vexatious', 'outside_jurisdiction']);
-    assert.equal(v1!.adr!.scheme.name, 'Ombudsman Services');
-    assert.deepEqual(v1!.adr!.scheme.address, [
-      'The Brew House',
-      'Wilderspool Park',
-      'Greenall’s Avenue',
-      'Warrington',
-      'WA4 6HL',
-    ]);
+    assert.equal(v1!.adr!.scheme.name, 'Communications Ombudsman');
+    assert.deepEqual(v1!.adr!.scheme.address, ['PO Box 730', 'Warrington', 'WA4 6WU']);
+    assert.deepEqual(v1!.adr!.timeLimit, { amount: 12, unit: 'calendar_months' });
   });
 
   test('every channel the seed names has its 24-hour written-contact clock', () => {
@@ -259,24 +254,26 @@ describe('renderProcedure', () => {
     const text = renderProcedure(versionsOf('uk-comms-ombudsman')[0]!, 'en');
     assert.match(
       text,
-      /acknowledge your complaint within 24 working hours \(excluding weekends and public holidays\)\./,
+      /acknowledge your complaint within 24 hours \(excluding weekends and bank holidays\)\./,
     );
-    assert.match(text, /get back to you in writing within 24 working hours/);
+    assert.match(
+      text,
+      /get back to you in writing within 24 hours \(excluding weekends and bank holidays\)/,
+    );
     assert.match(text, /within 1 week of receiving your complaint/);
     assert.match(text, /within 1 month/);
     assert.match(text, /progress report every 2 weeks by your preferred contact method/);
     assert.match(text, /within 8 weeks/);
-    assert.match(text, /Ombudsman Services/);
-    assert.match(
-      text,
-      /The Brew House\n {2}Wilderspool Park\n {2}Greenall’s Avenue\n {2}Warrington\n {2}WA4 6HL/,
-    );
-    assert.match(text, /www\.ombudsman-services\.org/);
+    assert.match(text, /Communications Ombudsman/);
+    assert.doesNotMatch(text, /Brew House/);
+    assert.match(text, /PO Box 730\n {2}Warrington\n {2}WA4 6WU\n {2}Phone: 0330 440 1614/);
+    assert.match(text, /www\.commsombudsman\.org/);
+    assert.match(text, /within 12 months of the date of our deadlock letter/);
     assert.match(text, /On request, we will send you a deadlock letter\./);
-    assert.match(text, /vexatious or outside the jurisdiction of Ombudsman Services/);
+    assert.match(text, /vexatious or outside the jurisdiction of the Communications Ombudsman/);
     assert.match(text, /escalate its priority/);
     assert.match(text, /post you a printed copy of this procedure free of charge/);
-    assert.match(text, /Monday to Friday, except public holidays in England/);
+    assert.match(text, /Monday to Friday, except bank holidays in England/);
     assert.match(text, /0800 078 9438/);
   });
 
@@ -291,7 +288,7 @@ describe('renderProcedure', () => {
 
   test('uk-comms-ombudsman in Vietnamese still carries the scheme and the time limits', () => {
     const text = renderProcedure(versionsOf('uk-comms-ombudsman')[1]!, 'vi');
-    assert.match(text, /trong vòng 24 giờ làm việc \(không kể thứ Bảy, Chủ Nhật và ngày nghỉ lễ\)/);
+    assert.match(text, /trong vòng 24 giờ \(không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ\)/);
     assert.match(text, /Communications Ombudsman/);
     assert.match(text, /www\.commsombudsman\.org/);
     assert.match(text, /trong vòng 12 tháng/);
@@ -302,9 +299,14 @@ describe('renderProcedure', () => {
     assert.match(text, /^Quy trình giải quyết khiếu nại của khách hàng\n=+\n/);
     assert.match(
       text,
-      /trong vòng 20 ngày làm việc \(không kể thứ Bảy, Chủ Nhật và ngày nghỉ lễ, Tết\)/,
+      /trong vòng 20 ngày làm việc \(không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết\)/,
     );
-    assert.match(text, /trong vòng 24 giờ làm việc/);
+    assert.match(text, /trong vòng 24 giờ \(không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết\)/);
+    assert.doesNotMatch(
+      text,
+      /giờ làm việc|Asia\/Ho_Chi_Minh|vn-datacentre|bế tắc|quấy rối|báo cáo/,
+    );
+    assert.match(text, /giờ Việt Nam \(GMT\+7\)/);
     assert.match(text, /bằng văn bản về kết quả giải quyết/);
     assert.match(text, /\(028\) 7308 0708/);
     assert.match(text, /support@usdc\.vn/);
@@ -320,7 +322,7 @@ describe('renderProcedure', () => {
     assert.match(text, /within 20 working days \(excluding weekends and public holidays\)/);
     assert.match(
       text,
-      /feedback within 24 working hours \(excluding weekends and public holidays\) of the transfer/,
+      /feedback within 24 hours \(excluding weekends and public holidays\) of the transfer/,
     );
     assert.match(text, /written response on its outcome/);
     assert.match(text, /Monday 27 April 2026/);
@@ -331,7 +333,7 @@ describe('renderProcedure', () => {
     const text = renderProcedure(versionsOf('uk-fca-disp')[0]!, 'en');
     assert.match(
       text,
-      /within 3 working days \(excluding weekends and public holidays\) after the day we receive it/,
+      /within 3 working days \(excluding weekends and bank holidays\) after the day we receive it/,
     );
     assert.match(text, /final response within 8 weeks/);
     assert.match(
@@ -354,7 +356,7 @@ describe('renderProcedure', () => {
     assert.match(en, /We will acknowledge your complaint within 1 working day \(excluding/);
     assert.match(en, /within 1 business hour \(counted only during our opening hours, 09:00–17:30/);
     assert.match(en, /custom: within 2 hours\./);
-    assert.match(en, /public holidays in Scotland/);
+    assert.match(en, /bank holidays in Scotland/);
     assert.match(en, /On request, we will send you a deadlock letter\./);
     const vi = renderProcedure(p!, 'vi');
     assert.match(vi, /trong vòng 1 ngày làm việc/);

@@ -58,14 +58,14 @@ describe('required content: built-in rules', () => {
       'en',
       without('deadlock_letter', 'en', ['scheme_website', 'scheme_url']),
     );
-    assert.doesNotMatch(r.text, /ombudsman-services\.org/);
+    assert.doesNotMatch(r.text, /commsombudsman\.org/);
     assert.deepEqual(
       r.missing.map((m) => m.what),
-      ['the website of Ombudsman Services (www.ombudsman-services.org)'],
+      ['the website of the Communications Ombudsman (www.commsombudsman.org)'],
     );
     assert.equal(
       describeMissing('deadlock_letter', r.missing),
-      'the deadlock letter is missing required content: the website of Ombudsman Services (www.ombudsman-services.org)',
+      'the deadlock letter is missing required content: the website of the Communications Ombudsman (www.commsombudsman.org)',
     );
   });
 
@@ -85,9 +85,9 @@ describe('required content: built-in rules', () => {
     const noName = checkRequiredContent({
       policy,
       kind: 'adr_notice',
-      vars: {},
+      vars: { adr_now: true, adr_right: 'You can now refer your complaint.' },
       lang: 'en',
-      text: 'Go to www.commsombudsman.org within 12 months.',
+      text: 'You can now refer your complaint. Go to www.commsombudsman.org within 12 months.',
     });
     assert.deepEqual(
       noName.map((m) => m.what),
@@ -101,9 +101,9 @@ describe('required content: built-in rules', () => {
       const missing = checkRequiredContent({
         policy,
         kind: 'adr_notice',
-        vars: {},
+        vars: { adr_now: true, adr_right: 'You can now refer your complaint.' },
         lang: 'en',
-        text: `Financial Ombudsman Service, www.financial-ombudsman.org.uk, ${text}.`,
+        text: `You can now refer your complaint. Financial Ombudsman Service, www.financial-ombudsman.org.uk, ${text}.`,
       });
       assert.deepEqual(missing, [], text);
     }
@@ -131,8 +131,8 @@ describe('required content: built-in rules', () => {
       r.missing.map((m) => m.what),
       [
         'the website of the Financial Ombudsman Service (www.financial-ombudsman.org.uk)',
-        'the time limit for referring to the ADR scheme (six months)',
-        "the scheme's explanatory leaflet",
+        'whether and when the customer may refer to the ADR scheme',
+        "the scheme's explanatory leaflet, enclosed",
         'the right to refer to the Financial Ombudsman Service',
         'the standard wording on the time limit',
       ],
@@ -266,8 +266,14 @@ describe('required content: the policies’ mustInclude tokens', () => {
         for (const lang of ['en', 'vi'] as const) {
           for (const kind of COMMUNICATION_KINDS) {
             const r = renderWith(policy, kind, lang);
+            // Wording a regulator prescribes exists only in the languages the policy speaks.
+            if (!policy.languages.includes(lang)) {
+              r.missing = r.missing.filter((m) => m.token !== 'time_limit_waiver_wording');
+            }
+            // A policy whose scheme is not opened by a deadlock letter sends none (FCA DISP).
             const expectMissing =
-              !policy.adr && (kind === 'deadlock_letter' || kind === 'adr_notice');
+              (!policy.adr && (kind === 'deadlock_letter' || kind === 'adr_notice')) ||
+              (kind === 'deadlock_letter' && !policy.adr?.openedBy.includes('deadlock_letter'));
             assert.equal(r.missing.length > 0, expectMissing, `${policy.id} ${kind} ${lang}`);
             assert.ok(r.text.includes('RD-2026-000123'), `${kind} ${lang}: the reference`);
           }

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { defaultTemplate } from '../../src/app/communications/default-templates.ts';
 import { formatDate, formatDue } from '../../src/domain/communications/phrases.ts';
+import { calendarFor } from '../../src/domain/clocks/policy-clocks.ts';
+import { formatDay, timeZoneName } from '../../src/domain/policy/dates.ts';
+import { policySchema } from '../../src/domain/policy/schema.ts';
 import {
   compileTemplate,
   markdownToHtml,
@@ -212,30 +215,101 @@ describe('template validation', () => {
 });
 
 describe('dates in the customer’s language and the policy’s time zone', () => {
-  test('a date is written out in English and Vietnamese', () => {
+  test('a date is written out the UK way and the Vietnamese way', () => {
     const d = new Date('2026-03-16T12:00:00Z');
-    assert.equal(formatDate(d, 'en', 'Europe/London'), 'Monday, 16 March 2026');
-    assert.equal(formatDate(d, 'vi', 'Asia/Ho_Chi_Minh'), 'Thứ Hai, 16 tháng 3, 2026');
+    assert.equal(formatDate(d, 'en', 'Europe/London'), 'Monday 16 March 2026');
+    assert.equal(formatDate(d, 'vi', 'Asia/Ho_Chi_Minh'), 'Thứ Hai, ngày 16 tháng 3 năm 2026');
+    assert.equal(formatDay('2026-03-14', 'vi'), 'Thứ Bảy, ngày 14 tháng 3 năm 2026');
+    assert.equal(formatDay('2026-03-15', 'vi'), 'Chủ nhật, ngày 15 tháng 3 năm 2026');
+    assert.equal(formatDay('2026-12-02', 'en'), 'Wednesday 2 December 2026');
   });
 
   test('the local date is used, not the UTC one', () => {
     const d = new Date('2026-03-15T20:00:00Z'); // Monday 03:00 in Ho Chi Minh City
-    assert.equal(formatDate(d, 'en', 'Europe/London'), 'Sunday, 15 March 2026');
-    assert.equal(formatDate(d, 'vi', 'Asia/Ho_Chi_Minh'), 'Thứ Hai, 16 tháng 3, 2026');
+    assert.equal(formatDate(d, 'en', 'Europe/London'), 'Sunday 15 March 2026');
+    assert.equal(formatDate(d, 'vi', 'Asia/Ho_Chi_Minh'), 'Thứ Hai, ngày 16 tháng 3 năm 2026');
   });
 
-  test('a deadline at local midnight reads as the end of the day before', () => {
+  test('a deadline at local midnight reads as the end of the day before; "by" is "chậm nhất vào"', () => {
     assert.equal(
       formatDue(new Date('2027-01-01T00:00:00Z'), 'en', 'Europe/London'),
-      'by the end of Thursday, 31 December 2026',
+      'by the end of Thursday 31 December 2026',
     );
     assert.equal(
       formatDue(new Date('2026-06-29T17:00:00Z'), 'vi', 'Asia/Ho_Chi_Minh'),
-      'chậm nhất vào cuối ngày Thứ Hai, 29 tháng 6, 2026',
+      'chậm nhất vào cuối ngày Thứ Hai, ngày 29 tháng 6 năm 2026',
     );
     assert.equal(
       formatDue(new Date('2026-03-16T17:00:00Z'), 'en', 'Europe/London'),
-      'by 17:00 on Monday, 16 March 2026',
+      'by 17:00 on Monday 16 March 2026',
     );
+    assert.equal(
+      formatDue(new Date('2026-03-16T10:00:00Z'), 'vi', 'Asia/Ho_Chi_Minh'),
+      'chậm nhất vào 17:00, Thứ Hai, ngày 16 tháng 3 năm 2026',
+    );
+  });
+
+  test('a promise is never made for a day the calendar does not work', () => {
+    const policy = policySchema.parse({
+      id: 'p',
+      name: 'P',
+      timezone: 'Europe/London',
+      calendar: { holidays: 'GB-ENG' },
+      clocks: { a: { amount: 1, unit: 'calendar_months' } },
+    });
+    const calendar = calendarFor(policy);
+    // Due 10:00 on Friday 1 January 2027 (New Year's Day): the end of Thursday 31 December.
+    assert.equal(
+      formatDue(new Date('2027-01-01T10:00:00Z'), 'en', 'Europe/London', { calendar }),
+      'by the end of Thursday 31 December 2026',
+    );
+    // Due at 00:00 on Tuesday 29 December, after two bank holidays (25 and 28 December) and a
+    // weekend: not "the end of Monday 28 December", but of Thursday 24 December.
+    assert.equal(
+      formatDue(new Date('2026-12-29T00:00:00Z'), 'en', 'Europe/London', { calendar }),
+      'by the end of Thursday 24 December 2026',
+    );
+    // A clock due at 24:00 of a working day keeps that day.
+    assert.equal(
+      formatDue(new Date('2027-01-05T00:00:00Z'), 'en', 'Europe/London', { calendar }),
+      'by the end of Monday 4 January 2027',
+    );
+    // Without the calendar the holiday would be printed: the rule is the calendar's.
+    assert.equal(
+      formatDue(new Date('2027-01-01T10:00:00Z'), 'en', 'Europe/London'),
+      'by 10:00 on Friday 1 January 2027',
+    );
+  });
+
+  test('a promise is never a date already past', () => {
+    const now = new Date('2026-12-01T09:00:00Z');
+    assert.equal(
+      formatDue(new Date('2026-11-21T17:00:00Z'), 'en', 'Europe/London', { now }),
+      undefined,
+    );
+    assert.equal(
+      formatDue(new Date('2026-12-02T17:00:00Z'), 'en', 'Europe/London', { now }),
+      'by 17:00 on Wednesday 2 December 2026',
+    );
+    // Walking back from a holiday never lands before today: the clock's own day is said.
+    const policy = policySchema.parse({
+      id: 'p',
+      name: 'P',
+      timezone: 'Europe/London',
+      calendar: { holidays: 'GB-ENG' },
+      clocks: { a: { amount: 1, unit: 'calendar_months' } },
+    });
+    assert.equal(
+      formatDue(new Date('2027-01-01T10:00:00Z'), 'en', 'Europe/London', {
+        calendar: calendarFor(policy),
+        now: new Date('2027-01-01T08:00:00Z'),
+      }),
+      'by 10:00 on Friday 1 January 2027',
+    );
+  });
+
+  test('time zones are named for people, not by their identifiers', () => {
+    assert.equal(timeZoneName('Asia/Ho_Chi_Minh', 'vi'), 'giờ Việt Nam (GMT+7)');
+    assert.equal(timeZoneName('Europe/London', 'en'), 'UK time (GMT, or BST in summer)');
   });
 });

@@ -12,6 +12,7 @@ import {
   renderCommunication,
 } from '../../src/domain/communications/render-communication.ts';
 import { sampleContext } from '../../src/domain/communications/sample.ts';
+import { enclosurePdfs, leafletAttachments } from '../../src/letters/scheme-leaflet.ts';
 import type { Kind } from '../../src/domain/communications/variables.ts';
 import { policySchema, type Language, type Policy } from '../../src/domain/policy/schema.ts';
 import { ADDRESS_WINDOW, renderLetterPdf } from '../../src/letters/letter-pdf.ts';
@@ -106,6 +107,7 @@ async function letter(
     date: NOW,
     language: lang,
     timezone: policy.timezone,
+    enclosures: (await enclosurePdfs(policy, kind, NOW)).map((e) => e.pdf),
   });
   return { pdf, composed };
 }
@@ -121,7 +123,7 @@ describe('letters as PDF', { skip: SKIP }, () => {
       'Ann Example',
       'Flat 2, 14 Milsom Street',
       'BA1 1DN',
-      'Monday, 16 March 2026',
+      'Monday 16 March 2026',
       'RD-2026-000123',
       'We have received your complaint',
       'Page 1 of 1',
@@ -168,9 +170,9 @@ describe('letters as PDF', { skip: SKIP }, () => {
     for (const s of [
       'RD-2026-000123',
       'Flat 2, 14 Milsom Street',
-      'Ombudsman Services',
-      'The Brew House',
-      'www.ombudsman-services.org',
+      'Communications Ombudsman',
+      'PO Box 730',
+      'www.commsombudsman.org',
       'free of charge',
       'Page 1 of 1',
     ]) {
@@ -186,7 +188,7 @@ describe('letters as PDF', { skip: SKIP }, () => {
       'khiếu nại',
       'Số 45 đường Lý Tự Trọng',
       'Phường Bến Nghé',
-      'Thứ Hai, 16 tháng 3, 2026',
+      'Thứ Hai, ngày 16 tháng 3 năm 2026',
       'Mã số khiếu nại',
       'RD-2026-000123',
       'ngày nghỉ lễ, Tết',
@@ -201,7 +203,7 @@ describe('letters as PDF', { skip: SKIP }, () => {
     const { pdf } = await letter(await vnWithScheme(), 'deadlock_letter', 'vi');
     const text = flat(pdfText(pdf));
     for (const s of [
-      'Thư xác nhận bế tắc',
+      'Thư xác nhận: Quý khách có thể chuyển khiếu nại',
       'Trung tâm Hòa giải Thương mại Việt Nam',
       'Số 1 đường Nguyễn Huệ',
       'www.hoagiai-thuongmai.example.vn',
@@ -221,20 +223,75 @@ describe('letters as PDF', { skip: SKIP }, () => {
       (_, i) =>
         `Paragraph ${i + 1}: we have looked again at every invoice, call record and engineer visit on your account, and set out below what we found and what we will do about it.`,
     ).join('\n\n');
-    for (const lang of ['en', 'vi'] as const) {
-      const { pdf } = await letter(await preset('uk-fca-disp'), 'final_response', lang, {
+    for (const [id, lang] of [
+      ['uk-fca-disp', 'en'],
+      ['uk-comms-ombudsman', 'vi'],
+    ] as const) {
+      const { pdf } = await letter(await preset(id), 'final_response', lang, {
         response_text: long,
       });
-      const count = pages(pdf);
-      assert.ok(count >= 2, `${lang}: ${count} page(s)`);
       const text = flat(pdfText(pdf));
+      // The letter numbers its own pages; an enclosed leaflet follows with its own numbers.
+      const m = /(?:Page 1 of |Trang 1\/)(\d+)/.exec(text);
+      const count = Number(m?.[1] ?? 0);
+      assert.ok(count >= 2 && pages(pdf) >= count, `${lang}: ${count} page(s)`);
       for (let p = 1; p <= count; p++) {
         const label = lang === 'en' ? `Page ${p} of ${count}` : `Trang ${p}/${count}`;
         assert.ok(text.includes(label), `${lang}: missing "${label}"`);
       }
       assert.ok(text.includes('Paragraph 14'), 'the whole body is printed');
-      assert.ok(text.includes('www.financial-ombudsman.org.uk'));
+      assert.ok(
+        text.includes(id === 'uk-fca-disp' ? 'financial-ombudsman.org.uk' : 'commsombudsman.org'),
+      );
     }
+  });
+
+  test('the FCA final response and eight-week letter enclose the FOS leaflet, as pages of their own', async () => {
+    const fca = await preset('uk-fca-disp');
+    for (const kind of ['final_response', 'adr_notice'] as const) {
+      const { pdf } = await letter(fca, kind, 'en');
+      const text = flat(pdfText(pdf));
+      assert.ok(
+        text.includes(
+          'We enclose a copy of the Financial Ombudsman Service’s standard explanatory leaflet',
+        ),
+      );
+      // The leaflet's own text, not only the sentence that says it is enclosed.
+      for (const words of [
+        'Your complaint and the ombudsman',
+        'Complain to the business first',
+        "within six months of the date of the business's final response",
+        'Exchange Tower',
+        'London E14 9SR',
+        '0800 023 4567',
+        'financial-ombudsman.org.uk',
+      ]) {
+        assert.ok(text.includes(words), `${kind}: missing "${words}"`);
+      }
+      assert.ok(pages(pdf) >= 2, 'the leaflet adds its pages');
+    }
+    // A letter of a policy with no leaflet encloses nothing.
+    const plain = await letter(await preset('uk-comms-ombudsman'), 'final_response', 'en');
+    assert.ok(!flat(pdfText(plain.pdf)).includes('Your complaint and the ombudsman'));
+  });
+
+  test('the leaflet is attached to the email as a PDF', async () => {
+    const fca = await preset('uk-fca-disp');
+    const attach = leafletAttachments({ version: () => fca });
+    const files = await attach({
+      kind: 'final_response',
+      policyId: fca.id,
+      policyVersion: 1,
+      createdAt: NOW,
+    });
+    assert.equal(files.length, 1);
+    assert.equal(files[0]!.contentType, 'application/pdf');
+    assert.match(files[0]!.filename, /financial-ombudsman-service-leaflet\.pdf/);
+    assert.ok(flat(pdfText(files[0]!.content)).includes('Your complaint and the ombudsman'));
+    assert.deepEqual(
+      await attach({ kind: 'acknowledgement', policyId: fca.id, policyVersion: 1, createdAt: NOW }),
+      [],
+    );
   });
 
   test('bold and lists of the template survive into the letter', async () => {

@@ -3,7 +3,7 @@
 // backoff. A crash between sending and marking leaves the message `sending`; recovery marks it
 // `unknown` for a person to check rather than sending it again — never twice.
 import type { Db } from '../../db/client.ts';
-import type { EmailSender } from '../../mail/outbound/smtp-sender.ts';
+import type { EmailAttachment, EmailSender } from '../../mail/outbound/smtp-sender.ts';
 
 export interface DispatchDeps {
   db: Db;
@@ -11,6 +11,13 @@ export interface DispatchDeps {
   now: () => Date;
   from: string;
   maxAttempts?: number;
+  /** What a message encloses (the scheme's leaflet), attached to its email. */
+  attachmentsFor?: (m: {
+    kind: string | null;
+    policyId: string;
+    policyVersion: number;
+    createdAt: Date;
+  }) => Promise<EmailAttachment[]>;
 }
 
 /** Minutes to wait after the nth failed attempt. */
@@ -31,6 +38,10 @@ interface Claimed {
   message_id: string;
   attempts: number;
   author_id: string | null;
+  kind: string | null;
+  policy_id: string;
+  policy_version: number;
+  created_at: Date;
 }
 
 export interface DispatchResult {
@@ -45,7 +56,8 @@ export async function dispatchOnce(deps: DispatchDeps, limit = 100): Promise<Dis
   const maxAttempts = deps.maxAttempts ?? BACKOFF_MINUTES.length + 1;
   const claimed = await deps.db.transaction(async (tx) => {
     const r = await tx.query<Claimed>(
-      `select m.id, c.reference, m.to_address, m.subject, m.body_text, m.body_html, m.message_id, m.attempts, m.author_id
+      `select m.id, c.reference, m.to_address, m.subject, m.body_text, m.body_html, m.message_id, m.attempts, m.author_id,
+              m.kind, c.policy_id, c.policy_version, m.created_at
        from messages m join complaints c on c.id = m.complaint_id
        where m.status = 'queued' and m.channel = 'email' and m.next_attempt_at <= $1
        order by m.next_attempt_at, m.id limit $2 for update of m skip locked`,
@@ -62,9 +74,18 @@ export async function dispatchOnce(deps: DispatchDeps, limit = 100): Promise<Dis
   if (claimed.length === 0) return { claimed: 0, sent: 0, retried: 0, failed: 0 };
 
   const outcomes = await Promise.allSettled(
-    claimed.map((m) => {
-      if (!m.to_address) return Promise.reject(new Error('the message has no recipient address'));
+    claimed.map(async (m) => {
+      if (!m.to_address) throw new Error('the message has no recipient address');
+      const attachments = deps.attachmentsFor
+        ? await deps.attachmentsFor({
+            kind: m.kind,
+            policyId: m.policy_id,
+            policyVersion: m.policy_version,
+            createdAt: m.created_at,
+          })
+        : [];
       return deps.sender.send({
+        ...(attachments.length ? { attachments } : {}),
         from: deps.from,
         to: m.to_address,
         subject: m.subject ?? m.reference,

@@ -11,4 +11,6 @@ export interface ComposedMessage {
   subject: string;
   text: string;
   html: string;
+  /** What is sent with it (ids of the policy's ENCLOSURES: the scheme leaflet). */
+  enclosures?: string[];
 }

@@ -153,6 +153,8 @@ export class Script {
     const payload = {
       findings: this.c.topic.findings(this.c.vars),
       rootCause: this.c.topic.rootCause,
+      // The demo's findings are written so a customer can read them: the response states them.
+      customerSummary: this.c.topic.findings(this.c.vars),
     };
     return this.add('department-respond', member, payload, this.gap(20, 150));
   }
@@ -225,6 +227,8 @@ export class Script {
       response: this.c.topic.response(this.c.vars),
       outcome: this.c.outcome,
       rootCause: this.c.topic.rootCause,
+      // What went wrong, for the customer (a seed-004 response must state the cause).
+      cause: this.c.topic.findings(this.c.vars),
     };
     return this.add('propose-response', this.c.handler, payload, this.gap(4, 72));
   }

@@ -20,7 +20,9 @@ import {
   markNotificationRead as setNotificationRead,
   markTaskDone,
 } from '../../db/repositories/work-items.ts';
+import type { Kind } from '../../domain/communications/variables.ts';
 import { renderLetterPdf } from '../../letters/letter-pdf.ts';
+import { enclosurePdfs } from '../../letters/scheme-leaflet.ts';
 import { appendEvents } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -113,6 +115,10 @@ export async function letterPdf(
     date: m.created_at,
     language: m.language === 'vi' ? 'vi' : 'en',
     timezone: policy.timezone,
+    // The leaflet a letter encloses is printed with it (its own pages after the letter's).
+    enclosures: m.kind
+      ? (await enclosurePdfs(policy, m.kind as Kind, m.created_at)).map((e) => e.pdf)
+      : [],
   });
   return { pdf, filename: `${m.reference}-letter-${id}.pdf` };
 }

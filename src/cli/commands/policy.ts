@@ -3,7 +3,11 @@ import { parseArgs } from 'node:util';
 import { listPresets, policyVersions, PolicyError } from '../../app/policies.ts';
 import { InvalidInstantError, parseInstant } from '../../domain/calendar/iso.ts';
 import { policyInForce } from '../../domain/policy/parse.ts';
-import { renderProcedure, summarisePolicy } from '../../domain/policy/render.ts';
+import {
+  publicationProblems,
+  renderProcedure,
+  summarisePolicy,
+} from '../../domain/policy/render.ts';
 import { LANGUAGES, type Language } from '../../domain/policy/schema.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -51,6 +55,12 @@ async function check(files: string[]): Promise<void> {
   for (const file of files) {
     try {
       const versions = await policyVersions(file);
+      // A procedure is published from the policy: it must say where to complain, and who signs.
+      const unpublishable = versions.flatMap(publicationProblems);
+      if (unpublishable.length > 0) {
+        problems.push(...unpublishable.map((p) => `${file}: ${p}`));
+        continue;
+      }
       const n = versions.length;
       reports.push(
         [

@@ -94,12 +94,14 @@ export interface LetterRecord {
   name: string;
   address: string[];
   language: string;
+  /** The communication kind (its enclosures depend on it). */
+  kind: string | null;
 }
 
 /** A letter with what its printed page needs: the complaint's policy and the recipient. */
 export async function letterToPrint(db: Queryable, id: number): Promise<LetterRecord | null> {
   const r = await db.query<LetterRecord>(
-    `select m.subject, m.body_text, m.body_html, m.created_at, c.reference, c.policy_id,
+    `select m.subject, m.body_text, m.body_html, m.created_at, m.kind, c.reference, c.policy_id,
             c.policy_version, cu.name, cu.address, cu.language
        from messages m join complaints c on c.id = m.complaint_id
        join customers cu on cu.id = c.customer_id

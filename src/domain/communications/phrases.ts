@@ -6,60 +6,7 @@ import { unitPhrase } from '../policy/render.ts';
 import { UNIT_WORDS } from '../policy/render-phrases.ts';
 import type { Duration, Language } from '../policy/schema.ts';
 
-const LOCALE: Record<Language, string> = { en: 'en-GB', vi: 'vi-VN' };
-
-function parts(d: Date, lang: Language, timeZone: string) {
-  const fmt = new Intl.DateTimeFormat(LOCALE[lang], {
-    weekday: 'long',
-    day: 'numeric',
-    month: lang === 'en' ? 'long' : 'numeric',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  });
-  const p: Record<string, string> = {};
-  for (const x of fmt.formatToParts(d)) p[x.type] = x.value;
-  return p as Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string>;
-}
-
-/** "Monday, 16 March 2026" / "Thứ Hai, 16 tháng 3, 2026" — the local date in `timeZone`. */
-export function formatDate(d: Date, lang: Language, timeZone: string): string {
-  const p = parts(d, lang, timeZone);
-  const weekday =
-    lang === 'vi'
-      ? p.weekday.replace(/^(thứ|chủ)/i, (w) => w[0]!.toUpperCase() + w.slice(1))
-      : p.weekday;
-  return lang === 'en'
-    ? `${weekday}, ${p.day} ${p.month} ${p.year}`
-    : `${weekday}, ${p.day} tháng ${p.month}, ${p.year}`;
-}
-
-/** A calendar date given as YYYY-MM-DD, written out (no time zone shift). */
-export function formatIsoDate(date: string, lang: Language): string {
-  return formatDate(new Date(`${date}T12:00:00Z`), lang, 'UTC');
-}
-
-/** A due instant in words: "by 17:00 on Monday, 16 March 2026"; a deadline at local midnight
- *  (the end of a working day) reads "by the end of" the day before. */
-export function formatDue(d: Date, lang: Language, timeZone: string): string {
-  const p = parts(d, lang, timeZone);
-  const hh = p.hour === '24' ? '00' : p.hour;
-  if (hh === '00' && p.minute === '00') {
-    const day = formatDate(new Date(d.getTime() - 60_000), lang, timeZone);
-    return lang === 'en' ? `by the end of ${day}` : `chậm nhất vào cuối ngày ${day}`;
-  }
-  const day = formatDate(d, lang, timeZone);
-  return lang === 'en' ? `by ${hh}:${p.minute} on ${day}` : `trước ${hh}:${p.minute} ngày ${day}`;
-}
-
-/** The day a due instant falls on (the day before, for a deadline at local midnight). */
-export function dueDate(d: Date, lang: Language, timeZone: string): string {
-  const p = parts(d, lang, timeZone);
-  const midnight = (p.hour === '00' || p.hour === '24') && p.minute === '00';
-  return formatDate(midnight ? new Date(d.getTime() - 60_000) : d, lang, timeZone);
-}
+export { dueDate, formatDate, formatDue, formatIsoDate } from '../policy/dates.ts';
 
 const EN_NUMBERS = [
   'zero',
@@ -97,18 +44,16 @@ export function theName(name: string): string {
     : name;
 }
 
-function possessive(name: string): string {
+/** "the Financial Ombudsman Service’s". */
+export function possessive(name: string): string {
   return name.endsWith('s') ? `${name}’` : `${name}’s`;
 }
 
 export interface Sentences {
   outcome: Record<Outcome, string>;
-  adrRight: (scheme: string) => string;
   adrFree: (scheme: string) => string;
-  adrTimeLimit: (scheme: string, span: string) => string;
-  adrLeaflet: (scheme: string, website: string | undefined) => string;
-  /** DISP 1 Annex 3R (1): the firm does not consent to waive the six-month time limit. */
-  timeLimitWaiver: (scheme: string, span: string) => string;
+  /** The scheme's leaflet is enclosed (it is: the letter carries its pages, the email its PDF). */
+  adrLeaflet: (title: string, website: string | undefined) => string;
   reviewRight: (org: string | null) => string;
   /** The remedy of a complaint not upheld. */
   noRemedy: string;
@@ -117,6 +62,8 @@ export interface Sentences {
   resolved: string;
   /** Who signs when the policy names no organisation. */
   ourTeam: string;
+  /** The standard reason for refusing a deadlock letter, per flag (when no one wrote one). */
+  refusal: Record<'vexatious' | 'outside_jurisdiction', (scheme: string | null) => string>;
 }
 
 export const SENTENCES: Record<Language, Sentences> = {
@@ -128,15 +75,9 @@ export const SENTENCES: Record<Language, Sentences> = {
       resolved_on_first_contact: 'Your complaint was resolved when you first contacted us.',
       withdrawn: 'Your complaint has been withdrawn at your request.',
     },
-    adrRight: (s) =>
-      `If you remain dissatisfied, you have the right to refer your complaint to ${theName(s)}, an independent alternative dispute resolution (ADR) scheme.`,
     adrFree: (s) => `Referring your complaint to ${theName(s)} is free of charge.`,
-    adrTimeLimit: (s, span) =>
-      `You must refer your complaint to ${theName(s)} within ${span} of the date of this letter.`,
-    adrLeaflet: (s, web) =>
-      `We enclose a copy of ${possessive(theName(s))} standard explanatory leaflet${web ? `, which you can also read at ${web}` : ''}.`,
-    timeLimitWaiver: (s, span) =>
-      `You have the right to refer your complaint to ${theName(s)}, free of charge – but you must do so within ${span} of the date of this letter. If you do not refer your complaint in time, the Ombudsman will not have our permission to consider your complaint and so will only be able to do so in very limited circumstances. For example, if the Ombudsman believes that the delay was as a result of exceptional circumstances.`,
+    adrLeaflet: (title, web) =>
+      `We enclose a copy of ${title}${web ? `, which you can also read at ${web}` : ''}.`,
     reviewRight: (org) =>
       `If you are not satisfied with our response, please tell us and let us know if you think further action is warranted: we will review your complaint and escalate it within ${org ?? 'our organisation'}, keeping you informed of progress and any changes.`,
     noRemedy: 'As we have not upheld your complaint, there is nothing for us to put right.',
@@ -144,6 +85,12 @@ export const SENTENCES: Record<Language, Sentences> = {
       'If you have any questions about our response, or you are not satisfied with it, please contact us.',
     resolved: 'We now consider your complaint to have been resolved.',
     ourTeam: 'The complaints team',
+    refusal: {
+      vexatious: () =>
+        'Our complaints procedure says that we do not send a deadlock letter for a complaint we have decided is vexatious, and we have decided that yours is.',
+      outside_jurisdiction: (s) =>
+        `Your complaint is about a matter outside the jurisdiction of ${s ? theName(s) : 'the dispute resolution scheme'}, and our complaints procedure says that we do not send a deadlock letter in that case.`,
+    },
   },
   vi: {
     outcome: {
@@ -153,15 +100,9 @@ export const SENTENCES: Record<Language, Sentences> = {
       resolved_on_first_contact: 'Khiếu nại của Quý khách đã được giải quyết ngay khi tiếp nhận.',
       withdrawn: 'Khiếu nại đã được rút lại theo đề nghị của Quý khách.',
     },
-    adrRight: (s) =>
-      `Nếu vẫn chưa hài lòng, Quý khách có quyền đưa khiếu nại tới ${s}, một tổ chức giải quyết tranh chấp thay thế (ADR) độc lập.`,
     adrFree: (s) => `Việc gửi khiếu nại tới ${s} hoàn toàn miễn phí.`,
-    adrTimeLimit: (s, span) =>
-      `Quý khách cần gửi khiếu nại tới ${s} trong vòng ${span} kể từ ngày của thư này.`,
-    adrLeaflet: (s, web) =>
-      `Chúng tôi gửi kèm tờ thông tin hướng dẫn của ${s}${web ? `; Quý khách cũng có thể xem tại ${web}` : ''}.`,
-    timeLimitWaiver: (s, span) =>
-      `Quý khách có quyền gửi khiếu nại tới ${s} miễn phí, nhưng phải gửi trong vòng ${span} kể từ ngày của thư này. Nếu Quý khách không gửi đúng hạn, ${s} sẽ không được chúng tôi đồng ý để xem xét khiếu nại và chỉ có thể xem xét trong những trường hợp rất hạn chế, ví dụ khi cho rằng việc chậm trễ là do hoàn cảnh đặc biệt.`,
+    adrLeaflet: (title, web) =>
+      `Chúng tôi gửi kèm ${title}${web ? `; Quý khách cũng có thể xem tại ${web}` : ''}.`,
     reviewRight: (org) =>
       `Nếu Quý khách chưa hài lòng với nội dung trả lời, vui lòng cho chúng tôi biết và nêu rõ nếu Quý khách cho rằng cần có thêm biện pháp xử lý: ${org ?? 'chúng tôi'} sẽ xem xét lại khiếu nại, chuyển lên cấp quản lý và thông báo cho Quý khách về tiến độ cũng như mọi thay đổi.`,
     noRemedy: 'Do khiếu nại không được chấp nhận, chúng tôi không áp dụng biện pháp khắc phục nào.',
@@ -169,5 +110,11 @@ export const SENTENCES: Record<Language, Sentences> = {
       'Nếu có thắc mắc về nội dung trả lời hoặc chưa hài lòng, Quý khách vui lòng liên hệ với chúng tôi.',
     resolved: 'Chúng tôi xác nhận khiếu nại của Quý khách đã được giải quyết.',
     ourTeam: 'Bộ phận giải quyết khiếu nại',
+    refusal: {
+      vexatious: () =>
+        'Theo quy trình giải quyết khiếu nại, chúng tôi không gửi thư xác nhận đối với khiếu nại có dấu hiệu lạm dụng quyền khiếu nại, và chúng tôi đã xác định khiếu nại này thuộc trường hợp đó.',
+      outside_jurisdiction: (s) =>
+        `Nội dung khiếu nại nằm ngoài thẩm quyền giải quyết của ${s ?? 'tổ chức giải quyết tranh chấp'}, vì vậy theo quy trình giải quyết khiếu nại, chúng tôi không gửi thư xác nhận trong trường hợp này.`,
+    },
   },
 };

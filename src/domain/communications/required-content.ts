@@ -1,9 +1,11 @@
-// Required content: what a message must say before it may be sent. Built-in rules (a deadlock
-// letter or ADR notice names the scheme, its website and the time limit; a final response gives
-// the referral rights the policy lists) plus the tokens a policy lists under
-// `communications.<name>.mustInclude`. Each token maps to a value or a sentence made from the
-// policy and the complaint (./variables.ts, ./phrases.ts) that must appear in the rendered text;
-// an unknown token is a policy error. Pure.
+// Required content: what a message must say before it may be sent. The rules are the policy's
+// data: `requiredContent.<kind>` (defaults in schema.ts: a deadlock letter or ADR notice names the
+// scheme, its website, the time limit and that the customer may refer now; a progress report says
+// what happened since the last one) plus `communications.<name>.mustInclude`. Each token maps to a
+// value or a sentence made from the policy and the complaint (./variables.ts, ./rights.ts) that
+// must appear in the rendered text, or to an enclosure that must be sent with it; a token ending
+// in "?" applies only when the policy holds what it needs. An unknown token is a policy error.
+// Pure.
 import type { Language, Policy } from '../policy/schema.ts';
 import { spanForms, spanWords, theName } from './phrases.ts';
 import type { TemplateVars } from './template.ts';
@@ -30,6 +32,7 @@ interface RuleContext {
   policy: Policy;
   vars: TemplateVars;
   lang: Language;
+  enclosures: readonly string[];
 }
 
 type RuleResult = Requirement[] | MissingContent;
@@ -128,13 +131,58 @@ const adrFree: Rule = (c, token) => {
   const what = 'that referring to the ADR scheme is free of charge';
   if (!adr) return { token, what, why: NO_SCHEME };
   if (!adr.free) return { token, what, why: 'the policy says the scheme is not free (adr.free)' };
-  return variable('adr_free_text', what, NO_SCHEME)(c, token);
+  const sentence = str(c.vars.adr_free_text);
+  return [
+    {
+      token,
+      what,
+      anyOf: [c.lang === 'en' ? 'free of charge' : 'miễn phí', ...(sentence ? [sentence] : [])],
+    },
+  ];
 };
 
 const needsScheme =
   (rule: Rule): Rule =>
   (c, token) =>
     c.policy.adr ? rule(c, token) : { token, what: 'the ADR scheme', why: NO_SCHEME };
+
+const referralNow: Rule = (c, token) => {
+  const what = 'that the customer may now refer the complaint to the ADR scheme';
+  if (!c.policy.adr) return { token, what, why: NO_SCHEME };
+  if (c.vars.adr_now !== true) {
+    return {
+      token,
+      what,
+      why: 'the customer may not refer yet (adr.after has not passed and adr.openedBy does not list this kind)',
+    };
+  }
+  return variable('adr_right', what, NO_SCHEME)(c, token);
+};
+
+const leaflet: Rule = (c, token) => {
+  const what = "the scheme's explanatory leaflet, enclosed";
+  if (!c.policy.adr) return { token, what, why: NO_SCHEME };
+  if (!c.enclosures.includes('scheme_leaflet')) {
+    return {
+      token,
+      what,
+      why: c.policy.adr.leaflet
+        ? 'the communication does not enclose it (add scheme_leaflet to its `enclose`)'
+        : 'the policy has no adr.leaflet to enclose',
+    };
+  }
+  return variable('adr_leaflet', what, NO_SCHEME)(c, token);
+};
+
+const progressSinceLast: Rule = (c, token) => {
+  const note = str(c.vars.progress_note);
+  if (note) return [{ token, what: 'what has happened since the last report', anyOf: [note] }];
+  return variable(
+    'progress_events',
+    'what has happened since the last report',
+    'no steps and no note were given',
+  )(c, token);
+};
 
 /** Every token a policy may list under mustInclude, and what it requires. */
 export const REQUIRED_CONTENT_RULES: Record<string, Rule> = {
@@ -186,6 +234,16 @@ export const REQUIRED_CONTENT_RULES: Record<string, Rule> = {
   right_to_adr: needsScheme(
     variable('adr_right', 'the right to refer to the ADR scheme', NO_SCHEME),
   ),
+  adr_referral_condition: needsScheme(
+    variable('adr_right', 'whether and when the customer may refer to the ADR scheme', NO_SCHEME),
+  ),
+  adr_referral_now: referralNow,
+  progress_since_last: progressSinceLast,
+  next_report: variable(
+    'next_report_date',
+    'when the next progress report will come',
+    'no date was given and the policy sets no interval (progressReports.every)',
+  ),
   fos_referral_right: needsScheme(
     variable('adr_right', 'the right to refer to the Financial Ombudsman Service', NO_SCHEME),
   ),
@@ -198,43 +256,45 @@ export const REQUIRED_CONTENT_RULES: Record<string, Rule> = {
   six_month_time_limit: timeLimit(true),
   time_limit_waiver_wording: (c, token) =>
     c.policy.adr?.timeLimit
-      ? variable('time_limit_waiver', 'the standard wording on the time limit', '')(c, token)
+      ? variable(
+          'time_limit_waiver',
+          'the standard wording on the time limit',
+          'the policy gives no adr.timeLimitWording for this complaint, or this letter does not start the time limit (adr.timeLimitFrom)',
+        )(c, token)
       : {
           token,
           what: 'the standard wording on the time limit',
           why: c.policy.adr ? 'the policy gives no adr.timeLimit' : NO_SCHEME,
         },
-  fos_leaflet: needsScheme(variable('adr_leaflet', "the scheme's explanatory leaflet", NO_SCHEME)),
+  fos_leaflet: leaflet,
+  scheme_leaflet: leaflet,
 };
 
 export const REQUIRED_CONTENT_TOKENS: readonly string[] = Object.keys(REQUIRED_CONTENT_RULES);
 
 /** Tokens listed by a policy that Redress does not know: a policy error. */
+const bare = (token: string) => token.replace(/\?$/, '');
+
 export function unknownRequiredContent(policy: Policy): { communication: string; token: string }[] {
   const out: { communication: string; token: string }[] = [];
   for (const [name, c] of Object.entries(policy.communications)) {
     for (const token of c.mustInclude) {
-      if (!(token in REQUIRED_CONTENT_RULES)) out.push({ communication: name, token });
+      if (!(bare(token) in REQUIRED_CONTENT_RULES)) out.push({ communication: name, token });
+    }
+  }
+  for (const [kind, tokens] of Object.entries(policy.requiredContent)) {
+    for (const token of tokens ?? []) {
+      if (!(bare(token) in REQUIRED_CONTENT_RULES)) {
+        out.push({ communication: `requiredContent.${kind}`, token });
+      }
     }
   }
   return out;
 }
 
-/** The built-in rules of a kind, as tokens. */
-export function builtInTokens(kind: Kind, policy: Policy): string[] {
-  if (kind === 'deadlock_letter' || kind === 'adr_notice') {
-    const tokens = ['adr_scheme_name', 'adr_scheme_website'];
-    if (!policy.adr || policy.adr.timeLimit) tokens.push('adr_time_limit');
-    if (policy.adr && !policy.adr.scheme.website) tokens.splice(1, 1);
-    return tokens;
-  }
-  if (kind === 'final_response' && policy.adr) {
-    const tokens = ['adr_scheme_name'];
-    if (policy.adr.scheme.website) tokens.push('adr_scheme_website');
-    if (policy.adr.timeLimit) tokens.push('adr_time_limit');
-    return tokens;
-  }
-  return [];
+/** The rules the policy sets for every message of a kind, as tokens ("?" = where it applies). */
+export function kindTokens(kind: Kind, policy: Policy): string[] {
+  return [...(policy.requiredContent[kind] ?? [])];
 }
 
 export class UnknownRequiredContentError extends Error {
@@ -260,6 +320,8 @@ export interface RequiredContentInput {
   mustInclude?: readonly string[];
   vars: TemplateVars;
   lang: Language;
+  /** What is sent with the message (ids of ENCLOSURES). */
+  enclosures?: readonly string[];
 }
 
 /** Everything the message must contain, and what cannot be given at all. Throws
@@ -268,10 +330,12 @@ export function requiredContent(input: RequiredContentInput): {
   requirements: Requirement[];
   unavailable: MissingContent[];
 } {
-  const tokens = [
-    ...new Set([...builtInTokens(input.kind, input.policy), ...(input.mustInclude ?? [])]),
-  ];
-  const unknown = tokens.filter((t) => !(t in REQUIRED_CONTENT_RULES));
+  const required = new Set((input.mustInclude ?? []).map(bare));
+  const tokens = [...new Set([...kindTokens(input.kind, input.policy), ...required])].filter(
+    // A token the communication requires outright is not also optional.
+    (t) => !(t.endsWith('?') && required.has(bare(t))),
+  );
+  const unknown = tokens.filter((t) => !(bare(t) in REQUIRED_CONTENT_RULES));
   if (unknown.length > 0) {
     throw new UnknownRequiredContentError(
       unknown.map((token) => ({ communication: input.communicationName ?? input.kind, token })),
@@ -279,11 +343,17 @@ export function requiredContent(input: RequiredContentInput): {
   }
   const requirements: Requirement[] = [];
   const unavailable: MissingContent[] = [];
-  const ctx: RuleContext = { policy: input.policy, vars: input.vars, lang: input.lang };
+  const ctx: RuleContext = {
+    policy: input.policy,
+    vars: input.vars,
+    lang: input.lang,
+    enclosures: input.enclosures ?? [],
+  };
   for (const token of tokens) {
-    const r = REQUIRED_CONTENT_RULES[token]!(ctx, token);
+    const optional = token.endsWith('?');
+    const r = REQUIRED_CONTENT_RULES[bare(token)]!(ctx, bare(token));
     if (Array.isArray(r)) requirements.push(...r);
-    else unavailable.push(r);
+    else if (!optional) unavailable.push(r);
   }
   return { requirements, unavailable };
 }

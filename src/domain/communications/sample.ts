@@ -3,6 +3,7 @@
 import { replayClocks } from '../clocks/policy-clocks.ts';
 import type { Channel } from '../complaint/states.ts';
 import type { Language, Policy } from '../policy/schema.ts';
+import { enclosuresFor, findCommunication } from './render-communication.ts';
 import { EXTRA_FIELDS, type CommunicationContext, type Kind } from './variables.ts';
 
 const SAMPLE: Record<Language, { name: string; subject: string; extra: Record<string, unknown> }> =
@@ -104,6 +105,14 @@ export function sampleContext(
     clocks,
     extra,
     ...(mustInclude ? { mustInclude } : {}),
+    enclosures: enclosuresFor(policy, findCommunication(policy, kind), lang),
+    facts: {
+      events: [
+        { type: 'received', at: receivedAt },
+        { type: 'acknowledged', at: new Date(receivedAt.getTime() + 3_600_000) },
+      ],
+      lastReportAt: null,
+    },
   };
 }
 

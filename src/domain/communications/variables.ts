@@ -2,7 +2,9 @@
 // organisation, promises and ADR scheme, the complaint and its customer, its running clocks as
 // dates in the customer's language and the policy's time zone, and the per-kind details a
 // handler supplies (questions asked, plan, response, reason …). Pure: time is passed in.
+import { calendarFor } from '../clocks/policy-clocks.ts';
 import { OUTCOMES, type Channel, type Outcome } from '../complaint/states.ts';
+import { formatDay, localParts, promisedDay } from '../policy/dates.ts';
 import { renderProcedure, withinPhrase } from '../policy/render.ts';
 import {
   COMMUNICATION_KINDS,
@@ -20,6 +22,8 @@ import {
   spanWords,
   theName,
 } from './phrases.ts';
+import { NOTHING_NEW, progressLines, type ProgressEvent } from './progress.ts';
+import { addSpan, isTimeLimitPosition, referralSentences } from './rights.ts';
 import {
   escapeMarkup,
   Markup,
@@ -79,9 +83,17 @@ export const COMMON_VARIABLES: Record<string, VariableDoc> = {
     type: 'text',
     description: 'how long the customer has to refer, e.g. "six months"',
   },
-  adr_right: { type: 'text', description: 'sentence: the right to refer to the ADR scheme' },
+  adr_right: {
+    type: 'text',
+    description:
+      'sentence: the right to refer to the ADR scheme as it stands on the day of the letter (now, or from when)',
+  },
   adr_free_text: { type: 'text', description: 'sentence: referring is free of charge' },
-  adr_time_limit_text: { type: 'text', description: 'sentence: the time limit to refer' },
+  adr_time_limit_text: {
+    type: 'text',
+    description: 'sentence: the time limit to refer, and the letter it runs from',
+  },
+  adr_now: { type: 'flag', description: 'the customer may refer to the scheme now' },
   adr_leaflet: {
     type: 'text',
     description:
@@ -97,6 +109,10 @@ export const COMMON_VARIABLES: Record<string, VariableDoc> = {
     description: 'sentence: how to ask for a review (as the policy promises), or to get in touch',
   },
   resolved_statement: { type: 'text', description: 'sentence: the complaint is resolved' },
+  enclosures: {
+    type: 'list',
+    description: 'what is sent with the message (the scheme leaflet), by title',
+  },
   outcome_text: { type: 'text', description: 'sentence: the outcome of the complaint' },
 };
 
@@ -116,7 +132,10 @@ export const EXTRA_FIELDS: Record<
     department_name: { type: 'text', description: 'the department the complaint went to' },
   },
   progress_report: {
-    progress_note: { type: 'text', description: 'what has happened so far' },
+    progress_note: {
+      type: 'text',
+      description: 'what has happened so far, in words for the customer',
+    },
     next_report_date: { type: 'date', description: 'when the next report will come' },
   },
   resolution_plan: {
@@ -128,6 +147,10 @@ export const EXTRA_FIELDS: Record<
     outcome: { type: 'outcome', description: `the outcome (${OUTCOMES.join(', ')})` },
     cause: { type: 'text', description: 'the cause found' },
     remedy: { type: 'text', description: 'what will be done to put things right' },
+    time_limit_position: {
+      type: 'text',
+      description: 'the time-limit wording to use: no_consent, consent or out_of_time',
+    },
   },
   adr_notice: {
     reason: { type: 'text', description: 'why no final response can be given yet' },
@@ -142,12 +165,29 @@ export const EXTRA_FIELDS: Record<
   summary_resolution: {
     resolution: { type: 'text', description: 'how the complaint was resolved' },
     outcome: { type: 'outcome', description: `the outcome (${OUTCOMES.join(', ')})` },
+    time_limit_position: {
+      type: 'text',
+      description: 'the time-limit wording to use: no_consent, consent or out_of_time',
+    },
   },
   procedure_copy: {},
 };
 
 /** Variables made for one kind only (not supplied by the caller). */
 const KIND_VARIABLES: Partial<Record<Kind, Record<string, VariableDoc>>> = {
+  progress_report: {
+    progress_events: {
+      type: 'list',
+      description: 'what has happened since the last report, one dated sentence per step',
+    },
+  },
+  deadlock_letter: {
+    final_position: {
+      type: 'flag',
+      description:
+        'a person decided the complaint is deadlocked (else the letter is sent at the time limit, while work goes on)',
+    },
+  },
   procedure_copy: {
     procedure_text: {
       type: 'text',
@@ -211,6 +251,8 @@ export function checkExtra(kind: Kind, extra: Record<string, unknown>): string[]
       problems.push(`extra.${k}: expected a date as YYYY-MM-DD or an ISO-8601 instant`);
     } else if (f.type === 'outcome' && !(OUTCOMES as readonly string[]).includes(v)) {
       problems.push(`extra.${k}: expected one of ${OUTCOMES.join(', ')}`);
+    } else if (k === 'time_limit_position' && !isTimeLimitPosition(v)) {
+      problems.push(`extra.${k}: expected no_consent, consent or out_of_time`);
     }
   }
   return problems;
@@ -241,6 +283,17 @@ export interface CommunicationContext {
   /** The policy's mustInclude tokens for this message: wording only some regulators ask for
    *  (the FOS leaflet, the DISP time-limit wording) is offered only when required. */
   mustInclude?: readonly string[];
+  /** What is sent with the message, by title (checked by the required-content rules). */
+  enclosures?: readonly { id: string; title: string }[];
+  /** What the complaint's history says, for a progress report and a deadlock letter. */
+  facts?: {
+    /** Steps of the complaint, oldest first. */
+    events?: readonly ProgressEvent[];
+    /** When the last progress report was sent (null: none yet). */
+    lastReportAt?: Date | null;
+    /** A person decided the complaint is deadlocked (not the time limit). */
+    finalPosition?: boolean;
+  };
 }
 
 /** A clock's promise in the customer's language: the policy's own wording, filled in. */
@@ -289,11 +342,15 @@ export function responseClock(policy: Policy, channel: Channel): [string, ClockC
   return candidates[0] ?? null;
 }
 
-function dateValue(v: unknown, lang: Language, tz: string): string | undefined {
+/** A date a person gave (reply by, target date …): a calendar date as it is, an instant as its
+ *  local date; a date already past is not promised. */
+function dateValue(v: unknown, lang: Language, tz: string, now: Date): string | undefined {
   if (typeof v !== 'string' || !v) return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return formatIsoDate(v, lang);
+  const today = localParts(now, tz).date;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v < today ? undefined : formatIsoDate(v, lang);
   const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? v : formatDate(d, lang, tz);
+  if (Number.isNaN(d.getTime())) return undefined;
+  return localParts(d, tz).date < today ? undefined : formatDate(d, lang, tz);
 }
 
 /** The procedure text (underlined headings, indented lists) as Markdown-light: headings bold,
@@ -321,10 +378,13 @@ export function procedureMarkup(text: string): Markup {
   );
 }
 
-/** Every variable's value for one message. */
+/** Every variable's value for one message. Promised dates are computed from the clocks at
+ *  the moment of writing (`now`): none already past, none on a day the calendar does not work. */
 export function buildVariables(ctx: CommunicationContext): TemplateVars {
   const { policy, lang, complaint, now } = ctx;
   const tz = policy.timezone;
+  const calendar = calendarFor(policy);
+  const promise = { calendar, now };
   const s = SENTENCES[lang];
   const org = policy.organisation;
   const orgName = org?.name ?? s.ourTeam;
@@ -346,32 +406,35 @@ export function buildVariables(ctx: CommunicationContext): TemplateVars {
     review_right: policy.escalation?.onRequest ? s.reviewRight(org?.name ?? null) : s.questions,
     resolved_statement: s.resolved,
     has_adr: Boolean(adr),
+    enclosures: (ctx.enclosures ?? []).map((e) => e.title),
   };
 
   vars.promises = Object.entries(policy.clocks)
     .filter(([, c]) => !c.channels || c.channels.includes(complaint.channel))
     .map(([name, c]) => promiseOf(c, name, policy, lang));
-  const running = ctx.clocks.filter((c) => !c.stoppedAt && c.dueAt && policy.clocks[c.name]);
+  const running = ctx.clocks.filter(
+    (c) => !c.stoppedAt && c.dueAt && c.dueAt > now && policy.clocks[c.name],
+  );
   vars.deadlines = running.map((c) => {
     const config = policy.clocks[c.name]!;
     return {
       clock: c.name,
       label: config.label ?? c.name,
       promise: promiseOf(config, c.name, policy, lang),
-      due: formatDue(c.dueAt!, lang, tz),
-      due_date: dueDate(c.dueAt!, lang, tz),
+      due: formatDue(c.dueAt!, lang, tz, promise),
+      due_date: dueDate(c.dueAt!, lang, tz, promise),
     };
   });
   const rc = responseClock(policy, complaint.channel);
   if (rc) {
     vars.response_promise = promiseOf(rc[1], rc[0], policy, lang);
-    const inst = ctx.clocks.find((c) => c.name === rc[0]);
-    if (inst?.dueAt) vars.response_due = formatDue(inst.dueAt, lang, tz);
+    const inst = ctx.clocks.find((c) => c.name === rc[0] && !c.stoppedAt);
+    if (inst?.dueAt) vars.response_due = formatDue(inst.dueAt, lang, tz, promise);
   }
   const transfer = running.find((c) =>
     list(policy.clocks[c.name]!.startsOn).includes('transferred'),
   );
-  if (transfer?.dueAt) vars.feedback_due = formatDue(transfer.dueAt, lang, tz);
+  if (transfer?.dueAt) vars.feedback_due = formatDue(transfer.dueAt, lang, tz, promise);
 
   if (adr && scheme) {
     Object.assign(vars, {
@@ -386,26 +449,33 @@ export function buildVariables(ctx: CommunicationContext): TemplateVars {
           ? scheme.website
           : `https://${scheme.website}`
         : undefined,
-      adr_right: s.adrRight(scheme.name),
     });
-    const required = new Set(ctx.mustInclude ?? []);
-    if (required.has('fos_leaflet')) vars.adr_leaflet = s.adrLeaflet(scheme.name, scheme.website);
+    const position = ctx.extra.time_limit_position;
+    const rights = referralSentences(
+      policy,
+      ctx.kind,
+      complaint.receivedAt,
+      now,
+      lang,
+      isTimeLimitPosition(position) ? position : undefined,
+    );
+    if (rights) {
+      vars.adr_right = rights.referral;
+      vars.adr_time_limit_text = rights.timeLimit;
+      vars.time_limit_waiver = rights.waiver;
+    }
+    vars.adr_now = referralNow(ctx);
+    const enclosed = (ctx.enclosures ?? []).find((e) => e.id === 'scheme_leaflet');
+    if (enclosed) vars.adr_leaflet = s.adrLeaflet(enclosed.title, scheme.website);
     if (adr.free) vars.adr_free_text = s.adrFree(scheme.name);
     if (adr.after) vars.adr_after = spanWords(adr.after, lang);
-    if (adr.timeLimit) {
-      const span = spanWords(adr.timeLimit, lang);
-      vars.adr_time_limit = span;
-      vars.adr_time_limit_text = s.adrTimeLimit(scheme.name, span);
-      if (required.has('time_limit_waiver_wording')) {
-        vars.time_limit_waiver = s.timeLimitWaiver(scheme.name, span);
-      }
-    }
+    if (adr.timeLimit) vars.adr_time_limit = spanWords(adr.timeLimit, lang);
   }
 
   const fields = EXTRA_FIELDS[ctx.kind];
   for (const [k, f] of Object.entries(fields)) {
     const v = ctx.extra[k];
-    if (f.type === 'date') vars[k] = dateValue(v, lang, tz);
+    if (f.type === 'date') vars[k] = dateValue(v, lang, tz, now);
     else if (f.type === 'list') vars[k] = Array.isArray(v) ? (v as string[]) : undefined;
     else if (f.type === 'outcome') vars[k] = typeof v === 'string' ? v : undefined;
     else vars[k] = typeof v === 'string' ? v : undefined;
@@ -419,8 +489,40 @@ export function buildVariables(ctx: CommunicationContext): TemplateVars {
   if (ctx.kind === 'final_response' && !vars.remedy && outcome === 'not_upheld') {
     vars.remedy = s.noRemedy;
   }
+  if (ctx.kind === 'progress_report') progressVariables(ctx, vars);
+  if (ctx.kind === 'deadlock_letter') vars.final_position = Boolean(ctx.facts?.finalPosition);
   if (ctx.kind === 'procedure_copy') {
-    vars.procedure_text = procedureMarkup(renderProcedure(policy, lang));
+    vars.procedure_text = procedureMarkup(renderProcedure(policy, lang, { asOf: now }));
   }
   return vars;
+}
+
+function referralNow(ctx: CommunicationContext): boolean {
+  const adr = ctx.policy.adr;
+  if (!adr) return false;
+  if (adr.openedBy.includes(ctx.kind)) return true;
+  const r = referralSentences(ctx.policy, ctx.kind, ctx.complaint.receivedAt, ctx.now, 'en');
+  return Boolean(r && /^You can now/.test(r.referral));
+}
+
+/** A progress report says what has happened since the last one and when the next will come. */
+function progressVariables(ctx: CommunicationContext, vars: TemplateVars): void {
+  const { policy, lang, now } = ctx;
+  const tz = policy.timezone;
+  const lines = progressLines(ctx.facts?.events ?? [], ctx.facts?.lastReportAt ?? null, lang, tz);
+  vars.progress_events = lines.length > 0 || vars.progress_note ? lines : [NOTHING_NEW[lang]];
+  if (!vars.next_report_date) {
+    const every =
+      policy.progressReports?.every ??
+      Object.values(policy.clocks)
+        .flatMap((c) => c.onBreach)
+        .find((a) => a.do === 'send' && a.repeat && /progress/.test(a.communication ?? ''))?.repeat;
+    if (every) {
+      const p = promisedDay(addSpan(now, every, policy), tz, {
+        calendar: calendarFor(policy),
+        now,
+      });
+      if (p) vars.next_report_date = formatDay(p.date, lang);
+    }
+  }
 }

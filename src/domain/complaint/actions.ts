@@ -67,6 +67,11 @@ const optionalText = z
 const reason = z.string().trim().min(1, 'a reason is required');
 const isoDateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 const method = z.enum(CONTACT_METHODS).optional();
+/** Text written for the customer, sent in the letter. The action's `reason` and a department's
+ *  `findings` are for staff and never reach a customer. */
+const customerMessage = optionalText;
+/** Which DISP 1 Annex 3R paragraph the response carries (the policy's adr.timeLimitWording). */
+const timeLimitPosition = z.enum(['no_consent', 'consent', 'out_of_time']).optional();
 const none = z.object({});
 
 const payloadSchemas = {
@@ -76,21 +81,37 @@ const payloadSchemas = {
     outcome: z.enum([...DECIDED_OUTCOMES, 'resolved_on_first_contact']).optional(),
     /** What was agreed with the customer: the recorded result (seed 004 step 4). */
     resolution: optionalText,
+    timeLimitPosition,
   }),
   'start-investigation': none,
   'request-information': z.object({ questions: z.array(text).min(1, 'ask at least one question') }),
   'receive-information': z.object({ information: text }),
   'customer-reply': z.object({ message: text }),
   transfer: z.object({ departmentId: text, reason: optionalText }),
-  'department-respond': z.object({ findings: text, rootCause: optionalText }),
+  'department-respond': z.object({
+    /** For staff: what the working logs showed. */
+    findings: text,
+    rootCause: optionalText,
+    /** For the customer: what went wrong, as the response may say it. */
+    customerSummary: customerMessage,
+  }),
   'agree-resolution-plan': z.object({ plan: text, targetDate: isoDateOrInstant.optional() }),
-  'report-progress': z.object({ message: optionalText, method }),
+  'report-progress': z.object({
+    /** For the customer: where things stand. */
+    message: optionalText,
+    method,
+    /** When the next report will come (else the policy's interval). */
+    nextReportBy: z.iso.date().optional(),
+  }),
   'propose-response': z.object({
     response: text,
     outcome: z.enum(DECIDED_OUTCOMES).optional(),
     rootCause: optionalText,
     /** What will be put right, when no redress is recorded (the written response states it). */
     remedy: optionalText,
+    /** For the customer: what went wrong (else a department's customerSummary). */
+    cause: customerMessage,
+    timeLimitPosition,
   }),
   'approve-response': z.object({ note: optionalText }),
   'reject-response': z.object({ reason }),
@@ -99,10 +120,10 @@ const payloadSchemas = {
   escalate: z.object({ reason }),
   'request-escalation': z.object({ reason: optionalText }),
   deescalate: z.object({ reason: optionalText }),
-  deadlock: z.object({ reason }),
+  deadlock: z.object({ reason, customerMessage }),
   'request-deadlock-letter': none,
-  'send-deadlock-letter': z.object({ method }),
-  'refuse-deadlock-letter': z.object({ reason }),
+  'send-deadlock-letter': z.object({ method, customerMessage }),
+  'refuse-deadlock-letter': z.object({ reason, customerMessage }),
   'refer-to-adr': z.object({
     /** Defaults to the policy's ADR scheme name. */
     scheme: optionalText,

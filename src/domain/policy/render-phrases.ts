@@ -2,7 +2,14 @@
 import type { Channel, ComplaintEventType, Role } from '../complaint/states.ts';
 import type { ClockUnit, Language, Weekday } from './schema.ts';
 
-type Org = { name: string; address: string[]; phone?: string; email?: string; website?: string };
+type Org = {
+  name: string;
+  address: string[];
+  office?: string[];
+  phone?: string;
+  email?: string;
+  website?: string;
+};
 type Via = 'preferred' | 'email' | 'post' | 'portal' | 'phone';
 type Wait = 'awaiting_customer' | 'awaiting_department';
 type Flag = 'vexatious' | 'outside_jurisdiction';
@@ -46,7 +53,7 @@ export const WEEKDAY_NAMES: Record<Language, Record<Weekday, string>> = {
     thu: 'Thứ Năm',
     fri: 'Thứ Sáu',
     sat: 'Thứ Bảy',
-    sun: 'Chủ Nhật',
+    sun: 'Chủ nhật',
   },
 };
 
@@ -171,7 +178,7 @@ const en: Phrases = {
   and: enAnd,
   or: enOr,
   range: (a, b) => `${a} to ${b}`,
-  holidaysWord: () => 'public holidays',
+  holidaysWord: (region) => (region?.startsWith('GB') ? 'bank holidays' : 'public holidays'),
   regionName: (r) => regionName(r, 'en'),
   excludingWeekends: (h) => `(excluding weekends and ${h})`,
   countingOnly: (days, h) => `(counting only ${days}, excluding ${h})`,
@@ -224,7 +231,10 @@ const en: Phrases = {
     email: (o) => `by email${o?.email ? ` to ${o.email}` : ''}`,
     phone: (o) => `by phone${o?.phone ? ` on ${o.phone}` : ''}`,
     post: (o) => `by post${o?.address.length ? ` to ${o.address.join(', ')}` : ''}`,
-    in_person: () => 'in person, at our offices',
+    in_person: (o) => {
+      const at = o?.office?.length ? o.office : o?.address;
+      return `in person, at our offices${at?.length ? ` (${at.join(', ')})` : ''}`;
+    },
   },
   firstContact: (record) =>
     `Where possible, we will resolve your complaint straight away, while you are on the phone or with us.${record ? ' We then record the outcome and keep it on file; no separate receipt is issued.' : ''}`,
@@ -284,11 +294,11 @@ const en: Phrases = {
   workingDays: (days, holidays, region) =>
     `Our working days are ${days}${holidays ? `, except ${holidays}${region ? ` in ${region}` : ''}` : ''}.`,
   workingHoursCount:
-    'Working hours are counted round the clock on working days only; weekends and public holidays are skipped, and a complaint received on a non-working day is counted from the start of the next working day.',
+    'A time limit in hours is counted round the clock on working days only: weekends and bank or public holidays are not counted, and a complaint received on a day we do not work is counted from the start of the next working day.',
   workingDaysCount:
     'A time limit in working days is counted from the working day after the day it starts (for example, the day after we receive your complaint) and ends at midnight at the end of its last working day.',
   openingHours: (s, e) => `Our opening hours are ${s} to ${e} on working days.`,
-  timeZone: (tz) => `All times are local time in the ${tz} time zone.`,
+  timeZone: (tz) => `All times are ${tz}.`,
   alsoClosed: 'We are also closed on these days:',
   confirmYearly:
     '* Set by the government each year: we confirm these dates when the official notice is published.',
@@ -303,10 +313,10 @@ const vi: Phrases = {
   range: (a, b) => `từ ${a} đến ${b}`,
   holidaysWord: (region) => (region === 'VN' ? 'ngày nghỉ lễ, Tết' : 'ngày nghỉ lễ'),
   regionName: (r) => regionName(r, 'vi'),
-  excludingWeekends: (h) => `(không kể thứ Bảy, Chủ Nhật và ${h})`,
-  countingOnly: (days, h) => `(chỉ tính ${days}, không kể ${h})`,
+  excludingWeekends: (h) => `(không tính thứ Bảy, Chủ nhật và ${h})`,
+  countingOnly: (days, h) => `(chỉ tính ${days}, không tính ${h})`,
   openingHoursOnly: (hours, days, h) =>
-    `(chỉ tính trong giờ làm việc ${hours}, ${days}, không kể ${h})`,
+    `(chỉ tính trong giờ làm việc ${hours}, ${days}, không tính ${h})`,
   purpose: {
     acknowledged: (w) => `Chúng tôi sẽ xác nhận đã tiếp nhận khiếu nại của Quý khách ${w}.`,
     information_requested: (w) =>
@@ -317,7 +327,7 @@ const vi: Phrases = {
     responded: (w) => `Chúng tôi sẽ trả lời Quý khách ${w}.`,
     closed: (w) => `Chúng tôi sẽ giải quyết khiếu nại của Quý khách ${w}.`,
     deadlocked: (w) =>
-      `Nếu khiếu nại chưa được giải quyết ${w}, khiếu nại sẽ được coi là rơi vào bế tắc.`,
+      `Nếu khiếu nại chưa được giải quyết ${w}, chúng tôi sẽ thông báo cho Quý khách về quyền chuyển khiếu nại tới tổ chức giải quyết tranh chấp độc lập.`,
   },
   event: (e) =>
     ({
@@ -358,7 +368,10 @@ const vi: Phrases = {
     phone: (o) => `qua đường dây nóng / chăm sóc khách hàng${o?.phone ? `: ${o.phone}` : ''}`,
     post: (o) =>
       `qua đường bưu điện${o?.address.length ? `, gửi tới: ${o.address.join(', ')}` : ''}`,
-    in_person: () => 'trực tiếp tại văn phòng của chúng tôi',
+    in_person: (o) => {
+      const at = o?.office?.length ? o.office : o?.address;
+      return `trực tiếp tại văn phòng của chúng tôi${at?.length ? `: ${at.join(', ')}` : ''}`;
+    },
   },
   firstContact: (record) =>
     `Nếu có thể, chúng tôi sẽ giải quyết khiếu nại ngay khi Quý khách gọi điện hoặc đến trực tiếp.${record ? ' Khi đó chúng tôi không cấp giấy biên nhận khiếu nại, nhưng sẽ ghi nhận kết quả giải quyết và lưu hồ sơ.' : ''}`,
@@ -371,7 +384,7 @@ const vi: Phrases = {
     phone: 'qua điện thoại',
   },
   progressReports: (after, every, via) =>
-    `Nếu chưa thể giải quyết khiếu nại trong vòng ${after}, chúng tôi sẽ gửi báo cáo tiến độ cho Quý khách cứ ${every} một lần${via ? ` ${via}` : ''} cho đến khi khiếu nại được giải quyết.`,
+    `Nếu chưa thể giải quyết khiếu nại trong vòng ${after}, cứ ${every} một lần chúng tôi sẽ gửi thông báo tiến độ cho Quý khách${via ? ` ${via}` : ''} cho đến khi khiếu nại được giải quyết.`,
   roleName: {
     handler: 'nhân viên xử lý khiếu nại',
     department_member: 'bộ phận liên quan',
@@ -388,25 +401,26 @@ const vi: Phrases = {
   notSatisfied: (role) =>
     `Nếu Quý khách chưa hài lòng với kết quả giải quyết, vui lòng cho chúng tôi biết và nêu rõ nếu Quý khách cho rằng cần có thêm biện pháp xử lý. Chúng tôi sẽ xem xét lại khiếu nại và chuyển lên ${role}, đồng thời thông báo cho Quý khách về tiến độ và mọi thay đổi.`,
   adrHeading: 'Khi khiếu nại không thể giải quyết: giải quyết tranh chấp độc lập',
-  deadlockHeading: 'Thư xác nhận bế tắc',
+  deadlockHeading: 'Thư xác nhận không thể giải quyết thêm',
   deadlocked: (span) =>
-    `Nếu khiếu nại chưa được giải quyết trong vòng ${span} kể từ khi chúng tôi nhận được, hoặc chúng tôi không thể làm gì thêm để giải quyết, khiếu nại được coi là rơi vào bế tắc.`,
+    `Nếu khiếu nại chưa được giải quyết trong vòng ${span} kể từ khi chúng tôi nhận được, hoặc chúng tôi không thể làm gì thêm để giải quyết, chúng tôi sẽ xác nhận điều này với Quý khách bằng văn bản.`,
   adrRight: (scheme, free, after, _singular, letters) =>
     `Quý khách có quyền đưa khiếu nại tới ${scheme}, một tổ chức giải quyết tranh chấp thay thế (ADR) độc lập${free ? ', hoàn toàn miễn phí' : ''}.` +
     (after
-      ? ` Quý khách có thể làm việc này khi đã quá ${after} kể từ ngày gửi khiếu nại, hoặc sớm hơn khi chúng tôi đã gửi ${letters ? 'thư xác nhận bế tắc' : 'thư trả lời cuối cùng'}.`
-      : ` Quý khách có thể làm việc này khi chúng tôi đã gửi ${letters ? 'thư xác nhận bế tắc' : 'thư trả lời cuối cùng'}.`),
+      ? ` Quý khách có thể làm việc này khi đã qua ${after} kể từ ngày gửi khiếu nại, hoặc sớm hơn khi nhận được ${letters ? 'thư xác nhận không thể giải quyết thêm' : 'thư trả lời cuối cùng'} của chúng tôi.`
+      : ` Quý khách có thể làm việc này khi nhận được ${letters ? 'thư xác nhận không thể giải quyết thêm' : 'thư trả lời cuối cùng'} của chúng tôi.`),
   adrTimeLimit: (scheme, span, letters) =>
-    `Quý khách cần gửi khiếu nại tới ${scheme} trong vòng ${span} kể từ ngày của ${letters ? 'thư xác nhận bế tắc' : 'thư trả lời cuối cùng'} của chúng tôi.`,
+    `Quý khách cần gửi khiếu nại tới ${scheme} trong vòng ${span} kể từ ngày của ${letters ? 'thư xác nhận không thể giải quyết thêm' : 'thư trả lời cuối cùng'} của chúng tôi.`,
   letterAutomatic: (span, _singular, alsoOnRequest) =>
-    `Chúng tôi sẽ chủ động gửi thư xác nhận bế tắc cho Quý khách ngay khi khiếu nại rơi vào bế tắc${span ? `, và trong mọi trường hợp khi đã quá ${span} mà khiếu nại chưa được giải quyết` : ''}.${alsoOnRequest ? ' Quý khách cũng có thể yêu cầu chúng tôi gửi thư này.' : ''}`,
-  letterOnRequest: 'Theo yêu cầu của Quý khách, chúng tôi sẽ gửi thư xác nhận bế tắc.',
+    `Chúng tôi sẽ chủ động gửi thư xác nhận cho Quý khách ngay khi không thể giải quyết thêm${span ? `, và trong mọi trường hợp khi đã qua ${span} mà khiếu nại chưa được giải quyết` : ''}.${alsoOnRequest ? ' Quý khách cũng có thể đề nghị chúng tôi gửi thư này.' : ''}`,
+  letterOnRequest:
+    'Theo đề nghị của Quý khách, chúng tôi sẽ gửi thư xác nhận không thể giải quyết thêm.',
   flagName: (flag, scheme) =>
     flag === 'vexatious'
-      ? 'mang tính quấy rối'
+      ? 'có dấu hiệu lạm dụng quyền khiếu nại'
       : `nằm ngoài thẩm quyền giải quyết của ${scheme ?? 'tổ chức giải quyết tranh chấp'}`,
   letterRefused: (reasons) =>
-    `Chúng tôi sẽ không gửi thư nhắc hoặc thư xác nhận bế tắc nếu khiếu nại ${viOr(reasons)}.`,
+    `Chúng tôi sẽ không gửi thư nhắc hoặc thư xác nhận nếu khiếu nại ${viOr(reasons)}.`,
   schemeContact: (scheme) => `Thông tin liên hệ của ${scheme}:`,
   recordsHeading: 'Lưu hồ sơ và bản sao quy trình',
   closing: (summary, lessons) =>
@@ -418,11 +432,11 @@ const vi: Phrases = {
   workingDays: (days, holidays, region) =>
     `Ngày làm việc của chúng tôi là ${days}${holidays ? `, trừ ${holidays}${region ? ` tại ${region}` : ''}` : ''}.`,
   workingHoursCount:
-    'Giờ làm việc được tính liên tục trong các ngày làm việc, bỏ qua ngày nghỉ cuối tuần và ngày nghỉ lễ; khiếu nại nhận vào ngày nghỉ được tính từ đầu ngày làm việc kế tiếp.',
+    'Thời hạn tính theo giờ được tính liên tục trong các ngày làm việc, không tính thứ Bảy, Chủ nhật và ngày nghỉ lễ, Tết; khiếu nại nhận vào ngày nghỉ được tính từ đầu ngày làm việc kế tiếp.',
   workingDaysCount:
     'Thời hạn tính theo ngày làm việc được tính từ ngày làm việc kế tiếp sau ngày bắt đầu (ví dụ, sau ngày chúng tôi nhận được khiếu nại) và kết thúc vào cuối ngày làm việc cuối cùng.',
   openingHours: (s, e) => `Giờ mở cửa của chúng tôi là từ ${s} đến ${e} các ngày làm việc.`,
-  timeZone: (tz) => `Mọi thời điểm được tính theo giờ địa phương (múi giờ ${tz}).`,
+  timeZone: (tz) => `Mọi thời điểm được tính theo ${tz}.`,
   alsoClosed: 'Ngoài ra, chúng tôi nghỉ vào các ngày sau:',
   confirmYearly:
     '* Ngày nghỉ do Chính phủ công bố hằng năm; chúng tôi sẽ xác nhận lại khi có thông báo chính thức.',

@@ -1,6 +1,7 @@
 // The published complaints procedure, generated from a policy (SPEC §3): what the organisation
 // publishes is what Redress enforces. Pure: plain text in English or Vietnamese.
 import type { Channel, ComplaintEventType } from '../complaint/states.ts';
+import { formatDay, timeZoneName } from './dates.ts';
 import type { ClockConfig, ClockUnit, Duration, Language, Policy, Weekday } from './schema.ts';
 import { T, UNIT_WORDS, WEEKDAY_NAMES, type Phrases } from './render-phrases.ts';
 
@@ -18,6 +19,15 @@ function num(n: number, lang: Lang): string {
 export function unitPhrase(amount: number, unit: ClockUnit, lang: Lang): string {
   const [one, many] = UNIT_WORDS[lang][unit];
   return `${num(amount, lang)} ${amount === 1 ? one : many}`;
+}
+
+/** The span as a customer reads it: working hours are "hours" with what is not counted said
+ *  beside them ("within 24 hours (excluding weekends and bank holidays)", as seed 000 words it;
+ *  "24 giờ làm việc" would be read as office hours). */
+function customerSpan(amount: number, unit: ClockUnit, lang: Lang): string {
+  return unit === 'working_hours'
+    ? unitPhrase(amount, 'calendar_hours', lang)
+    : unitPhrase(amount, unit, lang);
 }
 
 function isMonToFri(days: readonly Weekday[]): boolean {
@@ -54,7 +64,7 @@ function unitExplanation(unit: ClockUnit, policy: Policy, lang: Lang): string {
 /** "within 24 working hours (excluding weekends and public holidays)". */
 export function withinPhrase(span: Duration, policy: Policy, lang: Lang): string {
   const expl = unitExplanation(span.unit, policy, lang);
-  return `${T[lang].within} ${unitPhrase(span.amount, span.unit, lang)}${expl ? ` ${expl}` : ''}`;
+  return `${T[lang].within} ${customerSpan(span.amount, span.unit, lang)}${expl ? ` ${expl}` : ''}`;
 }
 
 function fill(template: string, clock: ClockConfig, policy: Policy, lang: Lang): string {
@@ -62,7 +72,7 @@ function fill(template: string, clock: ClockConfig, policy: Policy, lang: Lang):
   const text = template.includes('{within}')
     ? template.replaceAll('{within}', within)
     : `${template.replace(/[.\s]+$/, '')} ${within}.`;
-  return text.replaceAll('{span}', unitPhrase(clock.amount, clock.unit, lang));
+  return text.replaceAll('{span}', customerSpan(clock.amount, clock.unit, lang));
 }
 
 function isDeadlockClock(name: string, clock: ClockConfig): boolean {
@@ -127,6 +137,34 @@ function contactLines(c: NonNullable<Policy['adr']>['scheme'], lang: Lang): stri
     ...(c.email ? [`  ${t.emailLabel}: ${c.email}`] : []),
     ...(c.website ? [`  ${t.websiteLabel}: ${c.website}`] : []),
   ];
+}
+
+/** What `redress policy check` refuses before a procedure is published: "how to complain" must
+ *  give the address of every channel it offers, and the organisation must sign. */
+export function publicationProblems(policy: Policy): string[] {
+  const org = policy.organisation;
+  const at = `${policy.id} v${policy.version}`;
+  if (!org) {
+    return [
+      `${at}: organisation: the published procedure and every letter are signed by the organisation; give organisation.name and its contact details`,
+    ];
+  }
+  const out: string[] = [];
+  const need: Partial<Record<Channel, [boolean, string]>> = {
+    email: [Boolean(org.email), 'organisation.email (complaints are taken by email)'],
+    post: [org.address.length > 0, 'organisation.address (complaints are taken by post)'],
+    in_person: [
+      Boolean(org.office?.length || org.address.length),
+      'organisation.office or organisation.address (complaints are taken in person)',
+    ],
+    web: [Boolean(org.website), 'organisation.website (complaints are taken by web form)'],
+    phone: [Boolean(org.phone), 'organisation.phone (complaints are taken by phone)'],
+  };
+  for (const c of policy.intake.channels) {
+    const n = need[c];
+    if (n && !n[0]) out.push(`${at}: "how to complain" needs ${n[1]}`);
+  }
+  return out;
 }
 
 function howToComplain(policy: Policy, lang: Lang): string[] {
@@ -245,24 +283,9 @@ function recordsAndCopies(policy: Policy, lang: Lang): string[] {
   return [...heading(t.recordsHeading), ...out.flatMap((p, i) => (i ? ['', p] : [p]))];
 }
 
-function formatDate(date: string, lang: Lang): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (lang === 'vi') {
-    const wd = new Intl.DateTimeFormat('vi-VN', { weekday: 'long', timeZone: 'UTC' }).format(d);
-    return `${wd}, ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
-  }
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
-    .format(d)
-    .replace(',', '');
-}
+const formatDate = formatDay;
 
-function calendarSection(policy: Policy, lang: Lang): string[] {
+function calendarSection(policy: Policy, lang: Lang, asOf: string | null): string[] {
   const t = T[lang];
   const cal = policy.calendar;
   const units = new Set(Object.values(policy.clocks).map((c) => c.unit));
@@ -279,26 +302,34 @@ function calendarSection(policy: Policy, lang: Lang): string[] {
   }
   if (units.has('working_hours')) out.push(t.workingHoursCount);
   if (units.has('working_days')) out.push(t.workingDaysCount);
-  out.push(t.timeZone(policy.timezone));
+  out.push(t.timeZone(timeZoneName(policy.timezone, lang)));
   const dated = (d: (typeof cal.add)[number]) => (typeof d === 'string' ? { date: d } : d);
-  if (cal.add.length > 0) {
-    const days = cal.add.map(dated);
+  // Days already past are history, not something to plan around or to confirm.
+  const ahead = (d: { date: string }) => !asOf || d.date >= asOf;
+  const days = cal.add.map(dated).filter(ahead);
+  if (days.length > 0) {
     out.push('', t.alsoClosed);
     for (const d of days) {
-      const name = 'name' in d && d.name ? ` — ${d.name}` : '';
+      const label =
+        'label' in d ? (d.label?.[lang] ?? (lang === 'en' ? d.label?.en : undefined)) : undefined;
+      const named = label ?? ('name' in d ? d.name : undefined);
+      const name = named ? ` — ${named}` : '';
       const star = 'confirmYearly' in d && d.confirmYearly ? ' *' : '';
       out.push(bullet(`${formatDate(d.date, lang)}${name}${star}`));
     }
     if (days.some((d) => 'confirmYearly' in d && d.confirmYearly)) out.push('', t.confirmYearly);
   }
-  if (cal.remove.length > 0) {
-    out.push('', t.openAnyway, ...cal.remove.map((d) => bullet(formatDate(dated(d).date, lang))));
+  const open = cal.remove.map(dated).filter(ahead);
+  if (open.length > 0) {
+    out.push('', t.openAnyway, ...open.map((d) => bullet(formatDate(d.date, lang))));
   }
   return out;
 }
 
-/** The procedure a customer is given, as plain text, in English or Vietnamese. */
-export function renderProcedure(policy: Policy, lang: Lang): string {
+/** The procedure a customer is given, as plain text, in English or Vietnamese. Given `asOf`,
+ *  non-working days already past are left out of the list. */
+export function renderProcedure(policy: Policy, lang: Lang, opts: { asOf?: Date } = {}): string {
+  const asOf = opts.asOf ? opts.asOf.toISOString().slice(0, 10) : null;
   const t = T[lang];
   const title = policy.title?.[lang] ?? policy.title?.en ?? policy.name;
   const org = policy.organisation;
@@ -316,7 +347,7 @@ export function renderProcedure(policy: Policy, lang: Lang): string {
   lines.push(...escalationAndApproval(policy, lang));
   lines.push(...adrSection(policy, lang));
   lines.push(...recordsAndCopies(policy, lang));
-  lines.push(...calendarSection(policy, lang));
+  lines.push(...calendarSection(policy, lang, asOf));
   if (org && (org.phone || org.email || org.website || org.address.length > 0)) {
     lines.push(...heading(t.contactUs), ...contactLines(org, lang));
   }

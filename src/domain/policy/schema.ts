@@ -45,6 +45,8 @@ const calendarDay = z.union([
   z.strictObject({
     date: isoDate,
     name: z.string().optional(),
+    /** The name as each language writes it, for the published procedure (else `name`). */
+    label: z.strictObject({ en: z.string().optional(), vi: z.string().optional() }).optional(),
     /** True when the date is set by a yearly government notice and must be confirmed. */
     confirmYearly: z.boolean().default(false),
     note: z.string().optional(),
@@ -155,32 +157,94 @@ export const COMMUNICATION_KINDS = [
   'procedure_copy',
 ] as const;
 
+/** Things sent with a message: the ADR scheme's leaflet (as pages of a letter, a PDF attached
+ *  to an email). */
+export const ENCLOSURES = ['scheme_leaflet'] as const;
+export type Enclosure = (typeof ENCLOSURES)[number];
+
 const communicationSchema = z.strictObject({
   kind: z.enum(COMMUNICATION_KINDS).optional(),
   quote: z.string().optional(),
   /** Sent by the system without a person asking (e.g. the deadlock letter after 2026-04-08). */
   automatic: z.boolean().default(false),
-  /** Content the message must carry before it may be sent. */
+  /** Content the message must carry before it may be sent (tokens of required-content.ts),
+   *  added to the policy's `requiredContent` for the kind. */
   mustInclude: z.array(z.string()).default([]),
+  /** What is sent with the message; each one is produced, or the message is refused. */
+  enclose: z.array(z.enum(ENCLOSURES)).default([]),
+  /** The policy's standard wording, for a message the system sends without a person writing
+   *  it (the FCA eight-week letter): its reason, and when the final response is expected. */
+  standard: z
+    .strictObject({
+      reason: localisedText.optional(),
+      expectedWithin: durationSchema.optional(),
+    })
+    .optional(),
   /** How it is sent; `preferred` = the customer's preferred contact method (seed 000). */
   via: z.enum(['preferred', 'email', 'post', 'portal', 'phone']).optional(),
 });
 
+/** Required content of every message of a kind (tokens of required-content.ts); a token that
+ *  ends in "?" applies only when the policy holds what it needs (e.g. a scheme website). */
+export const DEFAULT_REQUIRED_CONTENT: Partial<
+  Record<(typeof COMMUNICATION_KINDS)[number], string[]>
+> = {
+  deadlock_letter: [
+    'adr_scheme_name',
+    'adr_scheme_website?',
+    'adr_time_limit?',
+    'adr_referral_now',
+  ],
+  adr_notice: ['adr_scheme_name', 'adr_scheme_website?', 'adr_time_limit?', 'adr_referral_now'],
+  final_response: ['adr_scheme_name?', 'adr_scheme_website?', 'adr_referral_condition?'],
+  deadlock_refusal: ['adr_referral_condition?'],
+  progress_report: ['progress_since_last', 'next_report?'],
+};
+
 const contactSchema = z.strictObject({
   name: z.string(),
+  /** Postal address, one line per item. */
   address: z.array(z.string()).default([]),
+  /** Where complaints are taken in person, if not the postal address. */
+  office: z.array(z.string()).optional(),
   phone: z.string().optional(),
   email: z.string().optional(),
   website: z.string().optional(),
 });
 
+/** The standard wording on time limits a regulator prescribes, chosen per complaint (FCA DISP 1
+ *  Annex 3R): `{scheme}` and `{span}` are filled in. */
+export const TIME_LIMIT_POSITIONS = ['no_consent', 'consent', 'out_of_time'] as const;
+export type TimeLimitPosition = (typeof TIME_LIMIT_POSITIONS)[number];
+
+const localisedWording = z.strictObject({ en: z.string().optional(), vi: z.string().optional() });
+
 export const adrSchema = z.strictObject({
   scheme: contactSchema,
-  /** When the customer may refer: after this long, or at deadlock if sooner. */
+  /** When the customer may refer: once this long has passed since the complaint was received … */
   after: durationSchema.optional(),
-  /** How long the customer has to refer once told of the right. */
+  /** … or at once on one of these letters (Ofcom: a deadlock letter; FCA: the final response
+   *  and the eight-week letter). */
+  openedBy: z.array(z.enum(COMMUNICATION_KINDS)).default(['deadlock_letter', 'adr_notice']),
+  /** How long the customer has to refer once told of the right … */
   timeLimit: durationSchema.optional(),
+  /** … counted from the date of one of these letters (Ofcom: the deadlock letter). */
+  timeLimitFrom: z.array(z.enum(COMMUNICATION_KINDS)).default(['deadlock_letter']),
   free: z.boolean().default(true),
+  /** The scheme's explanatory leaflet, sent with the letters that `enclose` it: Redress's own
+   *  text of it (`builtin`), or the scheme's printed leaflet as a PDF file (`file`). */
+  leaflet: z
+    .strictObject({
+      builtin: z.enum(['financial-ombudsman-service']).optional(),
+      file: z.string().optional(),
+      title: z.string().optional(),
+    })
+    .refine((l) => Boolean(l.builtin) !== Boolean(l.file), 'give either builtin or file')
+    .optional(),
+  /** Prescribed wording on the time limit, per position (DISP 1 Annex 3R); the position is the
+   *  complaint's (`timeLimitPosition` of the response), `defaultPosition` when none is given. */
+  timeLimitWording: z.partialRecord(z.enum(TIME_LIMIT_POSITIONS), localisedWording).optional(),
+  defaultPosition: z.enum(TIME_LIMIT_POSITIONS).default('no_consent'),
   quote: z.string().optional(),
 });
 
@@ -261,6 +325,12 @@ export const policySchema = z.strictObject({
       firstContactResolution: { allowed: true, requireOutcome: true },
     }),
   communications: z.record(z.string(), communicationSchema).default({}),
+  /** Required content per communication kind; the defaults carry the rights every ADR letter
+   *  and progress report must state. */
+  requiredContent: z
+    .partialRecord(z.enum(COMMUNICATION_KINDS), z.array(z.string()))
+    .default({})
+    .transform((r) => ({ ...DEFAULT_REQUIRED_CONTENT, ...r })),
   progressReports: z
     .strictObject({ after: z.string(), every: durationSchema, quote: z.string().optional() })
     .optional(),

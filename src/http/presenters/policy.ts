@@ -2,8 +2,26 @@
 import { z } from 'zod';
 import { LANGUAGES, policySchema } from '../../domain/policy/schema.ts';
 
-/** A policy version as in a policy file (SPEC §3), every default filled in. */
-export const policyVersionSchema = policySchema.meta({ id: 'Policy' });
+/**
+ * A policy version as in a policy file (SPEC §3), every default filled in. Sent as the registry
+ * holds it: every version is the output of parsing with policySchema, so it carries nothing the
+ * schema does not name, and the schema's transforms cannot run backwards to re-check it. The
+ * document describes it by policySchema itself (POLICY_DOCUMENT_JSON_SCHEMA).
+ */
+export const policyVersionSchema = z
+  .record(z.string(), z.unknown())
+  .describe('a policy version (SPEC §3), every default filled in')
+  .meta({ id: 'Policy' });
+
+/** The JSON Schema of a policy version, for the OpenAPI document's `Policy` component. */
+export function policyDocumentJsonSchema(): Record<string, unknown> {
+  const { $schema: _s, ...schema } = z.toJSONSchema(policySchema, {
+    target: 'openapi-3.0',
+    io: 'output',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return { ...schema, description: 'a policy version (SPEC §3), every default filled in' };
+}
 
 export const policySummarySchema = z
   .object({

@@ -2,6 +2,12 @@
 // so a message is recognisable from queue to inbox, and replies thread back to it.
 import nodemailer from 'nodemailer';
 
+export interface EmailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface OutgoingEmail {
   from: string;
   to: string;
@@ -12,6 +18,7 @@ export interface OutgoingEmail {
   reference: string;
   /** Written by the system, not a person: marked Auto-Submitted so auto-responders stay quiet. */
   automatic: boolean;
+  attachments?: EmailAttachment[];
 }
 
 export interface EmailSender {
@@ -34,6 +41,7 @@ export function smtpSender(url: string, opts: { pool?: number } = {}): EmailSend
         text: mail.text,
         html: mail.html,
         messageId: mail.messageId,
+        ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
         headers: {
           'X-Redress-Reference': mail.reference,
           ...(mail.automatic ? { 'Auto-Submitted': 'auto-generated' } : {}),
