@@ -91,10 +91,10 @@ async function readUpload(
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     const known = MULTIPART_ERRORS[code];
     if (known) throw known();
-    if (code.startsWith('FST_') || /multipart|boundary|terminated/i.test((err as Error).message)) {
-      throw new AppError('INPUT.MALFORMED', 'the multipart body could not be read');
-    }
-    throw err;
+    // Nothing but the form's parser runs in the loop above (the parts are only buffered), and
+    // its errors carry no code of their own: whatever it raised, the body could not be read.
+    request.log.warn({ err }, 'a multipart body could not be read');
+    throw new AppError('INPUT.MALFORMED', 'the multipart body could not be read');
   }
   if (!file) throw new AppError('ATTACHMENT.NO_FILE', 'the form has no file part');
   return { ...file, public: isPublic };
