@@ -3,22 +3,24 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { ping } from '../db/queries/health.ts';
 import { AppError } from '../app/errors.ts';
 import { IntakeBatcher } from '../app/complaints/register-complaint.ts';
 import { DiskFileStore } from '../app/files/disk-file-store.ts';
 import type { FileStore } from '../app/files/file-store.ts';
 import type { PolicyRegistry } from '../app/policy-registry.ts';
+import { documentErrors, swaggerOptions } from './openapi.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { errorBody, registerErrorHandling } from './plugins/errors.ts';
+import { registerErrorHandling, send } from './plugins/errors.ts';
 import { routes } from './routes/index.ts';
 import { registerWebApp } from './web-app.ts';
 
@@ -54,14 +56,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // segment) leave in the same shape as every other error.
     frameworkErrors: (err, _request, reply) => {
       const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      void (reply as FastifyReply)
-        .code(400)
-        .send(
-          errorBody(
-            tooLong ? 'INPUT.PATH_TOO_LONG' : 'INPUT.BAD_URL',
-            tooLong ? 'a part of the path is too long' : 'the URL could not be read',
-          ),
-        );
+      void send(
+        reply as FastifyReply,
+        tooLong ? 'INPUT.PATH_TOO_LONG' : 'INPUT.BAD_URL',
+        tooLong ? 'a part of the path is too long' : 'the URL could not be read',
+      );
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -77,7 +76,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(body);
       } catch {
-        return done(new AppError('invalid', 'INPUT.INVALID_UTF8', 'the body is not valid UTF-8'));
+        return done(new AppError('INPUT.INVALID_UTF8', 'the body is not valid UTF-8'));
       }
       if (text.trim() === '') return done(null, undefined);
       let value: unknown;
@@ -98,18 +97,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
             })
           : JSON.parse(text);
       } catch {
-        return done(new AppError('invalid', 'INPUT.MALFORMED_JSON', 'the body is not valid JSON'));
+        return done(new AppError('INPUT.MALFORMED_JSON', 'the body is not valid JSON'));
       }
       if (bad) {
         return done(
           bad === 'nul'
-            ? new AppError(
-                'invalid',
-                'INPUT.NUL_CHARACTER',
-                'the body contains a NUL character (\\u0000)',
-              )
+            ? new AppError('INPUT.NUL_CHARACTER', 'the body contains a NUL character (\\u0000)')
             : new AppError(
-                'invalid',
                 'INPUT.INVALID_UNICODE',
                 'the body contains half of a UTF-16 surrogate pair',
               ),
@@ -123,33 +117,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Nor can it hold U+0000 in a path segment or query value.
   app.addHook('onRequest', async (request) => {
     if (/%00/.test(request.url)) {
-      throw new AppError(
-        'invalid',
-        'INPUT.NUL_CHARACTER',
-        'the URL contains a NUL character (%00)',
-      );
+      throw new AppError('INPUT.NUL_CHARACTER', 'the URL contains a NUL character (%00)');
     }
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuth(app, deps.db, now);
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Redress API',
-        version: '1.0.0',
-        description: 'Complaints handled under a published procedure, with proof.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'redress_session' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  documentErrors(app);
+  await app.register(swagger, swaggerOptions);
 
   const ctx: RouteContext = {
     config: deps.config,
@@ -159,10 +134,21 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     intake: new IntakeBatcher({ db: deps.db, policies: deps.policies, now }),
     files: new DiskFileStore(deps.config.filesDir),
   };
-  app.get('/healthz', async () => {
-    await deps.db.query('select 1');
-    return { status: 'ok' };
-  });
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Answers when the server and its database are ready',
+        security: [],
+        response: { 200: z.object({ status: z.enum(['ok']) }).meta({ id: 'Health' }) },
+      },
+    },
+    async () => {
+      await ping(deps.db);
+      return { status: 'ok' as const };
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const plugin of routes) {
     await app.register(async (instance) => plugin(instance, ctx), { prefix: '/api/v1' });

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { findComplaint, lockComplaint } from '../../db/repositories/complaints.ts';
 import { appendEvents } from '../audit.ts';
 import { canSee, type ActingUser } from '../complaints/apply-complaint-action.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { sanitiseFilename } from './sanitise-filename.ts';
 import { sniffContentType } from './sniff-content-type.ts';
@@ -40,19 +40,18 @@ export async function addAttachment(
   reference: string,
   upload: Upload,
 ): Promise<AddedAttachment> {
-  const missing = () => notFound('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
+  const missing = () => new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
   // Whether the caller may reach the complaint comes first: a refusal reveals nothing, and
   // nothing is written to disk for a complaint the caller cannot see.
   const visible = await findComplaint(deps.db, reference);
   if (!visible || !canSee(user, visible)) throw missing();
 
   if (upload.bytes.length === 0) {
-    throw new AppError('invalid', 'ATTACHMENT.EMPTY', 'the file is empty');
+    throw new AppError('ATTACHMENT.EMPTY', 'the file is empty');
   }
   const sniffed = sniffContentType(upload.bytes);
   if (!sniffed.ok) {
     throw new AppError(
-      'unsupported',
       'ATTACHMENT.TYPE_NOT_ALLOWED',
       sniffed.reason === 'executable'
         ? 'executable files and scripts are not accepted'

@@ -4,7 +4,7 @@ import type { Queryable } from '../../db/client.ts';
 import { findComplaint } from '../../db/repositories/complaints.ts';
 import { canSee, type ActingUser } from '../complaints/apply-complaint-action.ts';
 import { findTracked } from '../complaints/get-complaint.ts';
-import { notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/file-store.ts';
 
 export interface AttachmentReadDeps {
@@ -37,7 +37,7 @@ export async function getAttachment(
 ): Promise<AttachmentContent> {
   const row = await findComplaint(deps.db, reference);
   if (!row || !canSee(user, row))
-    throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
+    throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
   return read(deps, row.id, id, false);
 }
 
@@ -63,7 +63,7 @@ async function read(
     [id, complaintId],
   );
   const a = found.rows[0];
-  if (!a) throw notFound('ATTACHMENT.NOT_FOUND', `no attachment ${id} on this complaint`);
+  if (!a) throw new AppError('ATTACHMENT.NOT_FOUND', `no attachment ${id} on this complaint`);
   const bytes = await deps.files.get(a.sha256);
   // A row whose file is gone is a fault of ours (a lost disk), not the caller's: a 500, logged.
   if (!bytes) throw new Error(`attachment ${a.id}: the file ${a.sha256} is missing from the store`);

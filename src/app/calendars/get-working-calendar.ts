@@ -1,7 +1,7 @@
 // A policy's business calendar for one year: the working days and the holidays that count.
 import { BusinessCalendar } from '../../domain/calendar/business-calendar.ts';
 import type { CalendarConfig } from '../../domain/policy/schema.ts';
-import { invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { versionInForce } from '../policies/list-policies.ts';
 
@@ -27,7 +27,7 @@ export function getWorkingCalendar(
   version?: number,
 ): WorkingCalendar {
   if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
-    throw invalid(
+    throw new AppError(
       'CALENDAR.YEAR_OUT_OF_RANGE',
       `the year must be between ${MIN_CALENDAR_YEAR} and ${MAX_CALENDAR_YEAR}`,
     );

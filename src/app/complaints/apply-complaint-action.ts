@@ -14,7 +14,6 @@ import { replayClocks } from '../../domain/clocks/policy-clocks.ts';
 import {
   applyAction,
   isOpen,
-  LIFECYCLE_ERROR_STATUS,
   type Action,
   type ActionType,
   type Actor,
@@ -26,7 +25,8 @@ import { composeCommunication } from '../communications/compose-communication.ts
 import { deliveryMethod, queueCommunication } from '../communications/queue-communication.ts';
 import type { CommunicationKind } from '../communications/types.ts';
 import { appendEvents } from '../audit.ts';
-import { AppError, notFound, type ErrorKind } from '../errors.ts';
+import { AppError } from '../errors.ts';
+import { canSeeComplaint } from '../../domain/access/complaint-access.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 
 /** Events the customer sees on their tracking page; the rest are internal. */
@@ -59,14 +59,6 @@ export const PUBLIC_EVENTS: ReadonlySet<ComplaintEventType> = new Set<ComplaintE
   'procedure_copy_requested',
 ]);
 
-const STATUS_KIND: Record<number, ErrorKind> = {
-  400: 'invalid',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  422: 'unprocessable',
-};
-
 export interface ActionDeps {
   db: Db;
   policies: PolicyRegistry;
@@ -84,10 +76,7 @@ export interface ActingUser {
 
 /** Department members reach only their department's complaints; others reach every one. */
 export function canSee(user: ActingUser, row: Pick<ComplaintRow, 'department_id'>): boolean {
-  return (
-    user.role !== 'department_member' ||
-    (!!user.departmentId && row.department_id === user.departmentId)
-  );
+  return canSeeComplaint(user, { departmentId: row.department_id });
 }
 
 /** Messages that an action carries (a customer's reply, a note), stored as sent. */
@@ -145,7 +134,7 @@ export async function applyComplaintAction(
   return deps.db.transaction(async (tx) => {
     const row = await lockComplaint(tx, reference);
     if (!row || !canSee(user, row))
-      throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
+      throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
     return applyActionToRow(tx, deps.policies, row, user, type, payload, now, {
       ...(deps.config ? { mailDomain: deps.config.mailDomain } : {}),
     });
@@ -169,13 +158,7 @@ export async function applyActionToRow(
   const actor: Actor = { id: user.id, role: user.role, departmentId: user.departmentId ?? null };
   const result = applyAction(snapshotOf(row), { type, ...payload } as Action, actor, now, policy);
   if (!result.ok) {
-    const status = LIFECYCLE_ERROR_STATUS[result.error.code];
-    throw new AppError(
-      STATUS_KIND[status] ?? 'invalid',
-      result.error.code,
-      result.error.message,
-      result.error.details,
-    );
+    throw new AppError(result.error.code, result.error.message, result.error.details);
   }
   if (type === 'transfer' || type === 'assign') await checkReferences(tx, result.state);
   const isRating = type === 'rate-satisfaction';
@@ -294,15 +277,11 @@ async function checkReferences(
   if (s.departmentId) {
     const d = await tx.query('select 1 from departments where id = $1', [s.departmentId]);
     if (d.rowCount === 0)
-      throw new AppError(
-        'unprocessable',
-        'DEPARTMENT.NOT_FOUND',
-        `no department "${s.departmentId}"`,
-      );
+      throw new AppError('COMPLAINT.UNKNOWN_REFERENCE', `no department "${s.departmentId}"`);
   }
   if (s.assigneeId) {
     const u = await tx.query('select 1 from users where id = $1 and active', [s.assigneeId]);
     if (u.rowCount === 0)
-      throw new AppError('unprocessable', 'USER.NOT_FOUND', `no active user "${s.assigneeId}"`);
+      throw new AppError('COMPLAINT.UNKNOWN_REFERENCE', `no active user "${s.assigneeId}"`);
   }
 }

@@ -6,7 +6,7 @@ import { GENESIS } from '../../domain/audit/chain.ts';
 import { chainEvent } from '../audit.ts';
 import { dueWorkOf, earliestOpenDue, replayClocks } from '../../domain/clocks/policy-clocks.ts';
 import { newId, newSecret, sha256 } from '../crypto.ts';
-import { AppError, invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import type { CreateComplaintInput } from './schemas.ts';
 
@@ -57,18 +57,18 @@ function prepare(deps: RegisterDeps, registration: Registration) {
   const receivedAt =
     r.route === 'public' || !r.input.receivedAt ? now : new Date(r.input.receivedAt);
   if (receivedAt.getTime() > now.getTime() + 5 * 60_000) {
-    throw invalid('COMPLAINT.RECEIVED_IN_FUTURE', 'receivedAt lies in the future');
+    throw new AppError('COMPLAINT.RECEIVED_IN_FUTURE', 'receivedAt lies in the future');
   }
   const policy = deps.policies.at(r.input.policy, receivedAt);
   if (receivedAt.getTime() < EARLIEST_RECEIPT) {
-    throw invalid(
+    throw new AppError(
       'COMPLAINT.RECEIVED_TOO_EARLY',
       'receivedAt lies before 2000: no complaint this old can be registered',
     );
   }
   const channel = r.route === 'public' ? 'web' : r.input.channel;
   if (!policy.intake.channels.includes(channel)) {
-    throw invalid(
+    throw new AppError(
       'COMPLAINT.CHANNEL_NOT_ACCEPTED',
       `policy ${policy.id} does not take complaints by ${channel}; it takes ${policy.intake.channels.join(', ')}`,
     );
@@ -338,7 +338,6 @@ async function replay(db: Queryable, r: Registration): Promise<Registered | null
   if (!row) return null;
   if (row.request_hash !== requestHash(r)) {
     throw new AppError(
-      'unprocessable',
       'IDEMPOTENCY.KEY_REUSED',
       'this Idempotency-Key was already used for a different request',
     );
@@ -359,7 +358,7 @@ function unknownReference(err: unknown): AppError | null {
     : e.constraint?.includes('assignee')
       ? 'assigneeId: no such user'
       : `an unknown reference (${e.detail ?? e.constraint ?? 'foreign key'})`;
-  return new AppError('unprocessable', 'COMPLAINT.UNKNOWN_REFERENCE', what);
+  return new AppError('COMPLAINT.UNKNOWN_REFERENCE', what);
 }
 
 /**

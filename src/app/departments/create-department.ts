@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { appendSystemEvent } from '../audit.ts';
-import { conflict } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { toDepartment, type Department, type DepartmentRow } from './list-departments.ts';
 
 export const createDepartmentInput = z.strictObject({
@@ -30,7 +30,7 @@ export async function createDepartment(
       [input.id, input.name, input.email ?? null],
     );
     const row = r.rows[0];
-    if (!row) throw conflict('DEPARTMENT.ALREADY_EXISTS', `a department "${input.id}" exists`);
+    if (!row) throw new AppError('DEPARTMENT.ALREADY_EXISTS', `a department "${input.id}" exists`);
     await appendSystemEvent(tx, {
       type: 'department_created',
       actor,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { findUserByEmail, insertUser, toUser, type User } from '../../db/repositories/users.ts';
 import { ROLES } from '../../domain/complaint/states.ts';
-import { conflict, invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { newId } from '../crypto.ts';
 import { appendSystemEvent } from '../audit.ts';
 
@@ -24,17 +24,17 @@ export async function createUser(
   now: Date,
 ): Promise<User> {
   if (input.role === 'department_member' && !input.departmentId) {
-    throw invalid('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
+    throw new AppError('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
   }
   const passwordHash = input.password ? await hash(input.password) : null;
   return db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) {
-      throw conflict('USER.ALREADY_EXISTS', `a user with email ${input.email} already exists`);
+      throw new AppError('USER.ALREADY_EXISTS', `a user with email ${input.email} already exists`);
     }
     if (input.departmentId) {
       const d = await tx.query('select 1 from departments where id = $1', [input.departmentId]);
       if (d.rowCount === 0)
-        throw invalid('USER.UNKNOWN_DEPARTMENT', `no department "${input.departmentId}"`);
+        throw new AppError('USER.UNKNOWN_DEPARTMENT', `no department "${input.departmentId}"`);
     }
     const row = await insertUser(tx, {
       id: newId(),

@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { toUser, type User, type UserRow } from '../../db/repositories/users.ts';
 import { ROLES } from '../../domain/complaint/states.ts';
 import { appendSystemEvent } from '../audit.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 
 export const updateUserInput = z
   .strictObject({
@@ -41,7 +41,7 @@ export async function updateUser(
     await tx.query("select pg_advisory_xact_lock(hashtext('redress-users'))");
     const found = await tx.query<UserRow>('select * from users where id = $1 for update', [id]);
     const before = found.rows[0];
-    if (!before) throw notFound('USER.NOT_FOUND', `no user "${id}"`);
+    if (!before) throw new AppError('USER.NOT_FOUND', `no user "${id}"`);
     const current = toUser(before);
     const after = {
       name: input.name ?? current.name,
@@ -50,17 +50,17 @@ export async function updateUser(
       active: input.active ?? current.active,
     };
     if (after.role === 'department_member' && !after.departmentId) {
-      throw invalid('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
+      throw new AppError('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
     }
     if (after.departmentId && after.departmentId !== current.departmentId) {
       const d = await tx.query('select 1 from departments where id = $1', [after.departmentId]);
       if (d.rowCount === 0)
-        throw invalid('USER.UNKNOWN_DEPARTMENT', `no department "${after.departmentId}"`);
+        throw new AppError('USER.UNKNOWN_DEPARTMENT', `no department "${after.departmentId}"`);
     }
     const wasAdmin = current.role === 'administrator' && current.active;
     const staysAdmin = after.role === 'administrator' && after.active;
     if (wasAdmin && !staysAdmin && (await activeAdministrators(tx)) <= 1) {
-      throw conflict(
+      throw new AppError(
         'USER.LAST_ADMINISTRATOR',
         'this is the last active administrator; make another administrator first',
       );

@@ -15,6 +15,7 @@ import {
 } from '../../db/repositories/complaints.ts';
 import { sanitiseFilename } from '../../app/attachments/sanitise-filename.ts';
 import { sniffContentType, type SniffedType } from '../../app/attachments/sniff-content-type.ts';
+import { AppError } from '../../app/errors.ts';
 import { appendEvents } from '../../app/audit.ts';
 import { applyActionToRow, type ActingUser } from '../../app/complaints/apply-complaint-action.ts';
 import type { IntakeBatcher } from '../../app/complaints/register-complaint.ts';
@@ -146,7 +147,7 @@ export async function retakeMail(deps: IngestDeps, id: number): Promise<IngestOu
     [id, deps.now()],
   );
   const row = r.rows[0];
-  if (!row) throw new Error(`no flagged or pending inbound mail ${id}`);
+  if (!row) throw new AppError('MAIL.NOT_FLAGGED', `no flagged or pending inbound mail ${id}`);
   const mailbox = (await listMailboxes(deps.db)).find((m) => m.id === row.mailbox_id);
   if (!mailbox) throw new Error(`the mailbox of inbound mail ${id} is gone`);
   return retakeRow(deps, mailbox, row);

@@ -7,6 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Answers when the server and its database are ready */
         get: {
             parameters: {
                 query?: never;
@@ -21,7 +22,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Health"];
+                    };
+                };
+                /** @description INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -65,18 +86,70 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                email: string;
-                                name: string;
-                                /** @enum {string} */
-                                role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
-                                departmentId: string | null;
-                                active: boolean;
-                            };
-                            csrfToken: string;
-                        };
+                        "application/json": components["schemas"]["SignedIn"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.INVALID_CREDENTIALS, AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -111,8 +184,42 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
+                    content?: never;
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
                     content: {
-                        "application/json": null;
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -130,7 +237,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /** The signed-in user, and what they may do (a flag per permission) */
         get: {
             parameters: {
                 query?: never;
@@ -146,18 +253,34 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            user: {
-                                id: string;
-                                email: string;
-                                name: string;
-                                /** @enum {string} */
-                                role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
-                                departmentId: string | null;
-                                active: boolean;
-                            };
-                            via: string;
-                        };
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -210,7 +333,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["QueuePage"];
+                    };
+                };
+                /** @description INPUT.BAD_CURSOR, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -270,45 +431,84 @@ export interface paths {
             };
             responses: {
                 /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            reference: string;
-                            status: string;
-                            policy: {
-                                id: string;
-                                version: number;
-                            };
-                            receivedAt: string;
-                            deadlines: {
-                                clock: string;
-                                dueAt: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            reference: string;
-                            status: string;
-                            policy: {
-                                id: string;
-                                version: number;
-                            };
-                            receivedAt: string;
-                            deadlines: {
-                                clock: string;
-                                dueAt: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Registered"];
+                    };
+                };
+                /** @description COMPLAINT.RECEIVED_IN_FUTURE, COMPLAINT.RECEIVED_TOO_EARLY, COMPLAINT.CHANNEL_NOT_ACCEPTED, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.UNKNOWN_REFERENCE, IDEMPOTENCY.KEY_REUSED, POLICY.NOT_IN_FORCE */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -343,7 +543,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Complaint"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -385,7 +632,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -431,7 +761,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -471,7 +884,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -513,7 +1009,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -555,7 +1134,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -597,7 +1259,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -640,7 +1385,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -684,7 +1512,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -727,7 +1638,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -773,7 +1767,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -822,7 +1899,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -864,7 +2024,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -906,7 +2149,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -949,7 +2275,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -991,7 +2400,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1033,7 +2525,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1075,7 +2650,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1117,7 +2775,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1160,7 +2901,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1200,7 +3024,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1244,7 +3151,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1287,7 +3277,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1331,7 +3404,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1376,7 +3532,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1418,7 +3657,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1460,7 +3782,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1506,7 +3911,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1550,7 +4038,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1594,7 +4165,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1637,7 +4291,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1679,7 +4416,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1725,7 +4545,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1765,7 +4668,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1807,7 +4793,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1826,7 +4895,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** rate-satisfaction (allowed for ) */
+        /** rate-satisfaction (allowed for no staff role) */
         post: {
             parameters: {
                 query?: never;
@@ -1850,7 +4919,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1893,7 +5045,90 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -1970,17 +5205,88 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            reference: string;
-                            status: string;
-                            receivedAt: string;
-                            deadlines: {
-                                clock: string;
-                                dueAt: string | null;
-                            }[];
-                            trackingToken: string;
-                            trackingUrl: string;
-                        };
+                        "application/json": components["schemas"]["PublicRegistered"];
+                    };
+                };
+                /** @description COMPLAINT.CHANNEL_NOT_ACCEPTED, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.UNKNOWN_REFERENCE, POLICY.NOT_IN_FORCE */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2017,7 +5323,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TrackedComplaint"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TRACKING.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2063,7 +5407,99 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CustomerActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TRACKING.NOT_FOUND, COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2107,7 +5543,99 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CustomerActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TRACKING.NOT_FOUND, COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2149,7 +5677,99 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CustomerActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TRACKING.NOT_FOUND, COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2186,14 +5806,70 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            filename: string;
-                            contentType: string;
-                            size: number;
-                            sha256: string;
-                            public: boolean;
-                        };
+                        "application/json": components["schemas"]["NewAttachment"];
+                    };
+                };
+                /** @description INPUT.MALFORMED, ATTACHMENT.EMPTY, ATTACHMENT.NO_FILE, ATTACHMENT.ONE_FILE, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE, ATTACHMENT.TYPE_NOT_ALLOWED */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2224,12 +5900,59 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file, sent as a download with its detected Content-Type */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND, ATTACHMENT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2270,14 +5993,79 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            filename: string;
-                            contentType: string;
-                            size: number;
-                            sha256: string;
-                            public: boolean;
-                        };
+                        "application/json": components["schemas"]["NewAttachment"];
+                    };
+                };
+                /** @description INPUT.MALFORMED, ATTACHMENT.EMPTY, ATTACHMENT.NO_FILE, ATTACHMENT.ONE_FILE, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TRACKING.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE, ATTACHMENT.TYPE_NOT_ALLOWED */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2310,12 +6098,59 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the file, sent as a download with its detected Content-Type */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TRACKING.NOT_FOUND, ATTACHMENT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description RATE_LIMITED */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2354,17 +6189,43 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                email: string;
-                                name: string;
-                                /** @enum {string} */
-                                role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
-                                departmentId: string | null;
-                                active: boolean;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["UserList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2398,15 +6259,70 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            email: string;
-                            name: string;
-                            /** @enum {string} */
-                            role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
-                            departmentId: string | null;
-                            active: boolean;
-                        };
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description USER.DEPARTMENT_REQUIRED, USER.UNKNOWN_DEPARTMENT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description USER.ALREADY_EXISTS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2442,15 +6358,52 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            email: string;
-                            name: string;
-                            /** @enum {string} */
-                            role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
-                            departmentId: string | null;
-                            active: boolean;
-                        };
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description USER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2488,15 +6441,79 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            email: string;
-                            name: string;
-                            /** @enum {string} */
-                            role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
-                            departmentId: string | null;
-                            active: boolean;
-                        };
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description USER.DEPARTMENT_REQUIRED, USER.UNKNOWN_DEPARTMENT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description USER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description USER.LAST_ADMINISTRATOR */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2526,14 +6543,34 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                email: string | null;
-                                createdAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["DepartmentList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2564,12 +6601,70 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            email: string | null;
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["Department"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description DEPARTMENT.ALREADY_EXISTS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2603,18 +6698,34 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                name: string;
-                                versions: {
-                                    version: number;
-                                    effectiveFrom: string;
-                                }[];
-                                /** @description the version in force now */
-                                current: number | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["PolicyList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2655,14 +6766,52 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            current: number | null;
-                            versions: {
-                                [key: string]: unknown;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["PolicyDetail"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_IN_FORCE */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2703,15 +6852,76 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description a policy version as in a policy file (SPEC §3), every default filled in */
+                /** @description Default Response */
                 201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Policy"];
+                    };
+                };
+                /** @description POLICY.INVALID, POLICY.ID_MISMATCH, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.EFFECTIVE_DATE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2746,20 +6956,59 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the procedure as text, or as JSON with ?format=json */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "text/plain": string;
-                        "application/json": {
-                            policy: string;
-                            version: number;
-                            /** @enum {string} */
-                            lang: "en" | "vi";
-                            text: string;
-                        };
+                        "application/json": components["schemas"]["Procedure"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_IN_FORCE */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2801,20 +7050,43 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            policy: string;
-                            version: number;
-                            year: number;
-                            timezone: string;
-                            /** @description YYYY-MM-DD, in order */
-                            workingDays: string[];
-                            holidays: {
-                                date: string;
-                                name: string;
-                            }[];
-                            /** @description how many working days */
-                            count: number;
-                        };
+                        "application/json": components["schemas"]["WorkingCalendar"];
+                    };
+                };
+                /** @description CALENDAR.YEAR_OUT_OF_RANGE, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND, POLICY.VERSION_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -2851,7 +7123,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["TaskList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2895,7 +7205,72 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Done"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TASK.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2927,7 +7302,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["NotificationList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2965,7 +7369,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Done"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description NOTIFICATION.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -2997,7 +7448,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OutgoingMessageList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -3035,7 +7524,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Done"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description OUTBOX.NOT_RETRYABLE */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -3069,7 +7605,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OutgoingMessageList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -3100,12 +7674,59 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the letter, A4 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description LETTER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -3138,12 +7759,59 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description the procedure booklet, A4 PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_IN_FORCE */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -3188,7 +7856,81 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["LetterPosted"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description LETTER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description LETTER.ALREADY_POSTED */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -3220,7 +7962,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MailboxList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -3256,7 +8036,45 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["FlaggedMailList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -3294,7 +8112,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["MailIntakeOutcome"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MAIL.NOT_FLAGGED */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
                 };
             };
         };
@@ -3329,22 +8194,52 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            policy: string;
-                            languages: ("en" | "vi")[];
-                            items: {
-                                /** @enum {string} */
-                                kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
-                                /** @enum {string} */
-                                language: "en" | "vi";
-                                /** @enum {string} */
-                                source: "default" | "custom";
-                                version: number | null;
-                                subject: string;
-                                updatedBy: string | null;
-                                updatedAt: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["TemplateList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3384,36 +8279,52 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            policy: string;
-                            /** @enum {string} */
-                            kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
-                            /** @enum {string} */
-                            language: "en" | "vi";
-                            current: {
-                                /** @enum {string} */
-                                source: "default" | "custom";
-                                version: number | null;
-                                subject: string;
-                                body: string;
-                            };
-                            default: {
-                                subject: string;
-                                body: string;
-                            };
-                            history: {
-                                version: number;
-                                subject: string;
-                                body: string;
-                                createdBy: string | null;
-                                createdAt: string;
-                            }[];
-                            variables: {
-                                name: string;
-                                type: string;
-                                description: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["Template"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3445,20 +8356,79 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            version: number;
-                            subject: string;
-                            body: string;
-                            createdBy: string | null;
-                            createdAt: string;
-                            policy: string;
-                            /** @enum {string} */
-                            kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
-                            /** @enum {string} */
-                            language: "en" | "vi";
-                            /** @enum {string} */
-                            source: "default" | "custom";
-                        };
+                        "application/json": components["schemas"]["SavedTemplate"];
+                    };
+                };
+                /** @description TEMPLATE.SUBJECT, TEMPLATE.SYNTAX, TEMPLATE.UNKNOWN_VARIABLE, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMMUNICATION.MISSING_REQUIRED_CONTENT, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3516,37 +8486,86 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Default Response */
+                /** @description the rendered message, or with format=pdf the letter as PDF */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            kind: string;
-                            /** @enum {string} */
-                            language: "en" | "vi";
-                            subject: string;
-                            text: string;
-                            html: string;
-                            missing: {
-                                token: string;
-                                what: string;
-                                why?: string;
-                            }[];
-                            template: {
-                                /** @enum {string} */
-                                source: "default" | "custom" | "draft";
-                                version: number | null;
-                            };
-                            sample: boolean;
-                            reference: string;
-                            recipient: {
-                                name: string;
-                                address: string[];
-                            };
-                        };
+                        "application/json": components["schemas"]["MessagePreview"];
                         "application/pdf": string;
+                    };
+                };
+                /** @description COMMUNICATION.UNKNOWN, COMMUNICATION.KIND_MISMATCH, COMMUNICATION.INVALID_EXTRA, COMMUNICATION.LANGUAGE, TEMPLATE.SYNTAX, TEMPLATE.UNKNOWN_VARIABLE, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND, COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_IN_FORCE, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
             };
@@ -3560,7 +8579,980 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        /** @enum {string} */
+        ActionName: "acknowledge" | "resolve-on-first-contact" | "start-investigation" | "request-information" | "receive-information" | "customer-reply" | "transfer" | "department-respond" | "agree-resolution-plan" | "report-progress" | "propose-response" | "approve-response" | "reject-response" | "respond" | "reopen" | "escalate" | "request-escalation" | "deescalate" | "deadlock" | "request-deadlock-letter" | "send-deadlock-letter" | "refuse-deadlock-letter" | "refer-to-adr" | "record-adr-decision" | "record-adr-compliance" | "withdraw" | "close" | "flag" | "unflag" | "assign" | "add-note" | "offer-redress" | "record-redress-accepted" | "record-redress-completed" | "rate-satisfaction" | "request-procedure-copy";
+        ActionResult: {
+            reference: string;
+            status: components["schemas"]["ComplaintState"];
+            /** @description the types of the events the action recorded */
+            events: string[];
+        };
+        AdrRecord: {
+            scheme?: string;
+            referredAt?: string;
+            caseReference?: string;
+            /** @enum {string|null} */
+            decision?: "upheld" | "partly_upheld" | "not_upheld" | null;
+            award?: string | null;
+            decidedAt?: string | null;
+            compliedAt?: string | null;
+        };
+        Attachment: {
+            id: number;
+            /** @description made safe: no path, no control characters */
+            filename: string;
+            /** @description detected from the bytes, not taken from the upload */
+            contentType: string;
+            /** @description bytes */
+            size: number;
+            sha256: string;
+            /** @description visible to the customer on the tracking link */
+            public: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        Capabilities: {
+            "session.start": boolean;
+            "session.end": boolean;
+            "session.read": boolean;
+            "procedure.read": boolean;
+            "complaint.submit": boolean;
+            "tracking.read": boolean;
+            "tracking.act": boolean;
+            "tracking.attach": boolean;
+            "complaint.create": boolean;
+            "complaint.read": boolean;
+            "complaint.attach": boolean;
+            "user.read": boolean;
+            "user.manage": boolean;
+            "department.read": boolean;
+            "department.manage": boolean;
+            "policy.read": boolean;
+            "policy.manage": boolean;
+            "template.read": boolean;
+            "template.edit": boolean;
+            "template.preview": boolean;
+            "task.read": boolean;
+            "task.complete": boolean;
+            "notification.read": boolean;
+            "notification.dismiss": boolean;
+            "outbox.read": boolean;
+            "outbox.retry": boolean;
+            "letter.read": boolean;
+            "letter.post": boolean;
+            "mailbox.read": boolean;
+            "mailbox.retake": boolean;
+            "action.acknowledge": boolean;
+            "action.resolve-on-first-contact": boolean;
+            "action.start-investigation": boolean;
+            "action.request-information": boolean;
+            "action.receive-information": boolean;
+            "action.customer-reply": boolean;
+            "action.transfer": boolean;
+            "action.department-respond": boolean;
+            "action.agree-resolution-plan": boolean;
+            "action.report-progress": boolean;
+            "action.propose-response": boolean;
+            "action.approve-response": boolean;
+            "action.reject-response": boolean;
+            "action.respond": boolean;
+            "action.reopen": boolean;
+            "action.escalate": boolean;
+            "action.request-escalation": boolean;
+            "action.deescalate": boolean;
+            "action.deadlock": boolean;
+            "action.request-deadlock-letter": boolean;
+            "action.send-deadlock-letter": boolean;
+            "action.refuse-deadlock-letter": boolean;
+            "action.refer-to-adr": boolean;
+            "action.record-adr-decision": boolean;
+            "action.record-adr-compliance": boolean;
+            "action.withdraw": boolean;
+            "action.close": boolean;
+            "action.flag": boolean;
+            "action.unflag": boolean;
+            "action.assign": boolean;
+            "action.add-note": boolean;
+            "action.offer-redress": boolean;
+            "action.record-redress-accepted": boolean;
+            "action.record-redress-completed": boolean;
+            "action.rate-satisfaction": boolean;
+            "action.request-procedure-copy": boolean;
+        };
+        Clock: {
+            /** @description the clock's name in the policy */
+            clock: string;
+            label: string;
+            amount: number | null;
+            /** @enum {string|null} */
+            unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months" | null;
+            /** @description a regulatory clock never pauses */
+            regulatory: boolean;
+            /** @enum {string} */
+            status: "running" | "paused" | "met" | "breached";
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            stoppedAt: string | null;
+            warnAt: string[];
+            /** @description for a running clock: how much is left, or how far past due */
+            remaining: {
+                amount: number;
+                overdueBy: number;
+                /** @enum {string} */
+                unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                /** @description e.g. "3 working days left", in English */
+                text: string;
+            } | null;
+        };
+        /** @enum {string} */
+        CommunicationKind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+        Complaint: {
+            reference: string;
+            status: components["schemas"]["ComplaintState"];
+            isOpen: boolean;
+            policy: {
+                id: string;
+                version: number;
+            };
+            /** @enum {string} */
+            channel: "web" | "email" | "phone" | "post" | "in_person" | "api";
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            language: "en" | "vi";
+            subject: string;
+            flags: ("urgent" | "vexatious" | "outside_jurisdiction" | "vulnerable_customer")[];
+            escalationLevel: number;
+            assigneeId: string | null;
+            departmentId: string | null;
+            /**
+             * Format: date-time
+             * @description the earliest due instant of a running clock
+             */
+            nextDueAt: string | null;
+            customer: components["schemas"]["Customer"] | null;
+            description: string;
+            product: string | null;
+            category: string | null;
+            remedySought: string | null;
+            immediateAction: string | null;
+            peopleInvolved: string[];
+            departmentsInvolved: string[];
+            /** @description staff the complaint is about */
+            subjectUserIds: string[];
+            responseApproved: boolean;
+            /** @enum {string|null} */
+            outcome: "upheld" | "partly_upheld" | "not_upheld" | "resolved_on_first_contact" | "withdrawn" | null;
+            rootCause: string | null;
+            summary: string | null;
+            lessonsLearned: string | null;
+            redress: components["schemas"]["Redress"] | null;
+            adr: components["schemas"]["AdrRecord"] | null;
+            /** @description 1 to 5, as the customer rated it */
+            satisfaction: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            deadlines: components["schemas"]["Clock"][];
+            timeline: components["schemas"]["TimelineEvent"][];
+            messages: components["schemas"]["Message"][];
+            attachments: components["schemas"]["Attachment"][];
+            /** @description the lifecycle actions the caller may take now (POST …/actions/{name}) */
+            allowedActions: components["schemas"]["ActionName"][];
+            capabilities: components["schemas"]["ComplaintCapabilities"];
+        };
+        /** @description what else the caller may do with this complaint, by permission */
+        ComplaintCapabilities: {
+            "complaint.attach": boolean;
+            "letter.read": boolean;
+            "letter.post": boolean;
+            "template.preview": boolean;
+        };
+        /** @enum {string} */
+        ComplaintState: "received" | "acknowledged" | "investigating" | "awaiting_customer" | "awaiting_department" | "response_proposed" | "responded" | "reopened" | "escalated" | "resolved_on_first_contact" | "deadlocked" | "referred_to_adr" | "withdrawn" | "closed";
+        Contact: {
+            name: string;
+            address: string[];
+            phone?: string;
+            email?: string;
+            website?: string;
+        };
+        Customer: {
+            id: string;
+            name: string;
+            email: string | null;
+            phone: string | null;
+            address: string[];
+            /** @enum {string} */
+            preferredContact: "email" | "post" | "phone" | "portal";
+            /** @enum {string} */
+            language: "en" | "vi";
+            needs: string | null;
+            vulnerable: boolean;
+        };
+        CustomerActionResult: {
+            reference: string;
+            status: components["schemas"]["ComplaintState"];
+        };
+        Department: {
+            id: string;
+            name: string;
+            email: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DepartmentList: {
+            items: components["schemas"]["Department"][];
+        };
+        Done: {
+            ok: boolean;
+        };
+        Error: {
+            error: {
+                code: components["schemas"]["ErrorCode"];
+                /** @description for people; branch on the code, never on this */
+                message: string;
+                /** @description the code's particulars, e.g. problems by path */
+                details?: unknown;
+            };
+        };
+        /**
+         * @description a stable code; see x-error-codes for each one
+         * @enum {string}
+         */
+        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        FlaggedMail: {
+            id: number;
+            mailbox: string;
+            /** Format: date-time */
+            receivedAt: string;
+            from: string | null;
+            subject: string | null;
+            error: string | null;
+            rawSha256: string;
+        };
+        FlaggedMailList: {
+            items: components["schemas"]["FlaggedMail"][];
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        /** @enum {string} */
+        Language: "en" | "vi";
+        LetterPosted: {
+            ok: boolean;
+            /** Format: date-time */
+            postedAt: string;
+        };
+        MailIntakeOutcome: {
+            /** @enum {string} */
+            kind: "handled";
+            id: number;
+            /** @enum {string} */
+            status: "complaint_created" | "reply_threaded" | "ignored_auto" | "flagged_malformed" | "duplicate";
+            complaintId: number | null;
+            reference: string | null;
+            error: string | null;
+            repeated: boolean;
+        } | {
+            /** @enum {string} */
+            kind: "pending";
+            id: number;
+            reason: string;
+        };
+        Mailbox: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            kind: "imap" | "smtp";
+            address: string;
+            policyId: string;
+            active: boolean;
+            /** @description how many mails of each status it has taken */
+            taken: {
+                [key: string]: number;
+            };
+        };
+        MailboxList: {
+            items: components["schemas"]["Mailbox"][];
+        };
+        Message: {
+            id: number;
+            /** @enum {string} */
+            direction: "in" | "out" | "internal";
+            /** @description email, letter, portal, phone or note */
+            channel: string;
+            public: boolean;
+            authorName: string | null;
+            subject: string | null;
+            /** @description plain text */
+            body: string;
+            /** @description stored, received, queued, sending, sent, failed, unknown, awaiting_print, posted */
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        MessagePreview: {
+            kind: string;
+            language: components["schemas"]["Language"];
+            subject: string;
+            text: string;
+            html: string;
+            missing: {
+                token: string;
+                what: string;
+                why?: string;
+            }[];
+            template: {
+                /** @enum {string} */
+                source: "default" | "custom" | "draft";
+                version: number | null;
+            };
+            /** @description rendered against a sample complaint */
+            sample: boolean;
+            reference: string;
+            recipient: {
+                name: string;
+                address: string[];
+            };
+        };
+        NewAttachment: {
+            id: number;
+            /** @description made safe: no path, no control characters */
+            filename: string;
+            /** @description detected from the bytes, not taken from the upload */
+            contentType: string;
+            /** @description bytes */
+            size: number;
+            sha256: string;
+            /** @description visible to the customer on the tracking link */
+            public: boolean;
+        };
+        Notification: {
+            id: number;
+            reference: string | null;
+            kind: string;
+            message: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+        };
+        OutgoingMessage: {
+            id: number;
+            reference: string;
+            /** @description the communication kind */
+            kind: string | null;
+            subject: string | null;
+            to: string | null;
+            status: string;
+            attempts: number;
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            postedAt: string | null;
+        };
+        OutgoingMessageList: {
+            items: components["schemas"]["OutgoingMessage"][];
+        };
+        /** @description a policy version (SPEC §3), every default filled in */
+        Policy: {
+            id: string;
+            name: string;
+            /** @default 1 */
+            version: number;
+            /** @default 1970-01-01 */
+            effectiveFrom: string;
+            timezone: string;
+            /**
+             * @default [
+             *       "en"
+             *     ]
+             */
+            languages: ("en" | "vi")[];
+            title?: {
+                en?: string;
+                vi?: string;
+            };
+            organisation?: {
+                name: string;
+                /** @default [] */
+                address: string[];
+                office?: string[];
+                phone?: string;
+                email?: string;
+                website?: string;
+            };
+            source?: string;
+            summary?: string;
+            calendar: {
+                holidays: string | null;
+                /** @default [] */
+                add: (string | {
+                    date: string;
+                    name?: string;
+                    label?: {
+                        en?: string;
+                        vi?: string;
+                    };
+                    /** @default false */
+                    confirmYearly: boolean;
+                    note?: string;
+                })[];
+                /** @default [] */
+                remove: (string | {
+                    date: string;
+                    name?: string;
+                    label?: {
+                        en?: string;
+                        vi?: string;
+                    };
+                    /** @default false */
+                    confirmYearly: boolean;
+                    note?: string;
+                })[];
+                /**
+                 * @default [
+                 *       "mon",
+                 *       "tue",
+                 *       "wed",
+                 *       "thu",
+                 *       "fri"
+                 *     ]
+                 */
+                workingDays: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                /**
+                 * @default {
+                 *       "start": "09:00",
+                 *       "end": "17:30"
+                 *     }
+                 */
+                openingHours: {
+                    start: string;
+                    end: string;
+                };
+            };
+            clocks: {
+                [key: string]: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                    label?: string;
+                    quote?: string;
+                    promise?: {
+                        en?: string;
+                        vi?: string;
+                    };
+                    /** @default received */
+                    startsOn: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
+                    stopsOn?: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
+                    channels?: ("web" | "email" | "phone" | "post" | "in_person" | "api")[];
+                    pausable?: boolean;
+                    /**
+                     * @default [
+                     *       "awaiting_customer"
+                     *     ]
+                     */
+                    pausedIn: ("received" | "acknowledged" | "investigating" | "awaiting_customer" | "awaiting_department" | "response_proposed" | "responded" | "reopened" | "escalated" | "resolved_on_first_contact" | "deadlocked" | "referred_to_adr" | "withdrawn" | "closed")[];
+                    /** @default false */
+                    regulatory: boolean;
+                    warnAt?: number | number[];
+                    /** @default [] */
+                    onBreach: {
+                        /** @enum {string} */
+                        do: "notify" | "escalate" | "send" | "flag_urgent" | "deadlock";
+                        /** @enum {string} */
+                        role?: "handler" | "department_member" | "manager" | "administrator" | "auditor";
+                        communication?: string;
+                        repeat?: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                        };
+                    }[];
+                };
+            };
+            /**
+             * @default {
+             *       "channels": [
+             *         "web",
+             *         "email",
+             *         "phone",
+             *         "post",
+             *         "in_person",
+             *         "api"
+             *       ],
+             *       "firstContactResolution": {
+             *         "allowed": true,
+             *         "requireOutcome": true
+             *       }
+             *     }
+             */
+            intake: {
+                /**
+                 * @default [
+                 *       "web",
+                 *       "email",
+                 *       "phone",
+                 *       "post",
+                 *       "in_person",
+                 *       "api"
+                 *     ]
+                 */
+                channels: ("web" | "email" | "phone" | "post" | "in_person" | "api")[];
+                /**
+                 * @default {
+                 *       "allowed": true,
+                 *       "requireOutcome": true
+                 *     }
+                 */
+                firstContactResolution: {
+                    /** @default true */
+                    allowed: boolean;
+                    /** @default true */
+                    requireOutcome: boolean;
+                    quote?: string;
+                };
+                quote?: string;
+            };
+            /** @default {} */
+            communications: {
+                [key: string]: {
+                    /** @enum {string} */
+                    kind?: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+                    quote?: string;
+                    /** @default false */
+                    automatic: boolean;
+                    /** @default [] */
+                    mustInclude: string[];
+                    /** @default [] */
+                    enclose: "scheme_leaflet"[];
+                    standard?: {
+                        reason?: {
+                            en?: string;
+                            vi?: string;
+                        };
+                        expectedWithin?: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                        };
+                    };
+                    /** @enum {string} */
+                    via?: "preferred" | "email" | "post" | "portal" | "phone";
+                };
+            };
+            requiredContent: unknown;
+            progressReports?: {
+                after: string;
+                every: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                };
+                quote?: string;
+            };
+            adr?: {
+                scheme: {
+                    name: string;
+                    /** @default [] */
+                    address: string[];
+                    office?: string[];
+                    phone?: string;
+                    email?: string;
+                    website?: string;
+                };
+                after?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                };
+                /**
+                 * @default [
+                 *       "deadlock_letter",
+                 *       "adr_notice"
+                 *     ]
+                 */
+                openedBy: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy")[];
+                timeLimit?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                };
+                /**
+                 * @default [
+                 *       "deadlock_letter"
+                 *     ]
+                 */
+                timeLimitFrom: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy")[];
+                /** @default true */
+                free: boolean;
+                leaflet?: {
+                    /** @enum {string} */
+                    builtin?: "financial-ombudsman-service";
+                    file?: string;
+                    title?: string;
+                };
+                timeLimitWording?: {
+                    [key: string]: {
+                        en?: string;
+                        vi?: string;
+                    };
+                };
+                /**
+                 * @default no_consent
+                 * @enum {string}
+                 */
+                defaultPosition: "no_consent" | "consent" | "out_of_time";
+                quote?: string;
+            };
+            escalation?: {
+                /** @default false */
+                urgentPriority: boolean;
+                urgentQuote?: string;
+                /** @default true */
+                onRequest: boolean;
+                /**
+                 * @default manager
+                 * @enum {string}
+                 */
+                role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
+                quote?: string;
+            };
+            approval?: {
+                /** @default true */
+                required: boolean;
+                /**
+                 * @default manager
+                 * @enum {string}
+                 */
+                role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
+                quote?: string;
+            };
+            /**
+             * @default {
+             *       "letterOnRequest": true,
+             *       "letterAutomatic": false,
+             *       "refuseWhenFlagged": []
+             *     }
+             */
+            deadlock: {
+                /** @default true */
+                letterOnRequest: boolean;
+                /** @default false */
+                letterAutomatic: boolean;
+                /** @default [] */
+                refuseWhenFlagged: ("vexatious" | "outside_jurisdiction")[];
+                quote?: string;
+            };
+            /**
+             * @default {
+             *       "requireRootCause": true,
+             *       "requireSummary": false,
+             *       "requireLessonsLearned": false
+             *     }
+             */
+            closing: {
+                /** @default true */
+                requireRootCause: boolean;
+                /** @default false */
+                requireSummary: boolean;
+                /** @default false */
+                requireLessonsLearned: boolean;
+                quote?: string;
+            };
+            procedureCopy?: {
+                /** @default true */
+                free: boolean;
+                /** @default true */
+                byPost: boolean;
+                quote?: string;
+            };
+            /**
+             * @default {
+             *       "years": 6
+             *     }
+             */
+            retention: {
+                years: number;
+                quote?: string;
+            };
+        };
+        PolicyDetail: {
+            id: string;
+            name: string;
+            current: number | null;
+            versions: components["schemas"]["Policy"][];
+        };
+        PolicyList: {
+            items: components["schemas"]["PolicySummary"][];
+        };
+        PolicySummary: {
+            id: string;
+            name: string;
+            versions: {
+                version: number;
+                effectiveFrom: string;
+            }[];
+            /** @description the version in force now */
+            current: number | null;
+        };
+        Procedure: {
+            policy: string;
+            version: number;
+            /** @enum {string} */
+            lang: "en" | "vi";
+            text: string;
+        };
+        PublicRegistered: {
+            reference: string;
+            status: components["schemas"]["ComplaintState"];
+            /** Format: date-time */
+            receivedAt: string;
+            deadlines: {
+                clock: string;
+                /** Format: date-time */
+                dueAt: string | null;
+            }[];
+            /** @description the secret of the tracking link; shown once */
+            trackingToken: string;
+            trackingUrl: string;
+        };
+        QueueItem: {
+            reference: string;
+            status: components["schemas"]["ComplaintState"];
+            isOpen: boolean;
+            policy: {
+                id: string;
+                version: number;
+            };
+            /** @enum {string} */
+            channel: "web" | "email" | "phone" | "post" | "in_person" | "api";
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            language: "en" | "vi";
+            subject: string;
+            flags: ("urgent" | "vexatious" | "outside_jurisdiction" | "vulnerable_customer")[];
+            escalationLevel: number;
+            assigneeId: string | null;
+            departmentId: string | null;
+            /**
+             * Format: date-time
+             * @description the earliest due instant of a running clock
+             */
+            nextDueAt: string | null;
+            customerName: string;
+            /** @description open and past its next due instant */
+            overdue: boolean;
+        };
+        QueuePage: {
+            items: components["schemas"]["QueueItem"][];
+            /** @description pass as ?cursor= for the next page */
+            nextCursor: string | null;
+        };
+        Redress: {
+            /** @enum {string} */
+            kind: "money" | "action";
+            description: string;
+            amount?: number;
+            currency?: string;
+            offeredAt: string;
+            acceptedAt?: string | null;
+            completedAt?: string | null;
+        };
+        Registered: {
+            reference: string;
+            status: components["schemas"]["ComplaintState"];
+            policy: {
+                id: string;
+                version: number;
+            };
+            /** Format: date-time */
+            receivedAt: string;
+            deadlines: {
+                clock: string;
+                /** Format: date-time */
+                dueAt: string | null;
+            }[];
+        };
+        /** @enum {string} */
+        Role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
+        SavedTemplate: {
+            version: number;
+            subject: string;
+            body: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            policy: string;
+            kind: components["schemas"]["CommunicationKind"];
+            language: components["schemas"]["Language"];
+            /** @enum {string} */
+            source: "default" | "custom";
+        };
+        Session: {
+            user: components["schemas"]["User"];
+            /** @enum {string} */
+            via: "session" | "token";
+            capabilities: components["schemas"]["Capabilities"];
+        };
+        SignedIn: {
+            user: components["schemas"]["User"];
+            /** @description send as X-CSRF-Token on every change made with the cookie */
+            csrfToken: string;
+            capabilities: components["schemas"]["Capabilities"];
+        };
+        Task: {
+            id: number;
+            /** @description the complaint */
+            reference: string;
+            /** @description call_customer, follow_up, … */
+            kind: string;
+            title: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt: string | null;
+            doneBy: string | null;
+            note: string | null;
+        };
+        TaskList: {
+            items: components["schemas"]["Task"][];
+        };
+        Template: {
+            policy: string;
+            kind: components["schemas"]["CommunicationKind"];
+            language: components["schemas"]["Language"];
+            current: {
+                /** @enum {string} */
+                source: "default" | "custom";
+                version: number | null;
+                subject: string;
+                body: string;
+            };
+            default: {
+                subject: string;
+                body: string;
+            };
+            history: components["schemas"]["TemplateVersion"][];
+            variables: {
+                name: string;
+                type: string;
+                description: string;
+            }[];
+        };
+        TemplateList: {
+            policy: string;
+            languages: components["schemas"]["Language"][];
+            items: {
+                kind: components["schemas"]["CommunicationKind"];
+                language: components["schemas"]["Language"];
+                /** @enum {string} */
+                source: "default" | "custom";
+                version: number | null;
+                subject: string;
+                updatedBy: string | null;
+                /** Format: date-time */
+                updatedAt: string | null;
+            }[];
+        };
+        TemplateVersion: {
+            version: number;
+            subject: string;
+            body: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TimelineEvent: {
+            seq: number;
+            /** @description the event type (received, acknowledged, …) */
+            type: string;
+            /** Format: date-time */
+            at: string;
+            actor: {
+                id: string;
+                role: string;
+            };
+            reason: string | null;
+            /** @description shown to the customer */
+            public: boolean;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        TrackedComplaint: {
+            reference: string;
+            status: components["schemas"]["ComplaintState"];
+            /** Format: date-time */
+            receivedAt: string;
+            subject: string;
+            description: string;
+            organisation: string;
+            deadlines: {
+                clock: string;
+                label: string;
+                /** Format: date-time */
+                dueAt: string | null;
+            }[];
+            timeline: {
+                type: string;
+                /** Format: date-time */
+                at: string;
+                reason: string | null;
+            }[];
+            messages: components["schemas"]["Message"][];
+            attachments: components["schemas"]["Attachment"][];
+            /** @description what the customer may do now (reply, request-escalation, …) */
+            allowedActions: components["schemas"]["ActionName"][];
+            /** @description the ombudsman or ADR scheme the customer may go to */
+            adr: {
+                scheme: components["schemas"]["Contact"];
+            } | null;
+            /** Format: date-time */
+            now: string;
+        };
+        User: {
+            id: string;
+            email: string;
+            name: string;
+            role: components["schemas"]["Role"];
+            departmentId: string | null;
+            active: boolean;
+        };
+        UserList: {
+            items: components["schemas"]["User"][];
+        };
+        WorkingCalendar: {
+            policy: string;
+            version: number;
+            year: number;
+            timezone: string;
+            /** @description YYYY-MM-DD, in order */
+            workingDays: string[];
+            holidays: {
+                date: string;
+                name: string;
+            }[];
+            /** @description how many working days */
+            count: number;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;

@@ -3,10 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../../app/errors.ts';
 import { retakeMail } from '../../../mail/inbound/ingest-mail.ts';
 import { listFlaggedMail, listMailboxes, mailboxCounts } from '../../../mail/inbound/mailboxes.ts';
 import { ingestDeps } from '../../../mail/inbound/service.ts';
+import {
+  flaggedMailListSchema,
+  mailboxListSchema,
+  presentMailbox,
+  retakeOutcomeSchema,
+} from '../../presenters/mailbox.ts';
 import type { RouteContext } from '../../server.ts';
 
 export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -15,34 +20,29 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
   app.get(
     '/mailboxes',
     {
-      config: { roles: ['administrator', 'auditor'] },
-      schema: { tags: ['mail'], summary: 'Mailboxes and what each has taken' },
+      config: { permission: 'mailbox.read' },
+      schema: {
+        tags: ['mail'],
+        summary: 'Mailboxes and what each has taken',
+        response: { 200: mailboxListSchema },
+      },
     },
     async () => {
       const counts = await mailboxCounts(ctx.db);
       const boxes = await listMailboxes(ctx.db);
-      return {
-        items: boxes.map((m) => ({
-          id: m.id,
-          name: m.name,
-          kind: m.kind,
-          address: m.address,
-          policyId: m.policyId,
-          active: m.active,
-          taken: counts.get(String(m.id)) ?? {},
-        })),
-      };
+      return { items: boxes.map((m) => presentMailbox(m, counts.get(String(m.id)) ?? {})) };
     },
   );
 
   app.get(
     '/mailboxes/flagged',
     {
-      config: { roles: ['administrator', 'auditor'] },
+      config: { permission: 'mailbox.read' },
       schema: {
         tags: ['mail'],
         summary: 'Mail kept raw but not taken (malformed, or failing again and again)',
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: { 200: flaggedMailListSchema },
       },
     },
     async (request) => ({ items: await listFlaggedMail(ctx.db, request.query.limit) }),
@@ -51,11 +51,12 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
   app.post(
     '/mailboxes/flagged/:id/retake',
     {
-      config: { roles: ['administrator'] },
+      config: { permission: 'mailbox.retake', errors: ['MAIL.NOT_FLAGGED'] },
       schema: {
         tags: ['mail'],
         summary: 'Take a flagged mail again',
         params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: retakeOutcomeSchema },
       },
     },
     async (request) => {
@@ -65,14 +66,7 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
         policies: ctx.policies,
         close: async () => {},
       });
-      try {
-        return await retakeMail(deps, request.params.id);
-      } catch (err) {
-        if (err instanceof Error && /^no flagged or pending inbound mail/.test(err.message)) {
-          throw notFound('MAIL.NOT_FLAGGED', err.message);
-        }
-        throw err;
-      }
+      return retakeMail(deps, request.params.id);
     },
   );
 }

@@ -9,6 +9,12 @@ import { listPolicies } from '../../../app/policies/list-policies.ts';
 import { renderPolicyProcedure } from '../../../app/policies/render-policy-procedure.ts';
 import { LANGUAGES } from '../../../domain/policy/schema.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import {
+  policyDetailSchema,
+  policyListSchema,
+  policyVersionSchema,
+  procedureSchema,
+} from '../../presenters/policy.ts';
 import type { RouteContext } from '../../server.ts';
 
 export const policyIdParam = z.object({
@@ -17,13 +23,6 @@ export const policyIdParam = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'expected a policy id such as uk-comms-ombudsman'),
 });
 
-const versionSummary = z.object({ version: z.number(), effectiveFrom: z.string() });
-const policySummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  versions: z.array(versionSummary),
-  current: z.number().nullable().describe('the version in force now'),
-});
 const policyDocument = z
   .record(z.string(), z.unknown())
   .describe('a policy version as in a policy file (SPEC §3), every default filled in');
@@ -48,11 +47,11 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies',
     {
-      config: { roles: 'any' },
+      config: { permission: 'policy.read' },
       schema: {
         tags: ['policies'],
         summary: 'Every policy, its versions and the version in force now',
-        response: { 200: z.object({ items: z.array(policySummary) }) },
+        response: { 200: policyListSchema },
       },
     },
     async () => ({ items: listPolicies(ctx.policies, ctx.now()) }),
@@ -61,20 +60,13 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies/:id',
     {
-      config: { roles: 'any' },
+      config: { permission: 'policy.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
       schema: {
         tags: ['policies'],
         summary: 'Every version of a policy, or with ?at= the version in force then',
         params: policyIdParam,
         querystring: getQuery,
-        response: {
-          200: z.object({
-            id: z.string(),
-            name: z.string(),
-            current: z.number().nullable(),
-            versions: z.array(policyDocument),
-          }),
-        },
+        response: { 200: policyDetailSchema },
       },
     },
     async (request) => getPolicy(ctx.policies, request.params.id, ctx.now(), request.query.at),
@@ -83,14 +75,17 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.post(
     '/policies/:id/versions',
     {
-      config: { roles: ['administrator'] },
+      config: {
+        permission: 'policy.manage',
+        errors: ['POLICY.INVALID', 'POLICY.ID_MISMATCH', 'POLICY.EFFECTIVE_DATE'],
+      },
       schema: {
         tags: ['policies'],
         summary:
           'Add a version (numbered next; must take effect after the latest); 400 POLICY.INVALID lists every problem',
         params: policyIdParam,
         body: policyDocument,
-        response: { 201: policyDocument },
+        response: { 201: policyVersionSchema },
       },
     },
     async (request, reply) => {
@@ -108,7 +103,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies/:id/procedure',
     {
-      config: { roles: 'public' },
+      config: { permission: 'procedure.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
       schema: {
         tags: ['policies', 'public'],
         summary: 'The published complaints procedure (text/plain, or JSON {text})',
@@ -117,16 +112,10 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         querystring: procedureQuery,
         response: {
           200: {
+            description: 'the procedure as text, or as JSON with ?format=json',
             content: {
               'text/plain': { schema: z.string() },
-              'application/json': {
-                schema: z.object({
-                  policy: z.string(),
-                  version: z.number(),
-                  lang: z.enum(LANGUAGES),
-                  text: z.string(),
-                }),
-              },
+              'application/json': { schema: procedureSchema },
             },
           },
         },

@@ -42,7 +42,7 @@ export function useSession() {
 export async function signIn(client: QueryClient, email: string, password: string) {
   const result = await call(api.POST('/api/v1/auth/login', { body: { email, password } }));
   csrf.set(result.csrfToken);
-  const session: Session = { user: result.user, via: 'session' };
+  const session: Session = { user: result.user, via: 'session', capabilities: result.capabilities };
   client.setQueryData(SESSION_KEY, session);
   return session;
 }
