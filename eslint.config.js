@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', '.scratch/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', '.scratch/', 'web/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

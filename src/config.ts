@@ -34,6 +34,11 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   REDRESS_MAIL_FROM: z.string().default('Redress <complaints@localhost>'),
+  REDRESS_DEFAULT_POLICY: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'expected a policy id such as uk-comms-ombudsman')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -69,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sweepIntervalMs: e.REDRESS_SWEEP_INTERVAL_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.REDRESS_MAIL_FROM,
+    /** The policy the web form uses without ?policy= (absent: the first policy). */
+    defaultPolicy: e.REDRESS_DEFAULT_POLICY,
     /** The domain of our Message-IDs: the sender address's domain. */
     mailDomain: /@([^>\s]+)/.exec(e.REDRESS_MAIL_FROM)?.[1] ?? 'localhost',
   };

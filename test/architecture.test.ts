@@ -18,18 +18,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SRC = resolve(ROOT, 'src');
 const DOMAIN = resolve(SRC, 'domain');
 
-/**
- * Files that still hold SQL while their owners move it into src/db/ (issue 7). Each entry must
- * still need its place: an entry whose file is clean fails the test, so the list only shrinks.
- * The lead empties it when merging those branches.
- */
-const SQL_ALLOWED_FOR_NOW = new Set([
-  // the HTTP-contract engineer (branch contract) moves these reads to src/db/queries/
-  'src/app/complaints/get-complaint.ts',
-  'src/app/complaints/list-complaints.ts',
-  'src/app/work/work-lists.ts',
-]);
-
 const show = (f: Finding[]) => f.map((x) => `${rel(ROOT, x.file)}:${x.line} ${x.what}`).join('\n');
 
 describe('the scanner', () => {
@@ -108,15 +96,10 @@ describe('the source tree', () => {
   const files = sourceFiles(SRC);
 
   test('SQL appears only under src/db/', () => {
-    const outside = files.filter((f) => !rel(ROOT, f).startsWith('src/db/'));
-    const findings = outside
-      .filter((f) => !SQL_ALLOWED_FOR_NOW.has(rel(ROOT, f)))
+    const findings = files
+      .filter((f) => !rel(ROOT, f).startsWith('src/db/'))
       .flatMap((f) => sqlIn(f, read(f)));
     assert.deepEqual(findings, [], `SQL outside src/db/:\n${show(findings)}`);
-    const stale = [...SQL_ALLOWED_FOR_NOW].filter(
-      (f) => sqlIn(resolve(ROOT, f), read(resolve(ROOT, f))).length === 0,
-    );
-    assert.deepEqual(stale, [], 'files allowed SQL for now that have none: remove them');
   });
 
   test('the scan reads the database layer too (so it would see SQL that moved out)', () => {

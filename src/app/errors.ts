@@ -1,48 +1,236 @@
-// One error type for expected failures, with a stable code. The HTTP layer maps kinds to
-// statuses in one place (src/http/plugins/errors.ts); the CLI prints the message.
+// Every error a client can receive, declared once: its code, its HTTP status and one line on
+// what it means. `AppError` takes only these codes (the type checker refuses any other), the
+// HTTP layer sends the status given here, the OpenAPI document and the README list them. The
+// lifecycle's refusals are the domain's own section (src/domain/complaint/errors.ts).
+import type { TemplateErrorCode } from '../domain/communications/template.ts';
+import { LIFECYCLE_ERRORS } from '../domain/complaint/errors.ts';
 
-export type ErrorKind =
-  | 'invalid' // 400
-  | 'unauthenticated' // 401
-  | 'forbidden' // 403
-  | 'not_found' // 404
-  | 'conflict' // 409
-  | 'too_large' // 413
-  | 'unsupported' // 415
-  | 'unprocessable' // 422
-  | 'rate_limited'; // 429
+export interface ErrorEntry {
+  status: number;
+  meaning: string;
+}
 
-export const STATUS_OF_KIND: Record<ErrorKind, number> = {
-  invalid: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_large: 413,
-  unsupported: 415,
-  unprocessable: 422,
-  rate_limited: 429,
-};
+/** Refusals of the request itself, raised by the HTTP layer (framework, parsers, plugins). */
+const REQUEST_ERRORS = {
+  'INPUT.INVALID': {
+    status: 400,
+    meaning: 'a parameter or body field is not valid; details lists each problem with its path',
+  },
+  'INPUT.MALFORMED': { status: 400, meaning: 'the request could not be read' },
+  'INPUT.MALFORMED_JSON': { status: 400, meaning: 'the body is not valid JSON' },
+  'INPUT.EMPTY_BODY': { status: 400, meaning: 'the body is empty; send a JSON object' },
+  'INPUT.INVALID_UTF8': { status: 400, meaning: 'the body is not valid UTF-8' },
+  'INPUT.NUL_CHARACTER': {
+    status: 400,
+    meaning: 'the body or URL holds a NUL character, which cannot be stored',
+  },
+  'INPUT.INVALID_UNICODE': {
+    status: 400,
+    meaning: 'the body holds half of a UTF-16 surrogate pair, which cannot be stored',
+  },
+  'INPUT.BAD_CONTENT_LENGTH': {
+    status: 400,
+    meaning: 'the Content-Length header does not match the body',
+  },
+  'INPUT.BAD_URL': { status: 400, meaning: 'the URL could not be read (a broken %-escape)' },
+  'INPUT.PATH_TOO_LONG': { status: 400, meaning: 'a segment of the path is too long' },
+  'INPUT.BAD_CURSOR': {
+    status: 400,
+    meaning: 'the paging cursor is not one this server gave out; start again without it',
+  },
+  'INPUT.TOO_LARGE': {
+    status: 413,
+    meaning: 'the body or file is larger than the limit (details.maxBytes when known)',
+  },
+  'INPUT.UNSUPPORTED_MEDIA_TYPE': {
+    status: 415,
+    meaning: 'the body has the wrong Content-Type (JSON, or multipart/form-data for files)',
+  },
+  'ROUTE.NOT_FOUND': { status: 404, meaning: 'no route has this method and path' },
+  RATE_LIMITED: { status: 429, meaning: 'too many requests from this address; wait a minute' },
+  INTERNAL: {
+    status: 500,
+    meaning: 'a fault on the server; it has been logged and nothing about it is disclosed',
+  },
+} as const satisfies Record<string, ErrorEntry>;
 
+const AUTH_ERRORS = {
+  'AUTH.REQUIRED': { status: 401, meaning: 'sign in, or send a bearer token' },
+  'AUTH.BAD_HEADER': {
+    status: 401,
+    meaning: 'the Authorization header must be "Bearer" then the token',
+  },
+  'AUTH.INVALID_TOKEN': { status: 401, meaning: 'the bearer token is unknown or revoked' },
+  'AUTH.INVALID_CREDENTIALS': {
+    status: 401,
+    meaning: 'wrong email or password (or the account is inactive)',
+  },
+  'AUTH.CSRF': {
+    status: 403,
+    meaning: 'a signed-in browser must send the csrfToken from sign-in as X-CSRF-Token',
+  },
+  'AUTH.FORBIDDEN': { status: 403, meaning: "the caller's role may not use this operation" },
+} as const satisfies Record<string, ErrorEntry>;
+
+const RESOURCE_ERRORS = {
+  'COMPLAINT.NOT_FOUND': {
+    status: 404,
+    meaning: 'no complaint with this reference that the caller may see',
+  },
+  'COMPLAINT.RECEIVED_IN_FUTURE': { status: 400, meaning: 'receivedAt lies in the future' },
+  'COMPLAINT.RECEIVED_TOO_EARLY': { status: 400, meaning: 'receivedAt lies before the year 2000' },
+  'COMPLAINT.CHANNEL_NOT_ACCEPTED': {
+    status: 400,
+    meaning: 'the policy does not take complaints by this channel; the message lists those it does',
+  },
+  'COMPLAINT.UNKNOWN_REFERENCE': {
+    status: 422,
+    meaning: 'a department or (active) user the complaint names does not exist',
+  },
+  'IDEMPOTENCY.KEY_REUSED': {
+    status: 422,
+    meaning: 'this Idempotency-Key was already used for a different request',
+  },
+  'TRACKING.NOT_FOUND': {
+    status: 404,
+    meaning: 'the reference and tracking token do not match a complaint',
+  },
+  'ATTACHMENT.NOT_FOUND': {
+    status: 404,
+    meaning: 'no attachment with this id on this complaint (that the caller may see)',
+  },
+  'ATTACHMENT.EMPTY': { status: 400, meaning: 'the file is empty' },
+  'ATTACHMENT.NO_FILE': { status: 400, meaning: 'the multipart form has no file part' },
+  'ATTACHMENT.ONE_FILE': { status: 400, meaning: 'send one file per request' },
+  'ATTACHMENT.TYPE_NOT_ALLOWED': {
+    status: 415,
+    meaning: 'this kind of file is not accepted (executables, unknown binary formats)',
+  },
+  'USER.NOT_FOUND': { status: 404, meaning: 'no user with this id' },
+  'USER.ALREADY_EXISTS': { status: 409, meaning: 'a user with this email already exists' },
+  'USER.DEPARTMENT_REQUIRED': { status: 400, meaning: 'a department member needs a department' },
+  'USER.UNKNOWN_DEPARTMENT': { status: 400, meaning: 'the department named does not exist' },
+  'USER.LAST_ADMINISTRATOR': {
+    status: 409,
+    meaning: 'the last active administrator cannot be demoted or deactivated',
+  },
+  'DEPARTMENT.ALREADY_EXISTS': { status: 409, meaning: 'a department with this id exists' },
+  'POLICY.NOT_FOUND': {
+    status: 404,
+    meaning: 'no policy with this id; the message lists the known ones',
+  },
+  'POLICY.VERSION_NOT_FOUND': { status: 404, meaning: 'the policy has no such version' },
+  'POLICY.NOT_IN_FORCE': {
+    status: 422,
+    meaning: 'no version of the policy is in force at that instant',
+  },
+  'POLICY.INVALID': {
+    status: 400,
+    meaning: 'the policy document is not valid; details.problems has one line per problem',
+  },
+  'POLICY.ID_MISMATCH': {
+    status: 400,
+    meaning: 'the document is of another policy than the one in the path',
+  },
+  'POLICY.EFFECTIVE_DATE': {
+    status: 409,
+    meaning: 'a new version must take effect after the latest one',
+  },
+  'POLICY.UNKNOWN_REQUIRED_CONTENT': {
+    status: 422,
+    meaning: "a communication's mustInclude names a token that does not exist",
+  },
+  'CALENDAR.YEAR_OUT_OF_RANGE': {
+    status: 400,
+    meaning: 'the calendar year lies outside the range Redress computes',
+  },
+  'TEMPLATE.SUBJECT': { status: 400, meaning: 'the subject must be one line' },
+  'TEMPLATE.SYNTAX': {
+    status: 400,
+    meaning: 'the template does not parse; details.problems names each line',
+  },
+  'TEMPLATE.UNKNOWN_VARIABLE': {
+    status: 400,
+    meaning: 'the template uses a variable this kind of message does not have',
+  },
+  'TEMPLATE.INVALID': {
+    status: 422,
+    meaning: 'the stored template is broken; an administrator must fix it',
+  },
+  'COMMUNICATION.UNKNOWN': {
+    status: 400,
+    meaning: 'the policy has no communication of this name',
+  },
+  'COMMUNICATION.KIND_MISMATCH': {
+    status: 400,
+    meaning: "the named communication is of another kind than the template's",
+  },
+  'COMMUNICATION.LANGUAGE': { status: 400, meaning: 'there are no templates in this language' },
+  'COMMUNICATION.INVALID_EXTRA': {
+    status: 400,
+    meaning: 'the per-kind details (extra) are not valid; details.problems lists them',
+  },
+  'COMMUNICATION.MISSING_REQUIRED_CONTENT': {
+    status: 422,
+    meaning: 'the message would leave out content the rules require; details.missing names it',
+  },
+  'TASK.NOT_FOUND': { status: 404, meaning: 'no open task with this id' },
+  'NOTIFICATION.NOT_FOUND': {
+    status: 404,
+    meaning: 'no unread notification of the caller with this id',
+  },
+  'OUTBOX.NOT_RETRYABLE': { status: 404, meaning: 'no failed or interrupted email with this id' },
+  'LETTER.NOT_FOUND': { status: 404, meaning: 'no letter with this id' },
+  'LETTER.ALREADY_POSTED': { status: 409, meaning: 'the letter is not waiting to be posted' },
+  'MAIL.NOT_FLAGGED': {
+    status: 404,
+    meaning: 'no flagged (or stuck) inbound mail with this id',
+  },
+  'MAILBOX.NOT_FOUND': { status: 404, meaning: 'no mailbox with this name' },
+  'MAILBOX.ALREADY_EXISTS': { status: 409, meaning: 'a mailbox with this name exists already' },
+  'MAILBOX.UNKNOWN_POLICY': {
+    status: 400,
+    meaning: 'the policy named for the mailbox does not exist',
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+export const ERROR_CATALOGUE = {
+  ...REQUEST_ERRORS,
+  ...AUTH_ERRORS,
+  ...RESOURCE_ERRORS,
+  ...LIFECYCLE_ERRORS,
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+/** Codes of errors that stop a command or the start-up, and never reach a client over HTTP. */
+export const NON_HTTP_CODES = {
+  'DB.DATA_DIR_LOCKED': 'another process holds the embedded database (start-up, CLI)',
+  'POLICY.UNKNOWN_CLOCK': 'redress deadline --clock names no clock of the policy (CLI)',
+  'INPUT.INVALID_INSTANT': 'a CLI date-time argument is not ISO-8601 (CLI)',
+} as const;
+
+// The domain's template errors are turned into AppErrors with their own code.
+type Assert<T extends true> = T;
+export type _TemplateCodesAreCatalogued = Assert<
+  TemplateErrorCode extends ErrorCode ? true : false
+>;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_CATALOGUE, code);
+}
+
+/** An expected failure: a catalogued code (which decides the status), a message, details. */
 export class AppError extends Error {
+  readonly status: number;
+
   constructor(
-    readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
     super(message);
-  }
-
-  get status(): number {
-    return STATUS_OF_KIND[this.kind];
+    this.status = ERROR_CATALOGUE[code].status;
   }
 }
-
-export const invalid = (code: string, message: string, details?: unknown) =>
-  new AppError('invalid', code, message, details);
-export const notFound = (code: string, message: string) => new AppError('not_found', code, message);
-export const forbidden = (code: string, message: string) =>
-  new AppError('forbidden', code, message);
-export const conflict = (code: string, message: string, details?: unknown) =>
-  new AppError('conflict', code, message, details);

@@ -9,7 +9,7 @@ import {
 } from '../db/repositories/policy-versions.ts';
 import { policyInForce, PolicyError } from '../domain/policy/parse.ts';
 import { policySchema, type Policy } from '../domain/policy/schema.ts';
-import { AppError, conflict, notFound } from './errors.ts';
+import { AppError } from './errors.ts';
 import { listPresets } from './policies.ts';
 
 export class PolicyRegistry {
@@ -52,7 +52,7 @@ export class PolicyRegistry {
   allVersions(id: string): Policy[] {
     const list = this.versions.get(id);
     if (!list) {
-      throw notFound(
+      throw new AppError(
         'POLICY.NOT_FOUND',
         `no policy "${id}"; known policies: ${this.ids().join(', ') || 'none'}`,
       );
@@ -65,15 +65,15 @@ export class PolicyRegistry {
     try {
       return policyInForce(this.allVersions(id), at);
     } catch (err) {
-      if (err instanceof PolicyError)
-        throw new AppError('unprocessable', 'POLICY.NOT_IN_FORCE', err.message);
+      if (err instanceof PolicyError) throw new AppError('POLICY.NOT_IN_FORCE', err.message);
       throw err;
     }
   }
 
   version(id: string, version: number): Policy {
     const p = this.allVersions(id).find((v) => v.version === version);
-    if (!p) throw notFound('POLICY.VERSION_NOT_FOUND', `policy ${id} has no version ${version}`);
+    if (!p)
+      throw new AppError('POLICY.VERSION_NOT_FOUND', `policy ${id} has no version ${version}`);
     return p;
   }
 
@@ -88,7 +88,7 @@ export class PolicyRegistry {
     const doc: Policy = { ...policy, version: next };
     const latest = existing[existing.length - 1];
     if (latest && doc.effectiveFrom <= latest.effectiveFrom) {
-      throw conflict(
+      throw new AppError(
         'POLICY.EFFECTIVE_DATE',
         `a new version must take effect after the latest one (${latest.effectiveFrom}); got ${doc.effectiveFrom}`,
       );

@@ -222,11 +222,6 @@ export async function withSavepoint<T>(tx: Queryable, fn: () => Promise<T>): Pro
   }
 }
 
-/** Whether the database answers (the health check). */
-export async function ping(db: Queryable): Promise<void> {
-  await db.query('select 1');
-}
-
 export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;

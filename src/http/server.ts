@@ -3,19 +3,21 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { AppError } from '../app/errors.ts';
 import type { RouteContext, Services } from '../composition.ts';
-import { ping } from '../db/client.ts';
+import { ping } from '../db/queries/health.ts';
+import { AppError } from '../app/errors.ts';
+import { documentErrors, swaggerOptions } from './openapi.ts';
 import { registerAuth } from './plugins/auth.ts';
-import { errorBody, registerErrorHandling } from './plugins/errors.ts';
+import { registerErrorHandling, send } from './plugins/errors.ts';
 import { routes } from './routes/index.ts';
+import { registerWebApp } from './web-app.ts';
 
 /** The services (the composition root builds them once), and whether to log requests. */
 export type ServerDeps = Services & { logger?: boolean };
@@ -35,14 +37,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // segment) leave in the same shape as every other error.
     frameworkErrors: (err, _request, reply) => {
       const tooLong = err.code === 'FST_ERR_MAX_PARAM_LENGTH';
-      void (reply as FastifyReply)
-        .code(400)
-        .send(
-          errorBody(
-            tooLong ? 'INPUT.PATH_TOO_LONG' : 'INPUT.BAD_URL',
-            tooLong ? 'a part of the path is too long' : 'the URL could not be read',
-          ),
-        );
+      void send(
+        reply as FastifyReply,
+        tooLong ? 'INPUT.PATH_TOO_LONG' : 'INPUT.BAD_URL',
+        tooLong ? 'a part of the path is too long' : 'the URL could not be read',
+      );
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -58,7 +57,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(body);
       } catch {
-        return done(new AppError('invalid', 'INPUT.INVALID_UTF8', 'the body is not valid UTF-8'));
+        return done(new AppError('INPUT.INVALID_UTF8', 'the body is not valid UTF-8'));
       }
       if (text.trim() === '') return done(null, undefined);
       let value: unknown;
@@ -79,18 +78,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
             })
           : JSON.parse(text);
       } catch {
-        return done(new AppError('invalid', 'INPUT.MALFORMED_JSON', 'the body is not valid JSON'));
+        return done(new AppError('INPUT.MALFORMED_JSON', 'the body is not valid JSON'));
       }
       if (bad) {
         return done(
           bad === 'nul'
-            ? new AppError(
-                'invalid',
-                'INPUT.NUL_CHARACTER',
-                'the body contains a NUL character (\\u0000)',
-              )
+            ? new AppError('INPUT.NUL_CHARACTER', 'the body contains a NUL character (\\u0000)')
             : new AppError(
-                'invalid',
                 'INPUT.INVALID_UNICODE',
                 'the body contains half of a UTF-16 surrogate pair',
               ),
@@ -104,63 +98,36 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Nor can it hold U+0000 in a path segment or query value.
   app.addHook('onRequest', async (request) => {
     if (/%00/.test(request.url)) {
-      throw new AppError(
-        'invalid',
-        'INPUT.NUL_CHARACTER',
-        'the URL contains a NUL character (%00)',
-      );
+      throw new AppError('INPUT.NUL_CHARACTER', 'the URL contains a NUL character (%00)');
     }
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuth(app, deps.db, now);
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: 'Redress API',
-        version: '1.0.0',
-        description: 'Complaints handled under a published procedure, with proof.',
-      },
-      components: {
-        securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'redress_session' },
-        },
-      },
-      security: [{ bearer: [] }, { session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  documentErrors(app);
+  await app.register(swagger, swaggerOptions);
 
   const { logger: _logger, ...services } = deps;
   const ctx: RouteContext = services;
-  app.get('/healthz', async () => {
-    await ping(deps.db);
-    return { status: 'ok' };
-  });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(LANDING_PAGE),
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Answers when the server and its database are ready',
+        security: [],
+        response: { 200: z.object({ status: z.enum(['ok']) }).meta({ id: 'Health' }) },
+      },
+    },
+    async () => {
+      await ping(deps.db);
+      return { status: 'ok' as const };
+    },
   );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const plugin of routes) {
     await app.register(async (instance) => plugin(instance, ctx), { prefix: '/api/v1' });
   }
+  await registerWebApp(app, ctx);
   return app;
 }
-
-const LANDING_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Redress</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}</style>
-</head><body>
-<h1>Redress is running</h1>
-<p>Complaints handled under a published procedure, with proof.</p>
-<ul>
-<li>API: <code>/api/v1</code> — sign in with <code>POST /api/v1/auth/login</code> or send <code>Authorization: Bearer &lt;token&gt;</code></li>
-<li>OpenAPI document: <a href="/api/openapi.json">/api/openapi.json</a></li>
-<li>Health: <a href="/healthz">/healthz</a></li>
-<li>Published procedures: <a href="/api/v1/policies/uk-comms-ombudsman/procedure">uk-comms-ombudsman</a>,
-<a href="/api/v1/policies/vn-datacentre/procedure?lang=vi">vn-datacentre</a></li>
-</ul>
-<p>The demo accounts were printed on the console when Redress first started (see README).</p>
-</body></html>
-`;

@@ -8,6 +8,9 @@ import { renderProcedure } from '../../src/domain/policy/render.ts';
 import { MINIMAL_POLICY_INPUT } from '../factories/policy.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 
@@ -388,6 +391,11 @@ for (const engine of engines()) {
         assert.equal(v2.statusCode, 200, v2.body);
         assert.equal(v2.json().version, 2);
       });
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

@@ -12,6 +12,9 @@ import {
 import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 const LIMIT_BYTES = Math.round(0.05 * 1024 * 1024); // REDRESS_MAX_UPLOAD_MB=0.05
 
@@ -309,6 +312,30 @@ for (const engine of engines()) {
         assert.equal(empty.json().error.code, 'ATTACHMENT.EMPTY');
       });
 
+      test('a multipart body cut short is 400 INPUT.MALFORMED', async () => {
+        const boundary = 'redress-cut-short';
+        const bodies = [
+          // the closing boundary never comes
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n` +
+            `Content-Type: text/plain\r\n\r\nhalf a fi`,
+          // the last part's closing boundary is missing its final --
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc\r\n--${boundary}`,
+        ];
+        for (const payload of bodies) {
+          const r = await t.app.inject({
+            method: 'POST',
+            url: `/api/v1/complaints/${ref}/attachments`,
+            headers: {
+              ...t.as('handler'),
+              'content-type': `multipart/form-data; boundary=${boundary}`,
+            },
+            payload,
+          });
+          assert.equal(r.statusCode, 400, r.body);
+          assert.equal(r.json().error.code, 'INPUT.MALFORMED', r.body);
+        }
+      });
+
       test('a department member reaches only their own department (others: 404)', async () => {
         const own = await upload(ref, 'department_member', file(PDF, 'dept.pdf'));
         assert.equal(own.statusCode, 201, own.body);
@@ -433,6 +460,11 @@ for (const engine of engines()) {
         assert.equal(stored.direction, 'internal');
         assert.equal(stored.public, false);
       });
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

@@ -8,6 +8,9 @@ import { createUser } from '../../src/app/users/create-user.ts';
 import { insertApiToken } from '../../src/db/repositories/api-tokens.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 const PASSWORD = 'a long enough passphrase';
@@ -244,6 +247,11 @@ for (const engine of engines()) {
         payload: complaintBody(),
       });
       assertError(post, 401, 'AUTH.REQUIRED');
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

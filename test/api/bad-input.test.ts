@@ -5,16 +5,17 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { ROLES, type Role } from '../../src/domain/complaint/states.ts';
-import type { RouteAccess } from '../../src/http/plugins/auth.ts';
+import { PERMISSIONS, type Access } from '../../src/domain/access/permissions.ts';
 import { routes, type RoutePlugin } from '../../src/http/routes/index.ts';
 import { MINIMAL_POLICY_INPUT } from '../factories/policy.ts';
 import { complaintBody, startApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
 
 interface DeclaredRoute {
   method: string;
   url: string;
-  roles: RouteAccess | undefined;
+  roles: Access | undefined;
   takesBody: boolean;
 }
 
@@ -30,12 +31,16 @@ routes.splice(
       for (const method of [r.method].flat()) {
         if (method === 'HEAD') continue;
         const takesBody = !!(r.schema as { body?: unknown } | undefined)?.body;
-        list.push({ method, url: r.url, roles: r.config?.roles, takesBody });
+        const permission = r.config?.permission;
+        const roles = permission ? PERMISSIONS[permission] : undefined;
+        list.push({ method, url: r.url, roles, takesBody });
       }
     });
     await plugin(app, ctx);
   }),
 );
+
+const answered = recordErrors();
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 const NOW = new Date('2026-03-20T12:00:00Z');
@@ -219,8 +224,8 @@ for (const engine of engines()) {
       post('an action body that is an array', act(ref, 'add-note'), '["note"]', 400, INVALID, raw),
       post('a money redress without amount', act(ref, 'offer-redress'), { kind: 'money', description: 'Credit' }, 400, INVALID),
       post('a target date that does not exist', act(investigating, 'agree-resolution-plan'), { plan: 'Fix', targetDate: '2026-02-30' }, 400, INVALID),
-      post('a transfer to an unknown department', act(investigating, 'transfer'), { departmentId: 'no-such' }, 422, 'DEPARTMENT.NOT_FOUND'),
-      post('assigning to an unknown user', act(investigating, 'assign'), { assigneeId: 'no-such-user' }, 422, 'USER.NOT_FOUND'),
+      post('a transfer to an unknown department', act(investigating, 'transfer'), { departmentId: 'no-such' }, 422, 'COMPLAINT.UNKNOWN_REFERENCE'),
+      post('assigning to an unknown user', act(investigating, 'assign'), { assigneeId: 'no-such-user' }, 422, 'COMPLAINT.UNKNOWN_REFERENCE'),
       // Public routes
       post('a reply without a message', `${track}/reply?token=${pub.token}`, {}, 400, INVALID, ANON),
       post('a reply with an unknown field', `${track}/reply?token=${pub.token}`, { message: 'Hi', status: 'closed' }, 400, INVALID, ANON),
@@ -419,5 +424,11 @@ for (const engine of engines()) {
         }
       });
     }
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.ok(answered.length > 200, `only ${answered.length} errors recorded`);
+      assert.deepEqual(undocumented(doc, answered), []);
+    });
   });
 }

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 for (const engine of engines()) {
   describe(`POST /api/v1/complaints (${engine})`, () => {
@@ -55,6 +58,11 @@ for (const engine of engines()) {
       });
       assert.equal(reused.statusCode, 422);
       assert.equal(reused.json().error.code, 'IDEMPOTENCY.KEY_REUSED');
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

@@ -8,6 +8,9 @@ import { ingestMail } from '../../src/mail/inbound/ingest-mail.ts';
 import { startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
 import { addTestMailbox, ingestDepsFor } from '../mail/inbound-helpers.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 for (const engine of engines()) {
   describe(`GET /api/v1/mailboxes and flagged mail (${engine})`, () => {
@@ -71,6 +74,11 @@ for (const engine of engines()) {
       });
       assert.equal(r.statusCode, 404);
       assert.equal(r.json().error.code, 'MAIL.NOT_FLAGGED');
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

@@ -1,27 +1,37 @@
 // Every API route × every caller (anonymous and each role): 401 without credentials, 403 for a
-// role the route does not declare, neither for a role it does. The route list comes from the app
-// itself (an onRoute hook in every resource plugin, checked against the router), so a route added
-// later is in the matrix without anyone remembering to add it.
+// role that does not hold the route's permission, neither for a role that does. Who holds what
+// is the permission table (src/domain/access/permissions.ts) as the API hands it to clients
+// (GET /auth/session's capability flags); the route list comes from the app itself (an onRoute
+// hook in every resource plugin, checked against the router), so a route added later is in the
+// matrix without anyone remembering to add it.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { createUser } from '../../src/app/users/create-user.ts';
 import type { ActionType } from '../../src/domain/complaint/actions.ts';
 import { ROLES, type Role } from '../../src/domain/complaint/states.ts';
-import type { RouteAccess } from '../../src/http/plugins/auth.ts';
+import {
+  actionPermission,
+  capabilitiesOf,
+  PERMISSION_NAMES,
+  PERMISSIONS,
+  type Permission,
+} from '../../src/domain/access/permissions.ts';
+import { RULES } from '../../src/domain/complaint/rules.ts';
 import { routes, type RoutePlugin } from '../../src/http/routes/index.ts';
 import { SAMPLE_ACTIONS } from '../factories/complaint.ts';
 import { MINIMAL_POLICY_INPUT } from '../factories/policy.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
 
 interface DeclaredRoute {
   method: string;
   url: string;
-  roles: RouteAccess | undefined;
+  permission: Permission | undefined;
 }
 
 // Each resource plugin is wrapped so that an onRoute hook, added before its routes, records them
-// with their config.roles. Keyed by the app's database: one list per app started.
+// with their config.permission. Keyed by the app's database: one list per app started.
 const declaredBy = new Map<unknown, DeclaredRoute[]>();
 routes.splice(
   0,
@@ -31,7 +41,7 @@ routes.splice(
     declaredBy.set(ctx.db, list);
     app.addHook('onRoute', (r) => {
       for (const method of [r.method].flat()) {
-        if (method !== 'HEAD') list.push({ method, url: r.url, roles: r.config?.roles });
+        if (method !== 'HEAD') list.push({ method, url: r.url, permission: r.config?.permission });
       }
     });
     await plugin(app, ctx);
@@ -52,6 +62,8 @@ function routerRoutes(t: TestApp): { method: string; url: string }[] {
   return out;
 }
 
+const answered = recordErrors();
+
 type Caller = 'anonymous' | Role;
 const CALLERS: Caller[] = ['anonymous', ...ROLES];
 
@@ -67,13 +79,6 @@ interface Sample {
   url: string;
   payload?: string | object;
   headers?: Record<string, string>;
-}
-
-/** Whether this caller may call a route declared with these roles. */
-function allowed(roles: RouteAccess, caller: Caller): boolean {
-  if (roles === 'public') return true;
-  if (caller === 'anonymous') return false;
-  return roles === 'any' || roles.includes(caller);
 }
 
 for (const engine of engines()) {
@@ -176,7 +181,18 @@ for (const engine of engines()) {
       });
     }
 
-    test('the matrix covers every /api/v1 route the router serves, each with declared roles', () => {
+    /** Each role's capability flags, as the API hands them to a signed-in client. */
+    const flags = {} as Record<Role, Record<Permission, boolean>>;
+    for (const role of ROLES) {
+      const r = await t.app.inject({ url: '/api/v1/auth/session', headers: t.as(role) });
+      assert.equal(r.statusCode, 200, r.body);
+      flags[role] = r.json().capabilities;
+    }
+    /** Whether the caller may use the permission, by the flags (anonymous: public ones only). */
+    const allowed = (permission: Permission, caller: Caller) =>
+      caller === 'anonymous' ? PERMISSIONS[permission] === 'public' : flags[caller][permission];
+
+    test('the matrix covers every /api/v1 route the router serves, each with a permission', () => {
       assert.ok(api.length >= 50, `only ${api.length} routes collected`);
       const seen = new Set(api.map((r) => `${r.method} ${r.url}`));
       const served = routerRoutes(t).filter(
@@ -184,18 +200,38 @@ for (const engine of engines()) {
       );
       assert.ok(served.length > 0);
       for (const r of served) assert.ok(seen.has(`${r.method} ${r.url}`), `${r.method} ${r.url}`);
-      for (const r of api) assert.notEqual(r.roles, undefined, `${r.method} ${r.url}`);
+      for (const r of api) assert.notEqual(r.permission, undefined, `${r.method} ${r.url}`);
+    });
+
+    test("every permission of the table is some route's, and the session hands out the table", () => {
+      const used = new Set(api.map((r) => r.permission));
+      assert.deepEqual(
+        PERMISSION_NAMES.filter((p) => !used.has(p)),
+        [],
+      );
+      for (const role of ROLES) assert.deepEqual(flags[role], capabilitiesOf(role), role);
+    });
+
+    test("each action's route takes its roles from the lifecycle's own table", () => {
+      for (const r of api) {
+        const action = /\/actions\/([a-z-]+)$/.exec(r.url)?.[1] as ActionType | undefined;
+        if (!action) continue;
+        assert.equal(r.permission, actionPermission(action), r.url);
+        const staff = RULES[action].roles.filter((x) => (ROLES as readonly string[]).includes(x));
+        assert.deepEqual(PERMISSIONS[actionPermission(action)], staff, action);
+      }
     });
 
     for (const route of api) {
-      const roles = route.roles!;
-      const who = roles === 'public' || roles === 'any' ? roles : `[${roles.join(', ')}]`;
-      test(`${route.method} ${route.url} (${who})`, async () => {
+      const permission = route.permission!;
+      const access = PERMISSIONS[permission];
+      const who = typeof access === 'string' ? access : `[${access.join(', ')}]`;
+      test(`${route.method} ${route.url} (${permission}: ${who})`, async () => {
         for (const caller of CALLERS) {
           const r = await call(route, caller);
           const where = `${route.method} ${route.url} as ${caller}: ${r.statusCode} ${r.body.slice(0, 300)}`;
           assert.ok(r.statusCode < 500, where);
-          if (allowed(roles, caller)) {
+          if (allowed(permission, caller)) {
             assert.ok(r.statusCode !== 401 && r.statusCode !== 403, where);
           } else {
             const expected = caller === 'anonymous' ? 401 : 403;
@@ -216,17 +252,23 @@ for (const engine of engines()) {
         'POST /api/v1/notifications/:id/read', // one's own notification, not a record
       ]);
       const writes = api.filter(
-        (r) => r.method !== 'GET' && r.roles !== 'public' && !exempt.has(`${r.method} ${r.url}`),
+        (r) =>
+          r.method !== 'GET' &&
+          PERMISSIONS[r.permission!] !== 'public' &&
+          !exempt.has(`${r.method} ${r.url}`),
       );
       assert.ok(writes.length > 40);
       for (const route of writes) {
-        assert.ok(Array.isArray(route.roles), `${route.method} ${route.url} is open to auditors`);
+        assert.ok(
+          !flags.auditor[route.permission!],
+          `${route.method} ${route.url} is open to auditors`,
+        );
         const r = await call(route, 'auditor');
         assert.equal(r.statusCode, 403, `${route.method} ${route.url}: ${r.body}`);
       }
       const reads = api.filter((r) => r.method === 'GET' && !r.url.startsWith('/api/v1/public'));
       for (const route of reads) {
-        assert.ok(allowed(route.roles!, 'auditor'), `${route.method} ${route.url}`);
+        assert.ok(allowed(route.permission!, 'auditor'), `${route.method} ${route.url}`);
       }
       const ref = await staffComplaint();
       for (const url of ['/api/v1/complaints', `/api/v1/complaints/${ref}`, '/api/v1/users']) {
@@ -278,6 +320,12 @@ for (const engine of engines()) {
         headers: member,
       });
       assert.equal(filtered.json().items.length, 0);
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.ok(answered.length > 100, `only ${answered.length} errors recorded`);
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

@@ -3,6 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import { composeCommunication } from '../../src/app/communications/compose-communication.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 const BASE = '/api/v1/policies/uk-comms-ombudsman/templates';
 
@@ -294,6 +297,11 @@ for (const engine of engines()) {
         headers: t.as('manager'),
       });
       assert.equal(policy.statusCode, 404);
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }

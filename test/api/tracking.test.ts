@@ -6,6 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+
+const answered = recordErrors();
 
 const NOW = new Date('2026-03-20T12:00:00Z');
 const FORM = '/api/v1/public/complaints';
@@ -315,6 +318,11 @@ for (const engine of engines()) {
           [],
         );
       }
+    });
+
+    test('every error answered above is listed for its operation and status in the document', async () => {
+      const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+      assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 

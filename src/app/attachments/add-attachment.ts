@@ -8,7 +8,7 @@ import { findComplaint, lockComplaint, touchComplaint } from '../../db/repositor
 import { appendEvents } from '../../db/repositories/events.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { canSee } from '../complaints/apply-complaint-action.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { sanitiseFilename } from './sanitise-filename.ts';
 import { sniffContentType } from './sniff-content-type.ts';
@@ -42,19 +42,18 @@ export async function addAttachment(
   upload: Upload & { /** The complaint it is attached to. */ reference: string },
 ): Promise<AddedAttachment> {
   const { reference } = upload;
-  const missing = () => notFound('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
+  const missing = () => new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
   // Whether the caller may reach the complaint comes first: a refusal reveals nothing, and
   // nothing is written to disk for a complaint the caller cannot see.
   const visible = await findComplaint(deps.db, reference);
   if (!visible || !canSee(actor, visible)) throw missing();
 
   if (upload.bytes.length === 0) {
-    throw new AppError('invalid', 'ATTACHMENT.EMPTY', 'the file is empty');
+    throw new AppError('ATTACHMENT.EMPTY', 'the file is empty');
   }
   const sniffed = sniffContentType(upload.bytes);
   if (!sniffed.ok) {
     throw new AppError(
-      'unsupported',
       'ATTACHMENT.TYPE_NOT_ALLOWED',
       sniffed.reason === 'executable'
         ? 'executable files and scripts are not accepted'

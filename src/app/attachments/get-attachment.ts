@@ -6,7 +6,7 @@ import { findComplaint } from '../../db/repositories/complaints.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { canSee } from '../complaints/apply-complaint-action.ts';
 import { findTracked } from '../complaints/get-complaint.ts';
-import { notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/file-store.ts';
 
 export interface AttachmentReadDeps {
@@ -35,7 +35,7 @@ export async function getAttachment(
 ): Promise<AttachmentContent> {
   const row = await findComplaint(deps.db, input.reference);
   if (!row || !canSee(actor, row))
-    throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${input.reference}`);
+    throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${input.reference}`);
   return read(deps, row.id, input.id, false);
 }
 
@@ -56,7 +56,7 @@ async function read(
   publicOnly: boolean,
 ): Promise<AttachmentContent> {
   const a = await findAttachment(deps.db, complaintId, id, publicOnly);
-  if (!a) throw notFound('ATTACHMENT.NOT_FOUND', `no attachment ${id} on this complaint`);
+  if (!a) throw new AppError('ATTACHMENT.NOT_FOUND', `no attachment ${id} on this complaint`);
   const bytes = await deps.files.get(a.sha256);
   // A row whose file is gone is a fault of ours (a lost disk), not the caller's: a 500, logged.
   if (!bytes) throw new Error(`attachment ${a.id}: the file ${a.sha256} is missing from the store`);

@@ -2,7 +2,7 @@
 import { BusinessCalendar } from '../../domain/calendar/business-calendar.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { CalendarConfig } from '../../domain/policy/schema.ts';
-import { invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { versionInForce } from '../policies/list-policies.ts';
 
@@ -28,7 +28,7 @@ export function getWorkingCalendar(
   const registry = deps.policies;
   const now = deps.now();
   if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
-    throw invalid(
+    throw new AppError(
       'CALENDAR.YEAR_OUT_OF_RANGE',
       `the year must be between ${MIN_CALENDAR_YEAR} and ${MAX_CALENDAR_YEAR}`,
     );

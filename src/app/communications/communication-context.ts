@@ -29,7 +29,7 @@ import {
   type CommunicationContext,
 } from '../../domain/communications/variables.ts';
 import type { Language, Policy } from '../../domain/policy/schema.ts';
-import { AppError, invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { complaintDetails } from './complaint-details.ts';
 import { defaultTemplate } from './default-templates.ts';
@@ -95,7 +95,7 @@ export function checkedExtra(kind: CommunicationKind, extra: Record<string, unkn
   const given = extra ?? {};
   const problems = checkExtra(kind, given);
   if (problems.length > 0) {
-    throw invalid('COMMUNICATION.INVALID_EXTRA', problems.join('; '), { problems });
+    throw new AppError('COMMUNICATION.INVALID_EXTRA', problems.join('; '), { problems });
   }
   return given;
 }
@@ -104,14 +104,14 @@ export function mustIncludeFor(policy: Policy, kind: CommunicationKind, name?: s
   const comm = findCommunication(policy, kind, name);
   if (name !== undefined) {
     if (!comm) {
-      throw invalid(
+      throw new AppError(
         'COMMUNICATION.UNKNOWN',
         `policy ${policy.id} v${policy.version} has no communication "${name}"; it has ${Object.keys(policy.communications).join(', ') || 'none'}`,
       );
     }
     const declared = policy.communications[name]!.kind ?? name;
     if (declared !== kind) {
-      throw invalid(
+      throw new AppError(
         'COMMUNICATION.KIND_MISMATCH',
         `communication "${name}" of policy ${policy.id} is a ${declared}, not a ${kind}`,
       );
@@ -136,23 +136,22 @@ export function render(
     });
   } catch (err) {
     if (err instanceof TemplateError) {
-      if (draft) throw invalid(err.code, err.message, { problems: err.problems, part: err.part });
-      throw new AppError(
-        'unprocessable',
-        'TEMPLATE.INVALID',
-        `the template is broken: ${err.message}`,
-        { problems: err.problems, part: err.part },
-      );
+      if (draft)
+        throw new AppError(err.code, err.message, { problems: err.problems, part: err.part });
+      throw new AppError('TEMPLATE.INVALID', `the template is broken: ${err.message}`, {
+        problems: err.problems,
+        part: err.part,
+      });
     }
     if (err instanceof UnknownRequiredContentError) {
-      throw new AppError('unprocessable', err.code, err.message, { unknown: err.unknown });
+      throw new AppError(err.code, err.message, { unknown: err.unknown });
     }
     throw err;
   }
 }
 
 export function missingContentError(kind: CommunicationKind, missing: MissingContent[]): AppError {
-  return new AppError('unprocessable', MISSING_REQUIRED_CONTENT, describeMissing(kind, missing), {
+  return new AppError(MISSING_REQUIRED_CONTENT, describeMissing(kind, missing), {
     missing,
   });
 }

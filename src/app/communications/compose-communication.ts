@@ -3,7 +3,7 @@
 // default — rendered as text and HTML, and refused if it lacks the content the policy requires.
 import type { Queryable } from '../../db/client.ts';
 import { complaintById } from '../../db/repositories/communication-history.ts';
-import { notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import {
   complaintContext,
@@ -47,7 +47,7 @@ export async function composeCommunication(
   input: ComposeInput,
 ): Promise<ComposedMessage> {
   const row = await complaintById(db, input.complaintId);
-  if (!row) throw notFound('COMPLAINT.NOT_FOUND', `no complaint with id ${input.complaintId}`);
+  if (!row) throw new AppError('COMPLAINT.NOT_FOUND', `no complaint with id ${input.complaintId}`);
   const { ctx, comm } = await complaintContext(db, policies, row, input.kind, {
     ...(input.communicationName ? { communicationName: input.communicationName } : {}),
     ...(input.extra ? { extra: input.extra } : {}),

@@ -18,7 +18,7 @@ import { sampleContext } from '../../domain/communications/sample.ts';
 import { variableDocs, variableSpec } from '../../domain/communications/variables.ts';
 import { COMMUNICATION_KINDS, LANGUAGES, type Language } from '../../domain/policy/schema.ts';
 import { appendSystemEvent } from '../../db/repositories/events.ts';
-import { AppError, invalid } from '../errors.ts';
+import { AppError, isErrorCode } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { currentTemplate, missingContentError } from './compose-communication.ts';
 import { defaultTemplate } from './default-templates.ts';
@@ -134,14 +134,14 @@ export async function saveMessageTemplate(
   policies.allVersions(input.policyId); // 404 for an unknown policy
   const spec = variableSpec(input.kind);
   if (/[\r\n]/.test(input.subject.trim())) {
-    throw invalid('TEMPLATE.SUBJECT', 'the subject must be one line');
+    throw new AppError('TEMPLATE.SUBJECT', 'the subject must be one line');
   }
   try {
     compileTemplate(input.subject, spec, 'subject');
     compileTemplate(input.body, spec, 'body');
   } catch (err) {
     if (err instanceof TemplateError) {
-      throw invalid(err.code, err.message, { problems: err.problems, part: err.part });
+      throw new AppError(err.code, err.message, { problems: err.problems, part: err.part });
     }
     throw err;
   }
@@ -149,8 +149,8 @@ export async function saveMessageTemplate(
   try {
     missing = missingWithEdit(policies, input.policyId, input.kind, input.lang, input, now);
   } catch (err) {
-    if (err instanceof Error && 'code' in err && typeof err.code === 'string') {
-      throw new AppError('unprocessable', err.code, err.message);
+    if (err instanceof Error && 'code' in err && isErrorCode(err.code)) {
+      throw new AppError(err.code, err.message);
     }
     throw err;
   }

@@ -10,7 +10,7 @@ import {
 import { SAMPLE_ADDRESS, sampleContext } from '../../domain/communications/sample.ts';
 import type { CommunicationContext } from '../../domain/communications/variables.ts';
 import { LANGUAGES, type Language } from '../../domain/policy/schema.ts';
-import { invalid, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import {
   checkedExtra,
@@ -49,7 +49,7 @@ export async function previewCommunication(
   input: PreviewInput,
 ): Promise<Preview> {
   if (!(LANGUAGES as readonly string[]).includes(input.lang)) {
-    throw invalid('COMMUNICATION.LANGUAGE', `no templates in language "${input.lang}"`);
+    throw new AppError('COMMUNICATION.LANGUAGE', `no templates in language "${input.lang}"`);
   }
   let ctx: CommunicationContext;
   let commName: string | undefined;
@@ -57,7 +57,7 @@ export async function previewCommunication(
   if (input.reference) {
     const row = await findComplaint(db, input.reference);
     if (!row || row.policy_id !== input.policyId) {
-      throw notFound(
+      throw new AppError(
         'COMPLAINT.NOT_FOUND',
         `no complaint ${input.reference} under policy ${input.policyId}`,
       );

@@ -15,11 +15,11 @@ import { appendEvents, timelineOf } from '../../db/repositories/events.ts';
 import { insertMessage } from '../../db/repositories/messages.ts';
 import { activeUserExists } from '../../db/repositories/users.ts';
 import { replayClocks } from '../../domain/clocks/policy-clocks.ts';
+import { canSeeComplaint } from '../../domain/access/complaint-access.ts';
 import { communicationOfAction, isPublicEvent } from '../../domain/complaint/communications.ts';
 import {
   applyAction,
   isOpen,
-  LIFECYCLE_ERROR_STATUS,
   type Action,
   type ActionType,
   type DomainEvent,
@@ -29,16 +29,8 @@ import type { ComplaintEventType } from '../../domain/complaint/states.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
 import { composeCommunication } from '../communications/compose-communication.ts';
 import { deliveryMethod, queueCommunication } from '../communications/queue-communication.ts';
-import { AppError, notFound, type ErrorKind } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
-
-const STATUS_KIND: Record<number, ErrorKind> = {
-  400: 'invalid',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  422: 'unprocessable',
-};
 
 export interface ActionDeps {
   db: Db;
@@ -62,10 +54,7 @@ export interface ActionDone {
 
 /** Department members reach only their department's complaints; others reach every one. */
 export function canSee(actor: Actor, row: Pick<ComplaintRow, 'department_id'>): boolean {
-  return (
-    actor.role !== 'department_member' ||
-    (!!actor.departmentId && row.department_id === actor.departmentId)
-  );
+  return canSeeComplaint(actor, { departmentId: row.department_id });
 }
 
 export async function applyComplaintAction(
@@ -85,7 +74,7 @@ export async function applyComplaintActionIn(
 ): Promise<ActionDone> {
   const row = await lockComplaint(tx, input.reference);
   if (!row || !canSee(actor, row))
-    throw notFound('COMPLAINT.NOT_FOUND', `no complaint ${input.reference}`);
+    throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${input.reference}`);
   return applyActionToRow(
     tx,
     { policies: deps.policies, mailDomain: deps.config.mailDomain },
@@ -117,13 +106,7 @@ export async function applyActionToRow(
   const policy = deps.policies.version(row.policy_id, row.policy_version);
   const result = applyAction(snapshotOf(row), { type, ...payload } as Action, actor, now, policy);
   if (!result.ok) {
-    const status = LIFECYCLE_ERROR_STATUS[result.error.code];
-    throw new AppError(
-      STATUS_KIND[status] ?? 'invalid',
-      result.error.code,
-      result.error.message,
-      result.error.details,
-    );
+    throw new AppError(result.error.code, result.error.message, result.error.details);
   }
   if (type === 'transfer' || type === 'assign') await checkReferences(tx, result.state);
   const isRating = type === 'rate-satisfaction';
@@ -259,13 +242,9 @@ async function checkReferences(
   s: { departmentId?: string | null; assigneeId?: string | null },
 ) {
   if (s.departmentId && !(await departmentExists(tx, s.departmentId))) {
-    throw new AppError(
-      'unprocessable',
-      'DEPARTMENT.NOT_FOUND',
-      `no department "${s.departmentId}"`,
-    );
+    throw new AppError('COMPLAINT.UNKNOWN_REFERENCE', `no department "${s.departmentId}"`);
   }
   if (s.assigneeId && !(await activeUserExists(tx, s.assigneeId))) {
-    throw new AppError('unprocessable', 'USER.NOT_FOUND', `no active user "${s.assigneeId}"`);
+    throw new AppError('COMPLAINT.UNKNOWN_REFERENCE', `no active user "${s.assigneeId}"`);
   }
 }

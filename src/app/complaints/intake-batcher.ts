@@ -80,7 +80,7 @@ function unknownReference(err: unknown): AppError | null {
     : e.constraint?.includes('assignee')
       ? 'assigneeId: no such user'
       : `an unknown reference (${e.detail ?? e.constraint ?? 'foreign key'})`;
-  return new AppError('unprocessable', 'COMPLAINT.UNKNOWN_REFERENCE', what);
+  return new AppError('COMPLAINT.UNKNOWN_REFERENCE', what);
 }
 
 interface Waiting {

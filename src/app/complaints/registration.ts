@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { Channel } from '../../domain/complaint/states.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
 import { newSecret, sha256 } from '../crypto.ts';
-import { AppError, invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import type { CreateComplaintInput } from './schemas.ts';
 
@@ -66,18 +66,18 @@ export function prepareRegistration(
   const receivedAt =
     registration.route === 'public' || !input.receivedAt ? now : new Date(input.receivedAt);
   if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw invalid('COMPLAINT.RECEIVED_IN_FUTURE', 'receivedAt lies in the future');
+    throw new AppError('COMPLAINT.RECEIVED_IN_FUTURE', 'receivedAt lies in the future');
   }
   const policy = deps.policies.at(input.policy, receivedAt);
   if (receivedAt.getTime() < EARLIEST_RECEIPT) {
-    throw invalid(
+    throw new AppError(
       'COMPLAINT.RECEIVED_TOO_EARLY',
       'receivedAt lies before 2000: no complaint this old can be registered',
     );
   }
   const channel = registration.route === 'public' ? 'web' : input.channel;
   if (!policy.intake.channels.includes(channel)) {
-    throw invalid(
+    throw new AppError(
       'COMPLAINT.CHANNEL_NOT_ACCEPTED',
       `policy ${policy.id} does not take complaints by ${channel}; it takes ${policy.intake.channels.join(', ')}`,
     );
@@ -119,7 +119,6 @@ export async function storedAnswer(
   if (!found) return null;
   if (found.requestHash !== hash) {
     throw new AppError(
-      'unprocessable',
       'IDEMPOTENCY.KEY_REUSED',
       'this Idempotency-Key was already used for a different request',
     );

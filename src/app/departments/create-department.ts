@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { insertDepartment } from '../../db/repositories/departments.ts';
 import { appendSystemEvent } from '../../db/repositories/events.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
-import { conflict } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import { toDepartment, type Department } from './list-departments.ts';
 
 export const createDepartmentInput = z.strictObject({
@@ -31,7 +31,7 @@ export async function createDepartment(
       name: input.name,
       email: input.email ?? null,
     });
-    if (!row) throw conflict('DEPARTMENT.ALREADY_EXISTS', `a department "${input.id}" exists`);
+    if (!row) throw new AppError('DEPARTMENT.ALREADY_EXISTS', `a department "${input.id}" exists`);
     await appendSystemEvent(tx, {
       type: 'department_created',
       actor: { id: actor.id, role: actor.role },

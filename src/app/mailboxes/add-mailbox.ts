@@ -8,7 +8,7 @@ import {
   type NewMailbox,
 } from '../../db/repositories/mailboxes.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
-import { conflict, invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 
 export async function addMailbox(
@@ -17,13 +17,13 @@ export async function addMailbox(
   input: NewMailbox,
 ): Promise<Mailbox> {
   if (!deps.policies.ids().includes(input.policyId)) {
-    throw invalid(
+    throw new AppError(
       'MAILBOX.UNKNOWN_POLICY',
       `no policy "${input.policyId}"; known: ${deps.policies.ids().join(', ')}`,
     );
   }
   if ((await listMailboxes(deps.db)).some((m) => m.name === input.name))
-    throw conflict('MAILBOX.ALREADY_EXISTS', `a mailbox "${input.name}" exists already`);
+    throw new AppError('MAILBOX.ALREADY_EXISTS', `a mailbox "${input.name}" exists already`);
   return deps.db.transaction(async (tx) => {
     const m = await insertMailbox(tx, input);
     await appendSystemEvent(tx, {

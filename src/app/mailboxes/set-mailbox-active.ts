@@ -2,7 +2,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { setMailboxActive as writeActive } from '../../db/repositories/mailboxes.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
-import { notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 
 export async function setMailboxActive(
   deps: { db: Queryable },
@@ -10,5 +10,5 @@ export async function setMailboxActive(
   input: { name: string; active: boolean },
 ): Promise<void> {
   if (!(await writeActive(deps.db, input.name, input.active)))
-    throw notFound('MAILBOX.NOT_FOUND', `no mailbox "${input.name}"`);
+    throw new AppError('MAILBOX.NOT_FOUND', `no mailbox "${input.name}"`);
 }

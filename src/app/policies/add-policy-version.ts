@@ -4,13 +4,13 @@ import { parsePolicyText, PolicyError } from '../../domain/policy/parse.ts';
 import { formatIssue } from '../../domain/policy/errors.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { policySchema, type Policy } from '../../domain/policy/schema.ts';
-import { invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 
 const SOURCE = 'policy';
 
 function refuse(problems: string[]): never {
-  throw invalid('POLICY.INVALID', `the policy is not valid: ${problems.join('; ')}`, {
+  throw new AppError('POLICY.INVALID', `the policy is not valid: ${problems.join('; ')}`, {
     problems,
   });
 }
@@ -45,7 +45,7 @@ export async function addPolicyVersion(
 ): Promise<Policy> {
   const policy = checkPolicyDocument(document);
   if (policy.id !== id) {
-    throw invalid(
+    throw new AppError(
       'POLICY.ID_MISMATCH',
       `the document is of policy "${policy.id}" but was sent to /policies/${id}`,
     );

@@ -32,7 +32,6 @@ export function getPolicy(
     chosen = all.filter((v) => v.effectiveFrom <= at).at(-1);
     if (!chosen) {
       throw new AppError(
-        'unprocessable',
         'POLICY.NOT_IN_FORCE',
         `${id}: no version in force on ${at}; the earliest takes effect on ${all[0]!.effectiveFrom}`,
       );

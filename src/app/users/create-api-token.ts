@@ -6,7 +6,7 @@ import { appendSystemEvent } from '../../db/repositories/events.ts';
 import { findUserByEmail } from '../../db/repositories/users.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { newId, newSecret, sha256 } from '../crypto.ts';
-import { notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 
 export async function createApiToken(
   deps: { db: Db; now: () => Date },
@@ -15,7 +15,7 @@ export async function createApiToken(
 ): Promise<string> {
   const user = await findUserByEmail(deps.db, input.email);
   if (!user || !user.active)
-    throw notFound('USER.NOT_FOUND', `no active user with email ${input.email}`);
+    throw new AppError('USER.NOT_FOUND', `no active user with email ${input.email}`);
   const token = `rdt_${newSecret()}`;
   await deps.db.transaction(async (tx) => {
     const id = newId();

@@ -7,7 +7,7 @@ import { findUserByEmail, insertUser, toUser, type User } from '../../db/reposit
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { ROLES } from '../../domain/complaint/states.ts';
 import { newId } from '../crypto.ts';
-import { conflict, invalid } from '../errors.ts';
+import { AppError } from '../errors.ts';
 
 export const createUserInput = z.strictObject({
   email: z.email().max(254),
@@ -26,15 +26,15 @@ export async function createUser(
 ): Promise<User> {
   const now = deps.now();
   if (input.role === 'department_member' && !input.departmentId) {
-    throw invalid('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
+    throw new AppError('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
   }
   const passwordHash = input.password ? await hash(input.password) : null;
   return deps.db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) {
-      throw conflict('USER.ALREADY_EXISTS', `a user with email ${input.email} already exists`);
+      throw new AppError('USER.ALREADY_EXISTS', `a user with email ${input.email} already exists`);
     }
     if (input.departmentId && !(await departmentExists(tx, input.departmentId))) {
-      throw invalid('USER.UNKNOWN_DEPARTMENT', `no department "${input.departmentId}"`);
+      throw new AppError('USER.UNKNOWN_DEPARTMENT', `no department "${input.departmentId}"`);
     }
     const row = await insertUser(tx, {
       id: newId(),

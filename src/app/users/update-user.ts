@@ -14,7 +14,7 @@ import {
 } from '../../db/repositories/users.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { ROLES } from '../../domain/complaint/states.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 
 export const updateUserInput = z
   .strictObject({
@@ -41,7 +41,7 @@ export async function updateUser(
     // Serialise changes to accounts so two requests cannot both remove "the other" administrator.
     await lockAccounts(tx);
     const before = await lockUser(tx, id);
-    if (!before) throw notFound('USER.NOT_FOUND', `no user "${id}"`);
+    if (!before) throw new AppError('USER.NOT_FOUND', `no user "${id}"`);
     const current = toUser(before);
     const after = {
       name: input.name ?? current.name,
@@ -50,19 +50,19 @@ export async function updateUser(
       active: input.active ?? current.active,
     };
     if (after.role === 'department_member' && !after.departmentId) {
-      throw invalid('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
+      throw new AppError('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
     }
     if (
       after.departmentId &&
       after.departmentId !== current.departmentId &&
       !(await departmentExists(tx, after.departmentId))
     ) {
-      throw invalid('USER.UNKNOWN_DEPARTMENT', `no department "${after.departmentId}"`);
+      throw new AppError('USER.UNKNOWN_DEPARTMENT', `no department "${after.departmentId}"`);
     }
     const wasAdmin = current.role === 'administrator' && current.active;
     const staysAdmin = after.role === 'administrator' && after.active;
     if (wasAdmin && !staysAdmin && (await countActiveAdministrators(tx)) <= 1) {
-      throw conflict(
+      throw new AppError(
         'USER.LAST_ADMINISTRATOR',
         'this is the last active administrator; make another administrator first',
       );

@@ -1,49 +1,86 @@
 // Refusals of the complaint lifecycle. They are returned as values (never thrown) and carry a
-// stable code that the HTTP layer maps to a status and clients may branch on.
+// stable code. Each code is declared here once, with the HTTP status it maps to and what it
+// means; the application's error catalogue (src/app/errors.ts) includes this section as is.
 
-export const LIFECYCLE_ERROR_CODES = [
-  'COMPLAINT.UNKNOWN_ACTION',
-  'COMPLAINT.ILLEGAL_TRANSITION',
-  'COMPLAINT.FORBIDDEN_ROLE',
-  'COMPLAINT.SUBJECT_CANNOT_INVESTIGATE',
-  'COMPLAINT.CLOSE_REQUIRES_OUTCOME',
-  'COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE',
-  'COMPLAINT.CLOSE_REQUIRES_SUMMARY',
-  'COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED',
-  'COMPLAINT.RESPONSE_NOT_APPROVED',
-  'COMPLAINT.DEADLOCK_LETTER_REFUSED',
-  'COMPLAINT.REASON_REQUIRED',
-  'COMPLAINT.INVALID_INPUT',
-  'COMPLAINT.FIRST_CONTACT_NOT_ALLOWED',
-  'COMPLAINT.ADR_DECISION_REQUIRED',
-  'COMPLAINT.ADR_COMPLIANCE_REQUIRED',
-  'COMPLAINT.REDRESS_NOT_OFFERED',
-  'COMPLAINT.REDRESS_NOT_ACCEPTED',
-  'COMPLAINT.NO_CHANGE',
-] as const;
-export type LifecycleErrorCode = (typeof LIFECYCLE_ERROR_CODES)[number];
+/** Every refusal: its status and one line a client developer can act on. */
+export const LIFECYCLE_ERRORS = {
+  'COMPLAINT.UNKNOWN_ACTION': {
+    status: 404,
+    meaning: 'no lifecycle action has this name; the message lists the actions there are',
+  },
+  'COMPLAINT.ILLEGAL_TRANSITION': {
+    status: 409,
+    meaning: "the action is not allowed in the complaint's current state; see allowedActions",
+  },
+  'COMPLAINT.FORBIDDEN_ROLE': {
+    status: 403,
+    meaning: "the caller's role may not take this action (on this complaint)",
+  },
+  'COMPLAINT.SUBJECT_CANNOT_INVESTIGATE': {
+    status: 403,
+    meaning: 'staff the complaint is about may not investigate or decide it',
+  },
+  'COMPLAINT.CLOSE_REQUIRES_OUTCOME': {
+    status: 422,
+    meaning: 'closing needs an outcome',
+  },
+  'COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE': {
+    status: 422,
+    meaning: 'closing needs a root-cause category (the policy asks for one)',
+  },
+  'COMPLAINT.CLOSE_REQUIRES_SUMMARY': {
+    status: 422,
+    meaning: 'closing needs a summary (the policy asks for one)',
+  },
+  'COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED': {
+    status: 422,
+    meaning: 'closing needs lessons learned (the policy asks for them)',
+  },
+  'COMPLAINT.RESPONSE_NOT_APPROVED': {
+    status: 409,
+    meaning: 'a manager must approve the proposed response before it is sent',
+  },
+  'COMPLAINT.DEADLOCK_LETTER_REFUSED': {
+    status: 409,
+    meaning: 'no deadlock letter for a complaint with these flags (details.flags names them)',
+  },
+  'COMPLAINT.REASON_REQUIRED': {
+    status: 422,
+    meaning: 'this action needs a non-empty reason',
+  },
+  'COMPLAINT.INVALID_INPUT': {
+    status: 400,
+    meaning: "the action's body is not valid; the message names each problem",
+  },
+  'COMPLAINT.FIRST_CONTACT_NOT_ALLOWED': {
+    status: 409,
+    meaning:
+      'the policy or the channel does not allow resolution on first contact (details.reason)',
+  },
+  'COMPLAINT.ADR_DECISION_REQUIRED': {
+    status: 409,
+    meaning: "record the ADR scheme's decision first",
+  },
+  'COMPLAINT.ADR_COMPLIANCE_REQUIRED': {
+    status: 409,
+    meaning: 'record compliance with the ADR decision first',
+  },
+  'COMPLAINT.REDRESS_NOT_OFFERED': {
+    status: 409,
+    meaning: 'no redress has been offered yet',
+  },
+  'COMPLAINT.REDRESS_NOT_ACCEPTED': {
+    status: 409,
+    meaning: 'the customer has not accepted the redress yet',
+  },
+  'COMPLAINT.NO_CHANGE': {
+    status: 409,
+    meaning: 'the action would change nothing (already done, or nothing to undo)',
+  },
+} as const satisfies Record<string, { status: number; meaning: string }>;
 
-/** The HTTP status each refusal suggests (the API layer may use it as is). */
-export const LIFECYCLE_ERROR_STATUS: Record<LifecycleErrorCode, number> = {
-  'COMPLAINT.UNKNOWN_ACTION': 404,
-  'COMPLAINT.ILLEGAL_TRANSITION': 409,
-  'COMPLAINT.FORBIDDEN_ROLE': 403,
-  'COMPLAINT.SUBJECT_CANNOT_INVESTIGATE': 403,
-  'COMPLAINT.CLOSE_REQUIRES_OUTCOME': 422,
-  'COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE': 422,
-  'COMPLAINT.CLOSE_REQUIRES_SUMMARY': 422,
-  'COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED': 422,
-  'COMPLAINT.RESPONSE_NOT_APPROVED': 409,
-  'COMPLAINT.DEADLOCK_LETTER_REFUSED': 409,
-  'COMPLAINT.REASON_REQUIRED': 422,
-  'COMPLAINT.INVALID_INPUT': 400,
-  'COMPLAINT.FIRST_CONTACT_NOT_ALLOWED': 409,
-  'COMPLAINT.ADR_DECISION_REQUIRED': 409,
-  'COMPLAINT.ADR_COMPLIANCE_REQUIRED': 409,
-  'COMPLAINT.REDRESS_NOT_OFFERED': 409,
-  'COMPLAINT.REDRESS_NOT_ACCEPTED': 409,
-  'COMPLAINT.NO_CHANGE': 409,
-};
+export type LifecycleErrorCode = keyof typeof LIFECYCLE_ERRORS;
+export const LIFECYCLE_ERROR_CODES = Object.keys(LIFECYCLE_ERRORS) as LifecycleErrorCode[];
 
 /** A refusal. A plain class (not an Error): it serialises to `{code, message, details}`. */
 export class LifecycleError {
@@ -58,6 +95,6 @@ export class LifecycleError {
   }
 
   get status(): number {
-    return LIFECYCLE_ERROR_STATUS[this.code];
+    return LIFECYCLE_ERRORS[this.code].status;
   }
 }

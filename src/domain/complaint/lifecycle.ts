@@ -18,7 +18,7 @@ import type { ComplaintFlag } from './states.ts';
 
 export { ACTIONS, actionPayloadSchemas, parseAction } from './actions.ts';
 export type { Action, ActionPayload, ActionType } from './actions.ts';
-export { LifecycleError, LIFECYCLE_ERROR_STATUS, type LifecycleErrorCode } from './errors.ts';
+export { LifecycleError, LIFECYCLE_ERRORS, type LifecycleErrorCode } from './errors.ts';
 export { OPEN_STATES, RULES, isOpen, type ActorRole } from './rules.ts';
 export type {
   Actor,

@@ -2,33 +2,56 @@
 // their status and code; anything unexpected is a 500 whose details stay in the log.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../../app/errors.ts';
+import { z } from 'zod';
+import { AppError, ERROR_CATALOGUE, ERROR_CODES, type ErrorCode } from '../../app/errors.ts';
 import { formatIssue, formatIssuePath } from '../../domain/policy/errors.ts';
 
-export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+export const errorCodeSchema = z
+  .enum(ERROR_CODES)
+  .meta({ id: 'ErrorCode', description: 'a stable code; see x-error-codes for each one' });
 
-const FASTIFY_CODES: Record<string, [number, string, string]> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'INPUT.MALFORMED_JSON', 'the body is not valid JSON'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'INPUT.EMPTY_BODY', 'the body is empty; send a JSON object'],
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'INPUT.TOO_LARGE', 'the body is too large'],
+/** The body of every error response. */
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: errorCodeSchema,
+      message: z.string().describe('for people; branch on the code, never on this'),
+      details: z.unknown().optional().describe("the code's particulars, e.g. problems by path"),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof errorSchema>;
+
+// Fastify's own refusals of a body, by its error code.
+const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ['INPUT.MALFORMED_JSON', 'the body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['INPUT.EMPTY_BODY', 'the body is empty; send a JSON object'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['INPUT.TOO_LARGE', 'the body is too large'],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: [
-    415,
     'INPUT.UNSUPPORTED_MEDIA_TYPE',
     'send the body as application/json',
   ],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: [
-    400,
     'INPUT.BAD_CONTENT_LENGTH',
     'the Content-Length does not match the body',
   ],
-  FST_ERR_CTP_INVALID_TYPE: [400, 'INPUT.MALFORMED', 'the request could not be read'],
-  FST_ERR_CTP_INVALID_PARAMS: [400, 'INPUT.MALFORMED', 'the request could not be read'],
+  FST_ERR_CTP_INVALID_TYPE: ['INPUT.MALFORMED', 'the request could not be read'],
+  FST_ERR_CTP_INVALID_PARAMS: ['INPUT.MALFORMED', 'the request could not be read'],
 };
 
-export function errorBody(code: string, message: string, details?: unknown): ErrorBody {
+/** Any other refusal by a plugin, by its status (the catalogue gives each code one status). */
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  413: 'INPUT.TOO_LARGE',
+  415: 'INPUT.UNSUPPORTED_MEDIA_TYPE',
+};
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Sends an error with the status the catalogue gives its code. */
+export function send(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
+  return reply.code(ERROR_CATALOGUE[code].status).send(errorBody(code, message, details));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -57,37 +80,27 @@ export function registerErrorHandling(app: FastifyInstance): void {
         };
         return { path: formatIssuePath(issue.path), message: formatIssue(issue as never) };
       });
-      return reply
-        .code(400)
-        .send(
-          errorBody(
-            'INPUT.INVALID',
-            issues.map((i) => i.message).join('; ') || 'invalid request',
-            issues,
-          ),
-        );
+      return send(
+        reply,
+        'INPUT.INVALID',
+        issues.map((i) => i.message).join('; ') || 'invalid request',
+        issues,
+      );
     }
-    if (err instanceof AppError) {
-      return reply.code(err.status).send(errorBody(err.code, err.message, err.details));
-    }
+    if (err instanceof AppError) return send(reply, err.code, err.message, err.details);
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
-    if (known) return reply.code(known[0]).send(errorBody(known[1], known[2]));
+    if (known) return send(reply, known[0], known[1]);
     if (err.statusCode === 429) {
-      return reply.code(429).send(errorBody('RATE_LIMITED', 'too many requests; try again later'));
+      return send(reply, 'RATE_LIMITED', 'too many requests; try again later');
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return reply.code(err.statusCode).send(errorBody('INPUT.INVALID', err.message));
+      request.log.warn({ err }, 'a plugin refused the request');
+      return send(reply, CODE_OF_STATUS[err.statusCode] ?? 'INPUT.MALFORMED', err.message);
     }
     request.log.error({ err }, 'unexpected error');
-    return reply
-      .code(500)
-      .send(errorBody('INTERNAL', 'something went wrong on our side; it has been logged'));
+    return send(reply, 'INTERNAL', 'something went wrong on our side; it has been logged');
   }
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .code(404)
-      .send(
-        errorBody('ROUTE.NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`),
-      );
+    void send(reply, 'ROUTE.NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`);
   });
 }

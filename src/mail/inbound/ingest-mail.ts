@@ -9,7 +9,7 @@ import {
   type LedgerRow,
 } from '../../db/repositories/inbound-mails.ts';
 import { listMailboxes, type Mailbox } from '../../db/repositories/mailboxes.ts';
-import { notFound } from '../../app/errors.ts';
+import { AppError } from '../../app/errors.ts';
 import { parseRawHeaders, type RawHeaders } from './headers.ts';
 import { mailLimits, type IngestDeps } from './ingest-deps.ts';
 import {
@@ -61,7 +61,7 @@ export async function resumePending(deps: IngestDeps, mailbox: Mailbox): Promise
 /** Takes a mail of the ledger again from its stored bytes (after a flagged mail was looked at). */
 export async function retakeMail(deps: IngestDeps, id: number): Promise<IngestOutcome> {
   const row = await resetForRetake(deps.db, id, deps.now());
-  if (!row) throw notFound('MAIL.NOT_FLAGGED', `no flagged or pending inbound mail ${id}`);
+  if (!row) throw new AppError('MAIL.NOT_FLAGGED', `no flagged or pending inbound mail ${id}`);
   const mailbox = (await listMailboxes(deps.db)).find((m) => m.id === row.mailbox_id);
   if (!mailbox) throw new Error(`the mailbox of inbound mail ${id} is gone`);
   return retakeRow(deps, mailbox, row);

@@ -13,14 +13,14 @@ import {
 } from '../../../app/attachments/get-attachment.ts';
 import { contentDisposition } from '../../../app/attachments/sanitise-filename.ts';
 import { findTracked } from '../../../app/complaints/get-complaint.ts';
-import { AppError } from '../../../app/errors.ts';
+import { AppError, type ErrorCode } from '../../../app/errors.ts';
 import { VISITOR } from '../../../domain/complaint/snapshot.ts';
-import type { Role } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { newAttachmentSchema } from '../../presenters/attachment.ts';
+import { binaryBody, binaryResponse } from '../../presenters/common.ts';
 import type { RouteContext } from '../../../composition.ts';
-import { referenceParam, STAFF } from '../complaints/routes.ts';
+import { referenceParam } from '../complaints/routes.ts';
 
-const UPLOADERS: readonly Role[] = ['handler', 'department_member', 'manager', 'administrator'];
 const TRACKING_HEADER = 'x-tracking-token';
 
 const attachmentParams = referenceParam.extend({
@@ -31,29 +31,30 @@ const attachmentParams = referenceParam.extend({
 });
 const trackingQuery = z.strictObject({ token: z.string().min(1).max(200).optional() });
 
-const addedSchema = z.object({
-  id: z.number(),
-  filename: z.string(),
-  contentType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  public: z.boolean(),
-});
+/** What an upload may be refused with, beyond the complaint or link not being found. */
+const UPLOAD_ERRORS: ErrorCode[] = [
+  'INPUT.TOO_LARGE',
+  'INPUT.UNSUPPORTED_MEDIA_TYPE',
+  'INPUT.MALFORMED',
+  'ATTACHMENT.EMPTY',
+  'ATTACHMENT.NO_FILE',
+  'ATTACHMENT.ONE_FILE',
+  'ATTACHMENT.TYPE_NOT_ALLOWED',
+];
+const FILE = binaryResponse(
+  'application/octet-stream',
+  'the file, sent as a download with its detected Content-Type',
+);
 
 /** Room for the form's boundaries, part headers and the `public` field. */
 const FORM_OVERHEAD = 64 * 1024;
 
 const MULTIPART_ERRORS: Record<string, (() => AppError) | undefined> = {
-  FST_FILES_LIMIT: () =>
-    new AppError('invalid', 'ATTACHMENT.ONE_FILE', 'send one file per request'),
-  FST_PARTS_LIMIT: () => new AppError('invalid', 'INPUT.MALFORMED', 'too many parts in the form'),
-  FST_FIELDS_LIMIT: () => new AppError('invalid', 'INPUT.MALFORMED', 'too many fields in the form'),
+  FST_FILES_LIMIT: () => new AppError('ATTACHMENT.ONE_FILE', 'send one file per request'),
+  FST_PARTS_LIMIT: () => new AppError('INPUT.MALFORMED', 'too many parts in the form'),
+  FST_FIELDS_LIMIT: () => new AppError('INPUT.MALFORMED', 'too many fields in the form'),
   FST_INVALID_MULTIPART_CONTENT_TYPE: () =>
-    new AppError(
-      'unsupported',
-      'INPUT.UNSUPPORTED_MEDIA_TYPE',
-      'send the file as multipart/form-data',
-    ),
+    new AppError('INPUT.UNSUPPORTED_MEDIA_TYPE', 'send the file as multipart/form-data'),
 };
 
 /** Reads the one file (and the `public` field, in any order) of a multipart request. */
@@ -63,7 +64,6 @@ async function readUpload(
 ): Promise<Omit<Upload, 'public'> & { public: boolean | undefined }> {
   const tooLarge = () =>
     new AppError(
-      'too_large',
       'INPUT.TOO_LARGE',
       `the file is larger than the limit of ${formatBytes(maxBytes)}`,
       { maxBytes },
@@ -82,11 +82,7 @@ async function readUpload(
       } else if (part.fieldname === 'public') {
         const v = String(part.value).trim().toLowerCase();
         if (v !== 'true' && v !== 'false')
-          throw new AppError(
-            'invalid',
-            'INPUT.INVALID',
-            'the field "public" must be true or false',
-          );
+          throw new AppError('INPUT.INVALID', 'the field "public" must be true or false');
         isPublic = v === 'true';
       }
     }
@@ -96,12 +92,12 @@ async function readUpload(
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     const known = MULTIPART_ERRORS[code];
     if (known) throw known();
-    if (code.startsWith('FST_') || /multipart|boundary|terminated/i.test((err as Error).message)) {
-      throw new AppError('invalid', 'INPUT.MALFORMED', 'the multipart body could not be read');
-    }
-    throw err;
+    // Nothing but the form's parser runs in the loop above (the parts are only buffered), and
+    // its errors carry no code of their own: whatever it raised, the body could not be read.
+    request.log.warn({ err }, 'a multipart body could not be read');
+    throw new AppError('INPUT.MALFORMED', 'the multipart body could not be read');
   }
-  if (!file) throw new AppError('invalid', 'ATTACHMENT.NO_FILE', 'the form has no file part');
+  if (!file) throw new AppError('ATTACHMENT.NO_FILE', 'the form has no file part');
   return { ...file, public: isPublic };
 }
 
@@ -116,7 +112,7 @@ function sendFile(reply: FastifyReply, a: AttachmentContent) {
     .header('content-security-policy', "default-src 'none'; sandbox")
     .header('cache-control', 'private, no-store')
     .header('etag', `"${a.sha256}"`)
-    .send(a.bytes);
+    .send(binaryBody(a.bytes));
 }
 
 export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -128,13 +124,13 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.post(
     '/complaints/:reference/attachments',
     {
-      config: { roles: UPLOADERS },
+      config: { permission: 'complaint.attach', errors: ['COMPLAINT.NOT_FOUND', ...UPLOAD_ERRORS] },
       schema: {
         tags: ['attachments'],
         summary: `Attach a file (multipart/form-data: one file, optional field public=true|false, default false; at most ${formatBytes(ctx.config.maxUploadBytes)})`,
         consumes: ['multipart/form-data'],
         params: referenceParam,
-        response: { 201: addedSchema },
+        response: { 201: newAttachmentSchema },
       },
     },
     async (request, reply) => {
@@ -151,11 +147,15 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.get(
     '/complaints/:reference/attachments/:id',
     {
-      config: { roles: STAFF },
+      config: {
+        permission: 'complaint.read',
+        errors: ['COMPLAINT.NOT_FOUND', 'ATTACHMENT.NOT_FOUND'],
+      },
       schema: {
         tags: ['attachments'],
         summary: 'Download an attachment (always as a download, with its detected type)',
         params: attachmentParams,
+        response: { 200: FILE },
       },
     },
     async (request, reply) =>
@@ -171,14 +171,18 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.post(
     '/public/complaints/:reference/attachments',
     {
-      config: { roles: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        permission: 'tracking.attach',
+        rateLimit: { max: 20, timeWindow: '1 minute' },
+        errors: ['TRACKING.NOT_FOUND', ...UPLOAD_ERRORS],
+      },
       schema: {
         tags: ['public'],
         summary: `The customer attaches a file to their complaint (multipart/form-data, one file, at most ${formatBytes(ctx.config.maxUploadBytes)}); it is visible on the tracking link`,
         consumes: ['multipart/form-data'],
         params: referenceParam,
         querystring: trackingQuery,
-        response: { 201: addedSchema },
+        response: { 201: newAttachmentSchema },
       },
     },
     async (request, reply) => {
@@ -198,12 +202,17 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.get(
     '/public/complaints/:reference/attachments/:id',
     {
-      config: { roles: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: {
+        permission: 'tracking.read',
+        rateLimit: { max: 60, timeWindow: '1 minute' },
+        errors: ['TRACKING.NOT_FOUND', 'ATTACHMENT.NOT_FOUND'],
+      },
       schema: {
         tags: ['public'],
         summary: `The customer downloads a public attachment of their complaint (token in ?token= or the ${TRACKING_HEADER} header)`,
         params: attachmentParams,
         querystring: trackingQuery,
+        response: { 200: FILE },
       },
     },
     async (request, reply) =>

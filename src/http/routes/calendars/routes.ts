@@ -7,6 +7,7 @@ import {
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
 } from '../../../app/calendars/get-working-calendar.ts';
+import { workingCalendarSchema } from '../../presenters/policy.ts';
 import type { RouteContext } from '../../../composition.ts';
 import { actorOf } from '../../plugins/auth.ts';
 
@@ -36,23 +37,16 @@ export async function calendarRoutes(base: FastifyInstance, ctx: RouteContext): 
   app.get(
     '/policies/:id/calendar/:year',
     {
-      config: { roles: 'any' },
+      config: {
+        permission: 'policy.read',
+        errors: ['POLICY.NOT_FOUND', 'POLICY.VERSION_NOT_FOUND', 'CALENDAR.YEAR_OUT_OF_RANGE'],
+      },
       schema: {
         tags: ['policies'],
         summary: "A year of the policy's business calendar: working days and holidays",
         params,
         querystring: query,
-        response: {
-          200: z.object({
-            policy: z.string(),
-            version: z.number(),
-            year: z.number(),
-            timezone: z.string(),
-            workingDays: z.array(z.string()).describe('YYYY-MM-DD, in order'),
-            holidays: z.array(z.object({ date: z.string(), name: z.string() })),
-            count: z.number().describe('how many working days'),
-          }),
-        },
+        response: { 200: workingCalendarSchema },
       },
     },
     async (request) =>

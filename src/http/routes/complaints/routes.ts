@@ -8,20 +8,25 @@ import { registerComplaint } from '../../../app/complaints/register-complaint.ts
 import { getComplaint } from '../../../app/complaints/get-complaint.ts';
 import { listComplaints, listQuery } from '../../../app/complaints/list-complaints.ts';
 import { createComplaintInput } from '../../../app/complaints/schemas.ts';
-import { notFound } from '../../../app/errors.ts';
-import { ACTIONS, actionPayloadSchemas, RULES } from '../../../domain/complaint/lifecycle.ts';
+import { AppError, type ErrorCode } from '../../../app/errors.ts';
+import { LIFECYCLE_ERROR_CODES } from '../../../domain/complaint/errors.ts';
+import { actionPermission, PERMISSIONS } from '../../../domain/access/permissions.ts';
+import { ACTIONS, actionPayloadSchemas } from '../../../domain/complaint/lifecycle.ts';
 import type { Role } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import {
+  complaintSchema,
+  presentComplaint,
+  presentQueuePage,
+  queuePageSchema,
+} from '../../presenters/complaint.ts';
+import {
+  actionResultSchema,
+  presentActionResult,
+  presentRegistered,
+  registeredSchema,
+} from '../../presenters/registration.ts';
 import type { RouteContext } from '../../../composition.ts';
-
-export const STAFF: readonly Role[] = [
-  'handler',
-  'department_member',
-  'manager',
-  'administrator',
-  'auditor',
-];
-const WRITERS: readonly Role[] = ['handler', 'manager', 'administrator'];
 
 export const referenceParam = z.object({
   reference: z
@@ -29,13 +34,15 @@ export const referenceParam = z.object({
     .regex(/^[A-Za-z0-9-]{1,40}$/, 'expected a complaint reference such as RD-2026-000001'),
 });
 
-const createdSchema = z.object({
-  reference: z.string(),
-  status: z.string(),
-  policy: z.object({ id: z.string(), version: z.number() }),
-  receivedAt: z.string(),
-  deadlines: z.array(z.object({ clock: z.string(), dueAt: z.string().nullable() })),
-});
+/** What an action may be refused with: the lifecycle's refusals, and what its message needs. */
+export const ACTION_ERRORS: ErrorCode[] = [
+  'COMPLAINT.NOT_FOUND',
+  ...LIFECYCLE_ERROR_CODES.filter((c) => c !== 'COMPLAINT.UNKNOWN_ACTION'),
+  'COMPLAINT.UNKNOWN_REFERENCE',
+  'COMMUNICATION.MISSING_REQUIRED_CONTENT',
+  'TEMPLATE.INVALID',
+  'POLICY.UNKNOWN_REQUIRED_CONTENT',
+];
 
 const idempotencyHeader = z.object({
   'idempotency-key': z.string().min(1).max(200).optional(),
@@ -47,64 +54,80 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
   app.post(
     '/complaints',
     {
-      config: { roles: WRITERS },
+      config: {
+        permission: 'complaint.create',
+        errors: [
+          'COMPLAINT.RECEIVED_IN_FUTURE',
+          'COMPLAINT.RECEIVED_TOO_EARLY',
+          'COMPLAINT.CHANNEL_NOT_ACCEPTED',
+          'COMPLAINT.UNKNOWN_REFERENCE',
+          'IDEMPOTENCY.KEY_REUSED',
+          'POLICY.NOT_FOUND',
+          'POLICY.NOT_IN_FORCE',
+        ],
+      },
       schema: {
         tags: ['complaints'],
         summary: 'Register a complaint (phone, post, in person, email, or another system)',
         headers: idempotencyHeader,
         body: createComplaintInput,
-        response: { 201: createdSchema, 200: createdSchema },
+        response: { 201: registeredSchema },
       },
     },
     async (request, reply) => {
       const user = actorOf(request);
-      const { trackingToken: _secret, ...result } = await registerComplaint(ctx, user, {
+      const registered = await registerComplaint(ctx, user, {
         complaint: request.body,
         route: 'staff',
         idempotencyKey: request.headers['idempotency-key'],
       });
-      return reply.code(201).send(result);
+      return reply.code(201).send(presentRegistered(registered));
     },
   );
 
   app.get(
     '/complaints',
     {
-      config: { roles: STAFF },
+      config: { permission: 'complaint.read', errors: ['INPUT.BAD_CURSOR'] },
       schema: {
         tags: ['complaints'],
         summary: 'The queue: filter, search, sort by next due, page',
         querystring: listQuery,
+        response: { 200: queuePageSchema },
       },
     },
-    async (request) => listComplaints(ctx.db, actorOf(request), request.query, ctx.now()),
+    async (request) => presentQueuePage(await listComplaints(ctx, actorOf(request), request.query)),
   );
 
   app.get(
     '/complaints/:reference',
     {
-      config: { roles: STAFF },
+      config: { permission: 'complaint.read', errors: ['COMPLAINT.NOT_FOUND'] },
       schema: {
         tags: ['complaints'],
         summary: 'A complaint with its clocks, timeline, messages and attachments',
         params: referenceParam,
+        response: { 200: complaintSchema },
       },
     },
-    async (request) => getComplaint(ctx, actorOf(request), request.params.reference),
+    async (request) =>
+      presentComplaint(await getComplaint(ctx, actorOf(request), request.params.reference)),
   );
 
   for (const action of ACTIONS) {
-    const roles = RULES[action].roles.filter((r): r is Role => r !== 'customer' && r !== 'system');
+    const permission = actionPermission(action);
+    const roles = PERMISSIONS[permission] as readonly Role[];
     const body = (actionPayloadSchemas[action] as unknown as z.ZodObject).strict();
     app.post(
       `/complaints/:reference/actions/${action}`,
       {
-        config: { roles },
+        config: { permission, errors: ACTION_ERRORS },
         schema: {
           tags: ['actions'],
-          summary: `${action} (allowed for ${roles.join(', ')})`,
+          summary: `${action} (allowed for ${roles.join(', ') || 'no staff role'})`,
           params: referenceParam,
           body: body.nullish(),
+          response: { 200: actionResultSchema },
         },
       },
       async (request) => {
@@ -115,11 +138,7 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
           action,
           payload,
         });
-        return {
-          reference: done.reference,
-          status: done.status,
-          events: done.events.map((e) => e.type),
-        };
+        return presentActionResult(done);
       },
     );
   }
@@ -127,11 +146,11 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
   app.post(
     '/complaints/:reference/actions/:action',
     {
-      config: { roles: 'any' },
+      config: { permission: 'complaint.read' },
       schema: { hide: true, params: z.object({ reference: z.string(), action: z.string() }) },
     },
     async (request) => {
-      throw notFound(
+      throw new AppError(
         'COMPLAINT.UNKNOWN_ACTION',
         `unknown action "${request.params.action}"; actions: ${ACTIONS.join(', ')}`,
       );

@@ -1,28 +1,18 @@
 // /departments: where complaints are transferred. Anyone signed in reads; administrators add.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   createDepartment,
   createDepartmentInput,
 } from '../../../app/departments/create-department.ts';
-import { listDepartments, type Department } from '../../../app/departments/list-departments.ts';
+import { listDepartments } from '../../../app/departments/list-departments.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import {
+  departmentListSchema,
+  departmentSchema,
+  presentDepartment,
+} from '../../presenters/department.ts';
 import type { RouteContext } from '../../../composition.ts';
-
-const departmentSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-const present = (d: Department): z.infer<typeof departmentSchema> => ({
-  id: d.id,
-  name: d.name,
-  email: d.email,
-  createdAt: d.createdAt.toISOString(),
-});
 
 export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -30,22 +20,22 @@ export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.get(
     '/departments',
     {
-      config: { roles: 'any' },
+      config: { permission: 'department.read' },
       schema: {
         tags: ['departments'],
         summary: 'Every department',
-        response: { 200: z.object({ items: z.array(departmentSchema) }) },
+        response: { 200: departmentListSchema },
       },
     },
     async (request) => ({
-      items: (await listDepartments(ctx, actorOf(request))).map(present),
+      items: (await listDepartments(ctx, actorOf(request))).map(presentDepartment),
     }),
   );
 
   app.post(
     '/departments',
     {
-      config: { roles: ['administrator'] },
+      config: { permission: 'department.manage', errors: ['DEPARTMENT.ALREADY_EXISTS'] },
       schema: {
         tags: ['departments'],
         summary: 'Add a department (409 when the id is taken)',
@@ -55,7 +45,7 @@ export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext)
     },
     async (request, reply) => {
       const d = await createDepartment(ctx, actorOf(request), request.body);
-      return reply.code(201).send(present(d));
+      return reply.code(201).send(presentDepartment(d));
     },
   );
 }

@@ -7,6 +7,12 @@ import { listFlaggedMail } from '../../../app/mailboxes/list-flagged-mail.ts';
 import { listMailboxes } from '../../../app/mailboxes/list-mailboxes.ts';
 import { retakeFlaggedMail } from '../../../app/mailboxes/retake-flagged-mail.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import {
+  flaggedMailListSchema,
+  mailboxListSchema,
+  presentMailbox,
+  retakeOutcomeSchema,
+} from '../../presenters/mailbox.ts';
 import type { RouteContext } from '../../../composition.ts';
 
 export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -15,33 +21,28 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
   app.get(
     '/mailboxes',
     {
-      config: { roles: ['administrator', 'auditor'] },
-      schema: { tags: ['mail'], summary: 'Mailboxes and what each has taken' },
+      config: { permission: 'mailbox.read' },
+      schema: {
+        tags: ['mail'],
+        summary: 'Mailboxes and what each has taken',
+        response: { 200: mailboxListSchema },
+      },
     },
     async (request) => {
       const boxes = await listMailboxes(ctx, actorOf(request));
-      return {
-        items: boxes.map((m) => ({
-          id: m.id,
-          name: m.name,
-          kind: m.kind,
-          address: m.address,
-          policyId: m.policyId,
-          active: m.active,
-          taken: m.taken,
-        })),
-      };
+      return { items: boxes.map((m) => presentMailbox(m, m.taken)) };
     },
   );
 
   app.get(
     '/mailboxes/flagged',
     {
-      config: { roles: ['administrator', 'auditor'] },
+      config: { permission: 'mailbox.read' },
       schema: {
         tags: ['mail'],
         summary: 'Mail kept raw but not taken (malformed, or failing again and again)',
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+        response: { 200: flaggedMailListSchema },
       },
     },
     async (request) => ({
@@ -52,11 +53,12 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
   app.post(
     '/mailboxes/flagged/:id/retake',
     {
-      config: { roles: ['administrator'] },
+      config: { permission: 'mailbox.retake', errors: ['MAIL.NOT_FLAGGED'] },
       schema: {
         tags: ['mail'],
         summary: 'Take a flagged mail again',
         params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: retakeOutcomeSchema },
       },
     },
     async (request) => retakeFlaggedMail(ctx, actorOf(request), { id: request.params.id }),

@@ -8,8 +8,14 @@ import { getPolicy } from '../../../app/policies/get-policy.ts';
 import { listPolicies } from '../../../app/policies/list-policies.ts';
 import { renderPolicyProcedure } from '../../../app/policies/render-policy-procedure.ts';
 import { LANGUAGES } from '../../../domain/policy/schema.ts';
-import { actorOf } from '../../plugins/auth.ts';
 import { VISITOR } from '../../../domain/complaint/snapshot.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import {
+  policyDetailSchema,
+  policyListSchema,
+  policyVersionSchema,
+  procedureSchema,
+} from '../../presenters/policy.ts';
 import type { RouteContext } from '../../../composition.ts';
 
 export const policyIdParam = z.object({
@@ -18,13 +24,6 @@ export const policyIdParam = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'expected a policy id such as uk-comms-ombudsman'),
 });
 
-const versionSummary = z.object({ version: z.number(), effectiveFrom: z.string() });
-const policySummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  versions: z.array(versionSummary),
-  current: z.number().nullable().describe('the version in force now'),
-});
 const policyDocument = z
   .record(z.string(), z.unknown())
   .describe('a policy version as in a policy file (SPEC §3), every default filled in');
@@ -49,11 +48,11 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies',
     {
-      config: { roles: 'any' },
+      config: { permission: 'policy.read' },
       schema: {
         tags: ['policies'],
         summary: 'Every policy, its versions and the version in force now',
-        response: { 200: z.object({ items: z.array(policySummary) }) },
+        response: { 200: policyListSchema },
       },
     },
     async (request) => ({ items: listPolicies(ctx, actorOf(request)) }),
@@ -62,20 +61,13 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies/:id',
     {
-      config: { roles: 'any' },
+      config: { permission: 'policy.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
       schema: {
         tags: ['policies'],
         summary: 'Every version of a policy, or with ?at= the version in force then',
         params: policyIdParam,
         querystring: getQuery,
-        response: {
-          200: z.object({
-            id: z.string(),
-            name: z.string(),
-            current: z.number().nullable(),
-            versions: z.array(policyDocument),
-          }),
-        },
+        response: { 200: policyDetailSchema },
       },
     },
     async (request) =>
@@ -85,14 +77,17 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.post(
     '/policies/:id/versions',
     {
-      config: { roles: ['administrator'] },
+      config: {
+        permission: 'policy.manage',
+        errors: ['POLICY.INVALID', 'POLICY.ID_MISMATCH', 'POLICY.EFFECTIVE_DATE'],
+      },
       schema: {
         tags: ['policies'],
         summary:
           'Add a version (numbered next; must take effect after the latest); 400 POLICY.INVALID lists every problem',
         params: policyIdParam,
         body: policyDocument,
-        response: { 201: policyDocument },
+        response: { 201: policyVersionSchema },
       },
     },
     async (request, reply) => {
@@ -107,7 +102,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies/:id/procedure',
     {
-      config: { roles: 'public' },
+      config: { permission: 'procedure.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
       schema: {
         tags: ['policies', 'public'],
         summary: 'The published complaints procedure (text/plain, or JSON {text})',
@@ -116,16 +111,10 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         querystring: procedureQuery,
         response: {
           200: {
+            description: 'the procedure as text, or as JSON with ?format=json',
             content: {
               'text/plain': { schema: z.string() },
-              'application/json': {
-                schema: z.object({
-                  policy: z.string(),
-                  version: z.number(),
-                  lang: z.enum(LANGUAGES),
-                  text: z.string(),
-                }),
-              },
+              'application/json': { schema: procedureSchema },
             },
           },
         },

@@ -6,12 +6,19 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyComplaintAction } from '../../../app/complaints/apply-complaint-action.ts';
 import { registerComplaint } from '../../../app/complaints/register-complaint.ts';
+import { VISITOR } from '../../../domain/complaint/snapshot.ts';
 import { findTracked, getTrackedComplaint } from '../../../app/complaints/get-complaint.ts';
 import { createComplaintInput } from '../../../app/complaints/schemas.ts';
 import { actionPayloadSchemas, type ActionType } from '../../../domain/complaint/lifecycle.ts';
-import { VISITOR } from '../../../domain/complaint/snapshot.ts';
 import type { RouteContext } from '../../../composition.ts';
-import { referenceParam } from '../complaints/routes.ts';
+import { trackedComplaintSchema, presentTracked } from '../../presenters/tracked.ts';
+import {
+  customerActionResultSchema,
+  presentCustomerActionResult,
+  presentPublicRegistered,
+  publicRegisteredSchema,
+} from '../../presenters/registration.ts';
+import { ACTION_ERRORS, referenceParam } from '../complaints/routes.ts';
 
 const TRACKING_HEADER = 'x-tracking-token';
 
@@ -33,24 +40,21 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
     '/public/complaints',
     {
       config: {
-        roles: 'public',
+        permission: 'complaint.submit',
         rateLimit: { max: ctx.config.publicRateLimit, timeWindow: '1 minute' },
+        errors: [
+          'COMPLAINT.CHANNEL_NOT_ACCEPTED',
+          'COMPLAINT.UNKNOWN_REFERENCE',
+          'POLICY.NOT_FOUND',
+          'POLICY.NOT_IN_FORCE',
+        ],
       },
       schema: {
         tags: ['public'],
         summary:
           'The web form: anyone may complain; returns the reference and a private tracking link',
         body: createComplaintInput,
-        response: {
-          201: z.object({
-            reference: z.string(),
-            status: z.string(),
-            receivedAt: z.string(),
-            deadlines: z.array(z.object({ clock: z.string(), dueAt: z.string().nullable() })),
-            trackingToken: z.string(),
-            trackingUrl: z.string(),
-          }),
-        },
+        response: { 201: publicRegisteredSchema },
       },
     },
     async (request, reply) => {
@@ -58,29 +62,24 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         complaint: request.body,
         route: 'public',
       });
-      return reply.code(201).send({
-        reference: r.reference,
-        status: r.status,
-        receivedAt: r.receivedAt,
-        deadlines: r.deadlines,
-        trackingToken: r.trackingToken,
-        trackingUrl: `${ctx.config.publicUrl}/track/${r.reference}?token=${r.trackingToken}`,
-      });
+      return reply.code(201).send(presentPublicRegistered(r, ctx.config.publicUrl));
     },
   );
 
   app.get(
     '/public/complaints/:reference',
     {
-      config: { roles: 'public' },
+      config: { permission: 'tracking.read', errors: ['TRACKING.NOT_FOUND'] },
       schema: {
         tags: ['public'],
         summary: `The customer's view of their complaint (token in ?token= or the ${TRACKING_HEADER} header)`,
         params: referenceParam,
         querystring: trackingQuery,
+        response: { 200: trackedComplaintSchema },
       },
     },
-    async (request) => getTrackedComplaint(ctx, request.params.reference, token(request)),
+    async (request) =>
+      presentTracked(await getTrackedComplaint(ctx, request.params.reference, token(request))),
   );
 
   for (const [name, action] of Object.entries(CUSTOMER_ACTIONS)) {
@@ -88,13 +87,18 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
     app.post(
       `/public/complaints/:reference/${name}`,
       {
-        config: { roles: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: {
+          permission: 'tracking.act',
+          rateLimit: { max: 30, timeWindow: '1 minute' },
+          errors: ['TRACKING.NOT_FOUND', ...ACTION_ERRORS],
+        },
         schema: {
           tags: ['public'],
           summary: `The customer: ${name.replace(/-/g, ' ')}`,
           params: referenceParam,
           querystring: trackingQuery,
           body: body.nullish(),
+          response: { 200: customerActionResultSchema },
         },
       },
       async (request) => {
@@ -105,7 +109,7 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
           action,
           payload: (request.body ?? {}) as Record<string, unknown>,
         });
-        return { reference: done.reference, status: done.status };
+        return presentCustomerActionResult(done);
       },
     );
   }

@@ -10,29 +10,23 @@ import {
   listMessageTemplates,
   saveMessageTemplate,
 } from '../../../app/communications/message-templates.ts';
-import type { Role } from '../../../domain/complaint/states.ts';
 import { COMMUNICATION_KINDS, LANGUAGES } from '../../../domain/policy/schema.ts';
 import { renderLetterPdf } from '../../../letters/letter-pdf.ts';
-import { invalid } from '../../../app/errors.ts';
+import { AppError } from '../../../app/errors.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { binaryBody } from '../../presenters/common.ts';
+import {
+  previewSchema,
+  savedTemplateSchema,
+  templateListSchema,
+  templateSchema,
+} from '../../presenters/template.ts';
 import type { RouteContext } from '../../../composition.ts';
 import { policyIdParam } from '../policies/routes.ts';
-
-const READERS: readonly Role[] = ['handler', 'manager', 'administrator', 'auditor'];
-const PREVIEWERS: readonly Role[] = ['handler', 'manager', 'administrator'];
 
 const templateParams = policyIdParam.extend({
   kind: z.enum(COMMUNICATION_KINDS),
   lang: z.enum(LANGUAGES),
-});
-
-const source = z.enum(['default', 'custom']);
-const versionSchema = z.object({
-  version: z.number(),
-  subject: z.string(),
-  body: z.string(),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
 });
 
 const templateBody = z.strictObject({
@@ -69,50 +63,18 @@ const previewBody = z.strictObject({
   format: z.enum(['json', 'pdf']).default('json').describe('pdf: the message as a printed letter'),
 });
 
-const previewResponse = z.object({
-  kind: z.string(),
-  language: z.enum(LANGUAGES),
-  subject: z.string(),
-  text: z.string(),
-  html: z.string(),
-  missing: z.array(z.object({ token: z.string(), what: z.string(), why: z.string().optional() })),
-  template: z.object({
-    source: z.enum(['default', 'custom', 'draft']),
-    version: z.number().nullable(),
-  }),
-  sample: z.boolean(),
-  reference: z.string(),
-  recipient: z.object({ name: z.string(), address: z.array(z.string()) }),
-});
-
 export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/policies/:id/templates',
     {
-      config: { roles: READERS },
+      config: { permission: 'template.read', errors: ['POLICY.NOT_FOUND'] },
       schema: {
         tags: ['templates'],
         summary: 'Every kind × language of a policy, with the template in use (default or custom)',
         params: policyIdParam,
-        response: {
-          200: z.object({
-            policy: z.string(),
-            languages: z.array(z.enum(LANGUAGES)),
-            items: z.array(
-              z.object({
-                kind: z.enum(COMMUNICATION_KINDS),
-                language: z.enum(LANGUAGES),
-                source,
-                version: z.number().nullable(),
-                subject: z.string(),
-                updatedBy: z.string().nullable(),
-                updatedAt: z.string().nullable(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: templateListSchema },
       },
     },
     async (request) => listMessageTemplates(ctx.db, ctx.policies, request.params.id),
@@ -121,29 +83,12 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
   app.get(
     '/policies/:id/templates/:kind/:lang',
     {
-      config: { roles: READERS },
+      config: { permission: 'template.read', errors: ['POLICY.NOT_FOUND'] },
       schema: {
         tags: ['templates'],
         summary: 'One template: the version in use, the shipped default, every saved version',
         params: templateParams,
-        response: {
-          200: z.object({
-            policy: z.string(),
-            kind: z.enum(COMMUNICATION_KINDS),
-            language: z.enum(LANGUAGES),
-            current: z.object({
-              source,
-              version: z.number().nullable(),
-              subject: z.string(),
-              body: z.string(),
-            }),
-            default: z.object({ subject: z.string(), body: z.string() }),
-            history: z.array(versionSchema),
-            variables: z.array(
-              z.object({ name: z.string(), type: z.string(), description: z.string() }),
-            ),
-          }),
-        },
+        response: { 200: templateSchema },
       },
     },
     async (request) =>
@@ -159,21 +104,24 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
   app.put(
     '/policies/:id/templates/:kind/:lang',
     {
-      config: { roles: ['administrator'] },
+      config: {
+        permission: 'template.edit',
+        errors: [
+          'POLICY.NOT_FOUND',
+          'TEMPLATE.SUBJECT',
+          'TEMPLATE.SYNTAX',
+          'TEMPLATE.UNKNOWN_VARIABLE',
+          'COMMUNICATION.MISSING_REQUIRED_CONTENT',
+          'POLICY.UNKNOWN_REQUIRED_CONTENT',
+        ],
+      },
       schema: {
         tags: ['templates'],
         summary:
           'Save an edit as a new version; 400 TEMPLATE.UNKNOWN_VARIABLE or TEMPLATE.SYNTAX names the problem, 422 COMMUNICATION.MISSING_REQUIRED_CONTENT what it would leave out',
         params: templateParams,
         body: templateBody,
-        response: {
-          200: versionSchema.extend({
-            policy: z.string(),
-            kind: z.enum(COMMUNICATION_KINDS),
-            language: z.enum(LANGUAGES),
-            source,
-          }),
-        },
+        response: { 200: savedTemplateSchema },
       },
     },
     async (request) =>
@@ -195,7 +143,22 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
   app.post(
     '/policies/:id/templates/:kind/:lang/preview',
     {
-      config: { roles: PREVIEWERS },
+      config: {
+        permission: 'template.preview',
+        errors: [
+          'POLICY.NOT_FOUND',
+          'POLICY.NOT_IN_FORCE',
+          'COMPLAINT.NOT_FOUND',
+          'COMMUNICATION.UNKNOWN',
+          'COMMUNICATION.KIND_MISMATCH',
+          'COMMUNICATION.INVALID_EXTRA',
+          'COMMUNICATION.LANGUAGE',
+          'TEMPLATE.SYNTAX',
+          'TEMPLATE.UNKNOWN_VARIABLE',
+          'TEMPLATE.INVALID',
+          'POLICY.UNKNOWN_REQUIRED_CONTENT',
+        ],
+      },
       schema: {
         tags: ['templates'],
         summary:
@@ -204,9 +167,10 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
         body: previewBody,
         response: {
           200: {
+            description: 'the rendered message, or with format=pdf the letter as PDF',
             content: {
-              'application/json': { schema: previewResponse },
-              'application/pdf': { schema: z.string().describe('the letter as PDF') },
+              'application/json': { schema: previewSchema },
+              'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
             },
           },
         },
@@ -216,7 +180,7 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
       const { id, kind, lang } = request.params;
       const b = request.body;
       if ((b.subject === undefined) !== (b.body === undefined)) {
-        throw invalid(
+        throw new AppError(
           'INPUT.INVALID',
           'send both subject and body to preview an unsaved template, or neither',
         );
@@ -245,8 +209,7 @@ export async function templateRoutes(base: FastifyInstance, ctx: RouteContext): 
         language: lang,
         timezone: policy.timezone,
       });
-      // A Buffer is sent as it is, never serialised.
-      return reply.type('application/pdf').send(pdf as never);
+      return reply.type('application/pdf').send(binaryBody(pdf) as never);
     },
   );
 }

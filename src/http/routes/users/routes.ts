@@ -6,13 +6,10 @@ import { createUser, createUserInput } from '../../../app/users/create-user.ts';
 import { getUser } from '../../../app/users/get-user.ts';
 import { listUsers } from '../../../app/users/list-users.ts';
 import { updateUser, updateUserInput } from '../../../app/users/update-user.ts';
-import { ROLES, type Role } from '../../../domain/complaint/states.ts';
+import { ROLES } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import type { RouteContext } from '../../../composition.ts';
-import { presentUser, userSchema } from './presenter.ts';
-
-const READERS: readonly Role[] = ['administrator', 'manager', 'auditor'];
-const ADMIN: readonly Role[] = ['administrator'];
+import { presentUser, userListSchema, userSchema } from '../../presenters/user.ts';
 
 export const userIdParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a user id'),
@@ -30,12 +27,12 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/users',
     {
-      config: { roles: READERS },
+      config: { permission: 'user.read' },
       schema: {
         tags: ['users'],
         summary: 'Staff accounts, optionally by role, department or active',
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(userSchema) }) },
+        response: { 200: userListSchema },
       },
     },
     async (request) => {
@@ -52,7 +49,10 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.post(
     '/users',
     {
-      config: { roles: ADMIN },
+      config: {
+        permission: 'user.manage',
+        errors: ['USER.ALREADY_EXISTS', 'USER.DEPARTMENT_REQUIRED', 'USER.UNKNOWN_DEPARTMENT'],
+      },
       schema: {
         tags: ['users'],
         summary: 'Create a staff account (a password lets the user sign in)',
@@ -69,7 +69,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/users/:id',
     {
-      config: { roles: READERS },
+      config: { permission: 'user.read', errors: ['USER.NOT_FOUND'] },
       schema: {
         tags: ['users'],
         summary: 'One staff account',
@@ -83,7 +83,15 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.patch(
     '/users/:id',
     {
-      config: { roles: ADMIN },
+      config: {
+        permission: 'user.manage',
+        errors: [
+          'USER.NOT_FOUND',
+          'USER.DEPARTMENT_REQUIRED',
+          'USER.UNKNOWN_DEPARTMENT',
+          'USER.LAST_ADMINISTRATOR',
+        ],
+      },
       schema: {
         tags: ['users'],
         summary: 'Change name, role, department or active (recorded in the audit trail)',

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { retryMessage } from '../../../app/communications/dispatch-outbox.ts';
-import { notFound } from '../../../app/errors.ts';
+import { AppError } from '../../../app/errors.ts';
 import {
   completeTask,
   letterPdf,
@@ -14,12 +14,20 @@ import {
   markLetterPosted,
   markNotificationRead,
 } from '../../../app/work/work-lists.ts';
-import type { Role } from '../../../domain/complaint/states.ts';
 import { renderProcedureBookletPdf } from '../../../letters/procedure-booklet.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { binaryBody, binaryResponse, doneSchema } from '../../presenters/common.ts';
+import {
+  letterPostedSchema,
+  notificationListSchema,
+  outgoingListSchema,
+  presentListedMessage,
+  presentNotification,
+  presentTask,
+  taskListSchema,
+} from '../../presenters/work.ts';
 import type { RouteContext } from '../../../composition.ts';
 
-const HANDLERS: readonly Role[] = ['handler', 'manager', 'administrator'];
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
 export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -28,53 +36,68 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/tasks',
     {
-      config: { roles: [...HANDLERS, 'auditor'] },
+      config: { permission: 'task.read' },
       schema: {
         tags: ['work'],
         summary: 'Call tasks and follow-ups',
         querystring: z.strictObject({ open: z.enum(['true', 'false']).default('true') }),
+        response: { 200: taskListSchema },
       },
     },
-    async (request) => ({ items: await listTasks(ctx.db, request.query.open === 'true') }),
+    async (request) => ({
+      items: (await listTasks(ctx, request.query.open === 'true')).map(presentTask),
+    }),
   );
 
   app.post(
     '/tasks/:id/done',
     {
-      config: { roles: HANDLERS },
+      config: { permission: 'task.complete', errors: ['TASK.NOT_FOUND'] },
       schema: {
         tags: ['work'],
         summary: 'Mark a task done',
         params: idParam,
         body: z.strictObject({ note: z.string().max(5000).optional() }).nullish(),
+        response: { 200: doneSchema },
       },
     },
     async (request) => {
-      await completeTask(
-        ctx.db,
-        actorOf(request),
-        request.params.id,
-        request.body?.note,
-        ctx.now(),
-      );
+      await completeTask(ctx, actorOf(request), {
+        id: request.params.id,
+        note: request.body?.note,
+      });
       return { ok: true };
     },
   );
 
   app.get(
     '/notifications',
-    { config: { roles: 'any' }, schema: { tags: ['work'], summary: 'My unread notifications' } },
-    async (request) => ({ items: await listNotifications(ctx.db, actorOf(request)) }),
+    {
+      config: { permission: 'notification.read' },
+      schema: {
+        tags: ['work'],
+        summary: 'My unread notifications',
+        response: { 200: notificationListSchema },
+      },
+    },
+    async (request) => ({
+      items: (await listNotifications(ctx, actorOf(request))).map(presentNotification),
+    }),
   );
 
   app.post(
     '/notifications/:id/read',
     {
-      config: { roles: 'any' },
-      schema: { tags: ['work'], summary: 'Mark a notification read', params: idParam },
+      config: { permission: 'notification.dismiss', errors: ['NOTIFICATION.NOT_FOUND'] },
+      schema: {
+        tags: ['work'],
+        summary: 'Mark a notification read',
+        params: idParam,
+        response: { 200: doneSchema },
+      },
     },
     async (request) => {
-      await markNotificationRead(ctx.db, actorOf(request), request.params.id, ctx.now());
+      await markNotificationRead(ctx, actorOf(request), request.params.id);
       return { ok: true };
     },
   );
@@ -82,21 +105,30 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/outbox/problems',
     {
-      config: { roles: ['administrator', 'manager', 'auditor'] },
-      schema: { tags: ['work'], summary: 'Emails that failed or whose sending was interrupted' },
+      config: { permission: 'outbox.read' },
+      schema: {
+        tags: ['work'],
+        summary: 'Emails that failed or whose sending was interrupted',
+        response: { 200: outgoingListSchema },
+      },
     },
-    async () => ({ items: await listOutboxProblems(ctx.db) }),
+    async () => ({ items: (await listOutboxProblems(ctx)).map(presentListedMessage) }),
   );
 
   app.post(
     '/outbox/:id/retry',
     {
-      config: { roles: ['administrator'] },
-      schema: { tags: ['work'], summary: 'Send a failed email again', params: idParam },
+      config: { permission: 'outbox.retry', errors: ['OUTBOX.NOT_RETRYABLE'] },
+      schema: {
+        tags: ['work'],
+        summary: 'Send a failed email again',
+        params: idParam,
+        response: { 200: doneSchema },
+      },
     },
     async (request) => {
       if (!(await retryMessage(ctx, actorOf(request), { id: request.params.id }))) {
-        throw notFound(
+        throw new AppError(
           'OUTBOX.NOT_RETRYABLE',
           `message ${request.params.id} is not a failed or unknown email`,
         );
@@ -108,46 +140,52 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
   app.get(
     '/letters',
     {
-      config: { roles: [...HANDLERS, 'auditor'] },
+      config: { permission: 'letter.read' },
       schema: {
         tags: ['letters'],
         summary: 'The print list: letters waiting to be posted (or already posted)',
         querystring: z.strictObject({
           status: z.enum(['awaiting_print', 'posted']).default('awaiting_print'),
         }),
+        response: { 200: outgoingListSchema },
       },
     },
-    async (request) => ({ items: await listLetters(ctx.db, request.query.status) }),
+    async (request) => ({
+      items: (await listLetters(ctx, request.query.status)).map(presentListedMessage),
+    }),
   );
 
   app.get(
     '/letters/:id/pdf',
     {
-      config: { roles: [...HANDLERS, 'auditor'] },
+      config: { permission: 'letter.read', errors: ['LETTER.NOT_FOUND'] },
       schema: {
         tags: ['letters'],
         summary: 'The letter as the PDF to print (A4, address window)',
         params: idParam,
+        response: { 200: binaryResponse('application/pdf', 'the letter, A4 PDF') },
       },
     },
     async (request, reply) => {
-      const { pdf, filename } = await letterPdf(ctx.db, ctx.policies, request.params.id);
+      const { pdf, filename } = await letterPdf(ctx, request.params.id);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${filename}"`)
-        .send(pdf);
+        .send(binaryBody(pdf));
     },
   );
 
   app.get(
     '/policies/:id/procedure.pdf',
     {
-      config: { roles: 'public' },
+      config: { permission: 'procedure.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
       schema: {
         tags: ['policies'],
         summary: 'The published procedure as a printable booklet (free copy by post)',
+        security: [],
         params: z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/) }),
         querystring: z.strictObject({ lang: z.enum(['en', 'vi']).optional() }),
+        response: { 200: binaryResponse('application/pdf', 'the procedure booklet, A4 PDF') },
       },
     },
     async (request, reply) => {
@@ -157,24 +195,25 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${policy.id}-procedure-${lang}.pdf"`)
-        .send(pdf);
+        .send(binaryBody(pdf));
     },
   );
 
   app.post(
     '/letters/:id/posted',
     {
-      config: { roles: HANDLERS },
+      config: { permission: 'letter.post', errors: ['LETTER.NOT_FOUND', 'LETTER.ALREADY_POSTED'] },
       schema: {
         tags: ['letters'],
         summary: 'Record that a printed letter was posted (the date is recorded)',
         params: idParam,
         body: z.strictObject({ postedAt: z.iso.datetime({ offset: true }).optional() }).nullish(),
+        response: { 200: letterPostedSchema },
       },
     },
     async (request) => {
       const postedAt = request.body?.postedAt ? new Date(request.body.postedAt) : ctx.now();
-      await markLetterPosted(ctx.db, actorOf(request), request.params.id, postedAt);
+      await markLetterPosted(ctx, actorOf(request), { id: request.params.id, postedAt });
       return { ok: true, postedAt: postedAt.toISOString() };
     },
   );

@@ -1,0 +1,34 @@
+// npm run screenshots: a PNG of every page of the web app at 1280 px and 360 px, in English
+// and Vietnamese, in .scratch/screenshots/ (gitignored), to be looked at by a person.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, openPage, startServer, WIDTHS } from '../test/e2e/harness.ts';
+import { appPages } from '../test/e2e/pages.ts';
+
+const out = join(import.meta.dirname, '..', '.scratch', 'screenshots');
+mkdirSync(out, { recursive: true });
+const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+try {
+  let n = 0;
+  for (const lang of ['en', 'vi'] as const) {
+    for (const width of WIDTHS) {
+      for (const p of appPages()) {
+        const { context, page } = await openPage(browser, {
+          width,
+          locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
+        });
+        await p.open(page, server.url, lang);
+        await page.screenshot({
+          path: join(out, `${p.name}-${lang}-${width}.png`),
+          fullPage: true,
+        });
+        await context.close();
+        n++;
+      }
+    }
+  }
+  console.log(`wrote ${n} screenshots to ${out}`);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,284 @@
+// A complaint in the queue (a summary) and on its own page (everything staff may see), with
+// its clocks and timeline. The schemas are the API's; the presenters fill them from records.
+import { z } from 'zod';
+import type { ComplaintDetail } from '../../app/complaints/get-complaint.ts';
+import type { QueuePage } from '../../app/complaints/list-complaints.ts';
+import type { EventRecord } from '../../db/queries/complaint-detail.ts';
+import type { ClockRow } from '../../db/repositories/clocks.ts';
+import type { ComplaintRow } from '../../db/repositories/complaints.ts';
+import type { CustomerRow } from '../../db/repositories/customers.ts';
+import { clockProgress } from '../../domain/clocks/deadline.ts';
+import { calendarFor } from '../../domain/clocks/policy-clocks.ts';
+import { COMPLAINT_PERMISSIONS } from '../../domain/access/complaint-access.ts';
+import { ACTIONS } from '../../domain/complaint/lifecycle.ts';
+import { CHANNELS, FLAGS, OUTCOMES, STATES } from '../../domain/complaint/states.ts';
+import { CLOCK_UNITS, LANGUAGES, type Policy } from '../../domain/policy/schema.ts';
+import { presentAttachment, attachmentSchema } from './attachment.ts';
+import { instant, iso, isoOrNull } from './common.ts';
+import { messageSchema, presentMessage } from './message.ts';
+
+export const complaintStateSchema = z.enum(STATES).meta({ id: 'ComplaintState' });
+export const actionNameSchema = z.enum(ACTIONS).meta({ id: 'ActionName' });
+
+export const complaintSummarySchema = z
+  .object({
+    reference: z.string(),
+    status: complaintStateSchema,
+    isOpen: z.boolean(),
+    policy: z.object({ id: z.string(), version: z.number().int() }),
+    channel: z.enum(CHANNELS),
+    receivedAt: instant(),
+    language: z.enum(LANGUAGES),
+    subject: z.string(),
+    flags: z.array(z.enum(FLAGS)),
+    escalationLevel: z.number().int(),
+    assigneeId: z.string().nullable(),
+    departmentId: z.string().nullable(),
+    nextDueAt: instant().nullable().describe('the earliest due instant of a running clock'),
+  })
+  .meta({ id: 'ComplaintSummary' });
+
+export const queueItemSchema = complaintSummarySchema
+  .extend({
+    customerName: z.string(),
+    overdue: z.boolean().describe('open and past its next due instant'),
+  })
+  .meta({ id: 'QueueItem' });
+
+export const queuePageSchema = z
+  .object({
+    items: z.array(queueItemSchema),
+    nextCursor: z.string().nullable().describe('pass as ?cursor= for the next page'),
+  })
+  .meta({ id: 'QueuePage' });
+
+export const clockSchema = z
+  .object({
+    clock: z.string().describe("the clock's name in the policy"),
+    label: z.string(),
+    amount: z.number().nullable(),
+    unit: z.enum(CLOCK_UNITS).nullable(),
+    regulatory: z.boolean().describe('a regulatory clock never pauses'),
+    status: z.enum(['running', 'paused', 'met', 'breached']),
+    startedAt: instant(),
+    dueAt: instant().nullable(),
+    stoppedAt: instant().nullable(),
+    warnAt: z.array(instant()),
+    remaining: z
+      .object({
+        amount: z.number(),
+        overdueBy: z.number(),
+        unit: z.enum(CLOCK_UNITS),
+        text: z.string().describe('e.g. "3 working days left", in English'),
+      })
+      .nullable()
+      .describe('for a running clock: how much is left, or how far past due'),
+  })
+  .meta({ id: 'Clock' });
+
+export const timelineEventSchema = z
+  .object({
+    seq: z.number().int(),
+    type: z.string().describe('the event type (received, acknowledged, …)'),
+    at: instant(),
+    actor: z.object({ id: z.string(), role: z.string() }),
+    reason: z.string().nullable(),
+    public: z.boolean().describe('shown to the customer'),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TimelineEvent' });
+
+export const customerSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: z.array(z.string()),
+    preferredContact: z.enum(['email', 'post', 'phone', 'portal']),
+    language: z.enum(LANGUAGES),
+    needs: z.string().nullable(),
+    vulnerable: z.boolean(),
+  })
+  .meta({ id: 'Customer' });
+
+export const redressSchema = z
+  .object({
+    kind: z.enum(['money', 'action']),
+    description: z.string(),
+    amount: z.number().optional(),
+    currency: z.string().optional(),
+    offeredAt: z.string(),
+    acceptedAt: z.string().nullable().optional(),
+    completedAt: z.string().nullable().optional(),
+  })
+  .meta({ id: 'Redress' });
+
+export const adrRecordSchema = z
+  .object({
+    scheme: z.string().optional(),
+    referredAt: z.string().optional(),
+    caseReference: z.string().optional(),
+    decision: z.enum(['upheld', 'partly_upheld', 'not_upheld']).nullable().optional(),
+    award: z.string().nullable().optional(),
+    decidedAt: z.string().nullable().optional(),
+    compliedAt: z.string().nullable().optional(),
+  })
+  .meta({ id: 'AdrRecord' });
+
+export const complaintCapabilitiesSchema = z
+  .object(Object.fromEntries(COMPLAINT_PERMISSIONS.map((p) => [p, z.boolean()])))
+  .describe('what else the caller may do with this complaint, by permission')
+  .meta({ id: 'ComplaintCapabilities' });
+
+export const complaintSchema = complaintSummarySchema
+  .extend({
+    customer: customerSchema.nullable(),
+    description: z.string(),
+    product: z.string().nullable(),
+    category: z.string().nullable(),
+    remedySought: z.string().nullable(),
+    immediateAction: z.string().nullable(),
+    peopleInvolved: z.array(z.string()),
+    departmentsInvolved: z.array(z.string()),
+    subjectUserIds: z.array(z.string()).describe('staff the complaint is about'),
+    responseApproved: z.boolean(),
+    outcome: z.enum(OUTCOMES).nullable(),
+    rootCause: z.string().nullable(),
+    summary: z.string().nullable(),
+    lessonsLearned: z.string().nullable(),
+    redress: redressSchema.nullable(),
+    adr: adrRecordSchema.nullable(),
+    satisfaction: z.number().int().nullable().describe('1 to 5, as the customer rated it'),
+    createdAt: instant(),
+    updatedAt: instant(),
+    closedAt: instant().nullable(),
+    deadlines: z.array(clockSchema),
+    timeline: z.array(timelineEventSchema),
+    messages: z.array(messageSchema),
+    attachments: z.array(attachmentSchema),
+    allowedActions: z
+      .array(actionNameSchema)
+      .describe('the lifecycle actions the caller may take now (POST …/actions/{name})'),
+    capabilities: complaintCapabilitiesSchema,
+  })
+  .meta({ id: 'Complaint' });
+
+export function presentSummary(row: ComplaintRow): z.infer<typeof complaintSummarySchema> {
+  return {
+    reference: row.reference,
+    status: row.status,
+    isOpen: row.is_open,
+    policy: { id: row.policy_id, version: row.policy_version },
+    channel: row.channel,
+    receivedAt: iso(row.received_at),
+    language: row.language as z.infer<typeof complaintSummarySchema>['language'],
+    subject: row.subject,
+    flags: row.flags,
+    escalationLevel: row.escalation_level,
+    assigneeId: row.assignee_id,
+    departmentId: row.department_id,
+    nextDueAt: isoOrNull(row.next_due_at),
+  };
+}
+
+export function presentQueuePage(page: QueuePage): z.infer<typeof queuePageSchema> {
+  return {
+    items: page.rows.map((r) => ({
+      ...presentSummary(r),
+      customerName: r.customer_name,
+      overdue: r.is_open && r.next_due_at !== null && r.next_due_at <= page.now,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export function presentClock(policy: Policy, c: ClockRow, now: Date): z.infer<typeof clockSchema> {
+  const config = policy.clocks[c.name];
+  const progress =
+    config && c.due_at && !c.stopped_at
+      ? clockProgress(
+          calendarFor(policy),
+          config,
+          c.started_at.getTime(),
+          c.due_at.getTime(),
+          now.getTime(),
+        )
+      : null;
+  return {
+    clock: c.name,
+    label: config?.label ?? c.name,
+    amount: config?.amount ?? null,
+    unit: config?.unit ?? null,
+    regulatory: config?.regulatory ?? false,
+    // A running clock past its due instant is breached, whether or not the sweep has run.
+    status: c.status === 'running' && c.due_at && c.due_at <= now ? 'breached' : c.status,
+    startedAt: iso(c.started_at),
+    dueAt: isoOrNull(c.due_at),
+    stoppedAt: isoOrNull(c.stopped_at),
+    warnAt: c.warn_at.map((w) => new Date(w).toISOString()),
+    remaining: progress
+      ? {
+          amount: progress.remaining,
+          overdueBy: progress.overdueBy,
+          unit: progress.unit,
+          text: progress.text,
+        }
+      : null,
+  };
+}
+
+const presentEvent = (e: EventRecord): z.infer<typeof timelineEventSchema> => ({
+  seq: Number(e.stream_seq),
+  type: e.type,
+  at: iso(e.at),
+  actor: { id: e.actor_id, role: e.actor_role },
+  reason: e.reason,
+  public: e.public,
+  data: e.data,
+});
+
+const presentCustomer = (c: CustomerRow): z.infer<typeof customerSchema> => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  phone: c.phone,
+  address: c.address,
+  preferredContact: c.preferred_contact,
+  language: c.language as z.infer<typeof customerSchema>['language'],
+  needs: c.needs,
+  vulnerable: c.vulnerable,
+});
+
+export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSchema> {
+  const row = d.complaint;
+  return {
+    ...presentSummary(row),
+    customer: d.customer && presentCustomer(d.customer),
+    description: row.description,
+    product: row.product,
+    category: row.category,
+    remedySought: row.remedy_sought,
+    immediateAction: row.immediate_action,
+    peopleInvolved: row.people_involved,
+    departmentsInvolved: row.departments_involved,
+    subjectUserIds: row.subject_user_ids,
+    responseApproved: row.response_approved,
+    outcome: row.outcome,
+    rootCause: row.root_cause,
+    summary: row.summary,
+    lessonsLearned: row.lessons_learned,
+    redress: row.redress ?? null,
+    adr: row.adr ?? null,
+    satisfaction: row.satisfaction,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    closedAt: isoOrNull(row.closed_at),
+    deadlines: d.clocks.map((c) => presentClock(d.policy, c, d.now)),
+    timeline: d.records.events.map(presentEvent),
+    messages: d.records.messages.map(presentMessage),
+    attachments: d.records.attachments.map(presentAttachment),
+    allowedActions: d.allowedActions,
+    capabilities: d.capabilities,
+  };
+}

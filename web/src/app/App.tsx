@@ -1,0 +1,47 @@
+// The app's routes, one lazily loaded file each (src/routes/), so a page loads only its own
+// code: the tracking page never loads the web form's, nor the staff screens'.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, lazy } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { Layout } from '../components/Layout.tsx';
+import { Loading } from '../components/States.tsx';
+import { SessionExpiry } from '../features/auth/SessionExpiry.tsx';
+
+export const ROUTES = {
+  '/': lazy(() => import('../routes/home.tsx')),
+  '/complain': lazy(() => import('../routes/complain.tsx')),
+  '/track/:reference': lazy(() => import('../routes/track.tsx')),
+  '/procedure/:policy': lazy(() => import('../routes/procedure.tsx')),
+  '/login': lazy(() => import('../routes/login.tsx')),
+  '/queue': lazy(() => import('../routes/queue.tsx')),
+  '/dashboard': lazy(() => import('../routes/dashboard.tsx')),
+} as const;
+const NotFound = lazy(() => import('../routes/not-found.tsx'));
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { refetchOnWindowFocus: false, retry: 1 } },
+});
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Router>
+        <SessionExpiry />
+        <Suspense
+          fallback={
+            <Layout>
+              <Loading />
+            </Layout>
+          }
+        >
+          <Switch>
+            {Object.entries(ROUTES).map(([path, Component]) => (
+              <Route key={path} path={path} component={Component} />
+            ))}
+            <Route component={NotFound} />
+          </Switch>
+        </Suspense>
+      </Router>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,52 @@
+// The signed-in shell's bar: who is signed in, the navigation their role has, and sign out.
+// REPLACE the role lists with the capability flags GET /auth/session returns once it does.
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { Link, useLocation } from 'wouter';
+import type { Role, Session } from '../../api/types.ts';
+import { useSignOut } from './session.ts';
+
+const NAV: { href: string; label: 'staff.queue' | 'staff.dashboard'; roles: Role[] }[] = [
+  { href: '/queue', label: 'staff.queue', roles: ['handler', 'department_member', 'manager'] },
+  { href: '/dashboard', label: 'staff.dashboard', roles: ['manager', 'administrator', 'auditor'] },
+];
+
+export function StaffBar({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const [location, navigate] = useLocation();
+  const signOut = useSignOut();
+  const { user } = session;
+  const items = NAV.filter((n) => n.roles.includes(user.role));
+  return (
+    <div className="bg-slate-800">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-2">
+        <nav aria-label={t('staff.nav')}>
+          <ul className="flex flex-wrap gap-4">
+            {items.map((n) => (
+              <li key={n.href}>
+                <Link
+                  href={n.href}
+                  aria-current={location === n.href ? 'page' : undefined}
+                  className="inline-flex min-h-11 items-center font-semibold text-white underline-offset-4 hover:underline aria-[current=page]:underline"
+                >
+                  {t(n.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="flex flex-wrap items-center gap-4">
+          <span className="text-white">
+            {t('staff.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}
+          </span>
+          <button
+            type="button"
+            onClick={() => void signOut().then(() => navigate('/login'))}
+            className="min-h-11 rounded border-2 border-white px-3 font-semibold text-white hover:bg-slate-700"
+          >
+            {t('staff.signOut')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

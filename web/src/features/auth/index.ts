@@ -1,0 +1,3 @@
+export { RequireStaff } from './RequireStaff.tsx';
+export { SessionExpiry } from './SessionExpiry.tsx';
+export { ROLE_HOME, safeNext, signIn, useSession } from './session.ts';

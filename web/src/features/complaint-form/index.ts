@@ -1,0 +1,2 @@
+export { ComplaintForm, type Sent } from './ComplaintForm.tsx';
+export { Receipt } from './Receipt.tsx';
