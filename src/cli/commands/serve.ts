@@ -1,5 +1,7 @@
 // redress serve — the web server on the configured database (embedded by default), with the
 // background work unless REDRESS_WORKER=0.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildServer } from '../../http/server.ts';
 import { startJobs } from '../../jobs/services.ts';
 import { ConfigError, loadConfig } from '../../config.ts';
@@ -15,10 +17,14 @@ export async function run(): Promise<void> {
     throw err;
   }
   const started = performance.now();
-  const engine = config.databaseUrl
-    ? 'PostgreSQL (DATABASE_URL)'
-    : `the embedded database in ${config.dataDir}`;
-  console.log(`Redress: opening ${engine}…`);
+  const fresh = !config.databaseUrl && !existsSync(join(config.dataDir, 'pgdata'));
+  console.log(
+    config.databaseUrl
+      ? 'Redress: opening PostgreSQL (DATABASE_URL)…'
+      : fresh
+        ? `Redress: creating the embedded database in ${config.dataDir} (first start)…`
+        : `Redress: opening the embedded database in ${config.dataDir}…`,
+  );
   const services = await openCliServices();
   if (config.demo) {
     const { ensureDemo } = await import('../../app/demo/load-demo.ts');
