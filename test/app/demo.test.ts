@@ -131,6 +131,10 @@ describe('demo data (pglite)', () => {
     );
     assert.ok(members.every((m) => m.department_id));
     assert.ok(lines.some((l) => l.includes('handler@redress.demo')));
+    // The console shows the load moving, to the last complaint.
+    const progress = lines.filter((l) => /demo complaints: \d+ of \d+/.test(l));
+    assert.ok(progress.length >= 2, progress.join('\n'));
+    assert.match(progress.at(-1)!, /: (\d+) of \1 taken through their histories/);
   });
 
   test('a second start adds nothing; a reset loads the same demo again', async () => {
