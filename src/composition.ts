@@ -14,7 +14,7 @@ import { smtpSender, type EmailSender } from './mail/outbound/smtp-sender.ts';
 /** The current time. Tests pass a clock they move; everything else reads this one. */
 export type Clock = () => Date;
 
-export const systemClock: Clock = () => new Date();
+const systemClock: Clock = () => new Date();
 
 export interface Services {
   config: Config;

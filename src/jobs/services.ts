@@ -5,7 +5,7 @@ import { deadlineSweep } from './deadline-sweep.ts';
 import { inboundMail } from './inbound-mail.ts';
 import { outboxDispatcher } from './outbox-dispatcher.ts';
 
-export const SERVICES: ServiceFactory[] = [deadlineSweep, outboxDispatcher, inboundMail];
+const SERVICES: ServiceFactory[] = [deadlineSweep, outboxDispatcher, inboundMail];
 
 /** Starts every background service of this process; resolves to a function that stops them. */
 export function startJobs(

@@ -223,7 +223,7 @@ async function communicateAction(
  * Recomputes a complaint's clocks from its events and stores them (and the sweep's work, its
  * queue order and the text its search is to cover).
  */
-export async function replayAndSaveClocks(
+async function replayAndSaveClocks(
   tx: Queryable,
   policy: Policy,
   row: ComplaintRow,

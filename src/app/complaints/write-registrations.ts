@@ -26,7 +26,7 @@ export interface ComplaintKeys {
   id: number;
 }
 
-export function referenceOf(receivedAt: Date, n: string): string {
+function referenceOf(receivedAt: Date, n: string): string {
   return `RD-${receivedAt.getUTCFullYear()}-${n.padStart(6, '0')}`;
 }
 

@@ -86,11 +86,6 @@ export function clocksPart(sets: readonly ClockSet[]): WritePart {
   );
 }
 
-/** Writes the replayed clocks of one or many complaints (new ones inserted, others updated). */
-export async function writeClocks(tx: Queryable, sets: readonly ClockSet[]): Promise<void> {
-  await runWrites(tx, [clocksPart(sets)]);
-}
-
 /**
  * Every change to a complaint (but registration, which defers the work list to the sweep) saves
  * its replayed clocks this way, in one statement: the clock rows (those that changed), the
