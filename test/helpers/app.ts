@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../../src/domain/complaint/states.ts';
 import { buildServices, type Services } from '../../src/composition.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openTestDb, type Engine } from './db.ts';
+import { tempFiles } from './services.ts';
 
 export interface TestApp {
   app: Awaited<ReturnType<typeof buildServer>>;
@@ -32,7 +33,12 @@ export async function startApp(
   opts: { now?: Date; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const t = await openTestDb(engine);
-  const config = loadConfig({ REDRESS_DEMO: '0', LOG_LEVEL: 'silent', ...opts.env });
+  const config = loadConfig({
+    REDRESS_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    REDRESS_FILES_DIR: tempFiles(),
+    ...opts.env,
+  });
   const policies = new PolicyRegistry(t.db);
   await policies.syncPresets();
   for (const d of DEPARTMENTS) {

@@ -10,7 +10,7 @@ import type { Db } from '../../src/db/client.ts';
 
 /** One folder of attachments per test process, removed when it exits. */
 let filesRoot: string | null = null;
-function tempFiles(): string {
+export function tempFiles(): string {
   if (!filesRoot) {
     const dir = mkdtempSync(join(tmpdir(), 'redress-test-files-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
