@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { newId, newSecret, sha256 } from '../src/app/crypto.ts';
 import type { Queryable } from '../src/db/client.ts';
-import { insertApiToken, insertUser } from '../src/db/repositories/users.ts';
+import { insertApiToken } from '../src/db/repositories/api-tokens.ts';
+import { insertUser } from '../src/db/repositories/users.ts';
 import type { Role } from '../src/domain/complaint/states.ts';
 
 /** The admin connection: bench databases are created and dropped through it. */

@@ -2,13 +2,13 @@
 // `redress serve` (configuration from the environment, migrations, policy presets,
 // buildServer), listening on a free loopback port. It reports the port to its parent over IPC
 // and closes cleanly when told 'stop' (so a --cpu-prof profile is written).
-import { openRuntime } from '../src/app/runtime.ts';
+import { openServices } from '../src/composition.ts';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/http/server.ts';
 
 const config = loadConfig();
-const runtime = await openRuntime(config);
-const app = await buildServer({ config, db: runtime.db, policies: runtime.policies });
+const runtime = await openServices(config);
+const app = await buildServer(runtime);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : 0;

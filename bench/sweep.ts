@@ -3,10 +3,12 @@
 // SMTP server (target: ≥ 200 emails/s).
 import { SMTPServer } from 'smtp-server';
 import pg from 'pg';
-import { IntakeBatcher } from '../src/app/complaints/register-complaint.ts';
+import { registerComplaint } from '../src/app/complaints/register-complaint.ts';
 import { dispatchOnce } from '../src/app/communications/dispatch-outbox.ts';
 import { PolicyRegistry } from '../src/app/policy-registry.ts';
-import { runDueActions } from '../src/app/scheduler/run-due-actions.ts';
+import { runDueActions, SCHEDULER } from '../src/app/scheduler/run-due-actions.ts';
+import { buildServices } from '../src/composition.ts';
+import { loadConfig } from '../src/config.ts';
 import { openPostgres } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { smtpSender } from '../src/mail/outbound/smtp-sender.ts';
@@ -43,23 +45,31 @@ try {
 
   // 10,000 complaints received within one minute: their clocks fall due within one minute.
   const t0 = Date.parse('2026-03-10T12:00:00Z');
-  const intake = new IntakeBatcher({ db, policies, now: () => new Date(t0 + 120_000) });
+  const services = buildServices({
+    config: loadConfig({ REDRESS_DEMO: '0', LOG_LEVEL: 'silent', REDRESS_DATA_DIR: '/tmp' }),
+    db,
+    policies,
+    now: () => new Date(t0 + 120_000),
+  });
   let loadStart = Date.now();
   for (let done = 0; done < CLOCKS; done += 500) {
     await Promise.all(
       Array.from({ length: Math.min(500, CLOCKS - done) }, (_, i) =>
-        intake.register({
-          actor: { id: 'system:bench', role: 'system' },
-          route: 'staff',
-          input: {
-            policy: 'bench-sweep',
-            channel: 'email',
-            receivedAt: new Date(t0 + ((done + i) % 60) * 1000).toISOString(),
-            customer: { name: `C${done + i}`, email: `c${done + i}@example.com` },
-            subject: 'Bench',
-            description: 'Bench',
+        registerComplaint(
+          services,
+          { id: 'system:bench', role: 'system' },
+          {
+            route: 'staff',
+            complaint: {
+              policy: 'bench-sweep',
+              channel: 'email',
+              receivedAt: new Date(t0 + ((done + i) % 60) * 1000).toISOString(),
+              customer: { name: `C${done + i}`, email: `c${done + i}@example.com` },
+              subject: 'Bench',
+              description: 'Bench',
+            },
           },
-        }),
+        ),
       ),
     );
   }
@@ -72,8 +82,9 @@ try {
   let handled = 0;
   for (;;) {
     const n = await runDueActions(
-      { db, policies, now: () => now, workerId: 'bench', mailDomain: 'bench' },
-      200,
+      { db, policies, now: () => now, workerId: 'bench', config: { mailDomain: 'bench' } },
+      SCHEDULER,
+      { limit: 200 },
     );
     if (n === 0) break;
     handled += n;

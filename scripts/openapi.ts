@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { PolicyRegistry } from '../src/app/policy-registry.ts';
+import { buildServices } from '../src/composition.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPglite } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
@@ -23,7 +24,7 @@ async function buildDocument(): Promise<string> {
     const policies = new PolicyRegistry(db);
     await policies.syncPresets();
     const config = loadConfig({ REDRESS_DEMO: '0', LOG_LEVEL: 'silent' });
-    const app = await buildServer({ config, db, policies });
+    const app = await buildServer(buildServices({ config, db, policies }));
     await app.ready();
     const doc = app.swagger();
     await app.close();

@@ -186,6 +186,12 @@ const RESOURCE_ERRORS = {
     status: 404,
     meaning: 'no flagged (or stuck) inbound mail with this id',
   },
+  'MAILBOX.NOT_FOUND': { status: 404, meaning: 'no mailbox with this name' },
+  'MAILBOX.ALREADY_EXISTS': { status: 409, meaning: 'a mailbox with this name exists already' },
+  'MAILBOX.UNKNOWN_POLICY': {
+    status: 400,
+    meaning: 'the policy named for the mailbox does not exist',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export const ERROR_CATALOGUE = {

@@ -1,9 +1,14 @@
 // Every version of every policy, from the database (presets are copied in at start-up, and
 // administrators add versions). A complaint is bound to the version in force at receipt.
-import type { Db, Queryable } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
+import { appendSystemEvent } from '../db/repositories/events.ts';
+import {
+  insertPolicyVersion,
+  insertPresetVersion,
+  policyDocuments,
+} from '../db/repositories/policy-versions.ts';
 import { policyInForce, PolicyError } from '../domain/policy/parse.ts';
 import { policySchema, type Policy } from '../domain/policy/schema.ts';
-import { appendSystemEvent } from './audit.ts';
 import { AppError } from './errors.ts';
 import { listPresets } from './policies.ts';
 
@@ -17,12 +22,13 @@ export class PolicyRegistry {
     const added: string[] = [];
     for (const preset of await listPresets()) {
       for (const p of preset.versions) {
-        const r = await this.db.query(
-          `insert into policy_versions (policy_id, version, effective_from, document, origin)
-           values ($1, $2, $3, $4, 'preset') on conflict do nothing`,
-          [p.id, p.version, p.effectiveFrom, JSON.stringify(p)],
-        );
-        if (r.rowCount > 0) added.push(`${p.id} v${p.version}`);
+        const inserted = await insertPresetVersion(this.db, {
+          id: p.id,
+          version: p.version,
+          effectiveFrom: p.effectiveFrom,
+          document: p,
+        });
+        if (inserted) added.push(`${p.id} v${p.version}`);
       }
     }
     await this.reload();
@@ -30,11 +36,8 @@ export class PolicyRegistry {
   }
 
   async reload(): Promise<void> {
-    const rows = await this.db.query<{ policy_id: string; document: unknown }>(
-      'select policy_id, document from policy_versions order by policy_id, version',
-    );
     const map = new Map<string, Policy[]>();
-    for (const r of rows.rows) {
+    for (const r of await policyDocuments(this.db)) {
       const list = map.get(r.policy_id) ?? [];
       list.push(policySchema.parse(r.document));
       map.set(r.policy_id, list);
@@ -90,12 +93,14 @@ export class PolicyRegistry {
         `a new version must take effect after the latest one (${latest.effectiveFrom}); got ${doc.effectiveFrom}`,
       );
     }
-    await this.db.transaction(async (tx: Queryable) => {
-      await tx.query(
-        `insert into policy_versions (policy_id, version, effective_from, document, origin, created_by)
-         values ($1, $2, $3, $4, 'administrator', $5)`,
-        [doc.id, doc.version, doc.effectiveFrom, JSON.stringify(doc), actor.id],
-      );
+    await this.db.transaction(async (tx) => {
+      await insertPolicyVersion(tx, {
+        id: doc.id,
+        version: doc.version,
+        effectiveFrom: doc.effectiveFrom,
+        document: doc,
+        createdBy: actor.id,
+      });
       await appendSystemEvent(tx, {
         type: 'policy_version_added',
         actor,

@@ -1,16 +1,16 @@
-// Opening the configured database for a CLI verb, with config errors as one-line messages.
+// Opening the configured services for a CLI verb, with config errors as one-line messages.
+import { openServices, type OpenServices } from '../composition.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../db/client.ts';
-import { openRuntime, type Runtime } from '../app/runtime.ts';
 import { CliError } from './cli-error.ts';
 
-export async function withRuntime<T>(
-  fn: (rt: Runtime) => Promise<T>,
-  opts: { migrate?: boolean } = {},
-): Promise<T> {
-  let rt: Runtime;
+/** Who a CLI verb acts as: the operator at the machine, an administrator. */
+export const CLI_ACTOR = { id: 'cli', role: 'administrator' } as const;
+
+/** The services for this process (migrated unless told not to), or a one-line CliError. */
+export async function openCliServices(opts: { migrate?: boolean } = {}): Promise<OpenServices> {
   try {
-    rt = await openRuntime(loadConfig(), opts);
+    return await openServices(loadConfig(), opts);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof DataDirLockedError)
       throw new CliError(err.message);
@@ -20,9 +20,16 @@ export async function withRuntime<T>(
     }
     throw err;
   }
+}
+
+export async function withServices<T>(
+  fn: (services: OpenServices) => Promise<T>,
+  opts: { migrate?: boolean } = {},
+): Promise<T> {
+  const services = await openCliServices(opts);
   try {
-    return await fn(rt);
+    return await fn(services);
   } finally {
-    await rt.close();
+    await services.close();
   }
 }

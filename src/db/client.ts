@@ -206,6 +206,22 @@ export async function openPglite(
   };
 }
 
+/**
+ * Runs fn inside a savepoint of the caller's transaction: if fn throws, what it wrote is undone
+ * (the transaction goes on) and the error is passed on.
+ */
+export async function withSavepoint<T>(tx: Queryable, fn: () => Promise<T>): Promise<T> {
+  await tx.query('savepoint redress_item');
+  try {
+    const result = await fn();
+    await tx.query('release savepoint redress_item');
+    return result;
+  } catch (err) {
+    await tx.query('rollback to savepoint redress_item');
+    throw err;
+  }
+}
+
 export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;

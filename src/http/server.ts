@@ -10,43 +10,24 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
+import type { RouteContext, Services } from '../composition.ts';
 import { ping } from '../db/queries/health.ts';
 import { AppError } from '../app/errors.ts';
-import { IntakeBatcher } from '../app/complaints/register-complaint.ts';
-import { DiskFileStore } from '../app/files/disk-file-store.ts';
-import type { FileStore } from '../app/files/file-store.ts';
-import type { PolicyRegistry } from '../app/policy-registry.ts';
 import { documentErrors, swaggerOptions } from './openapi.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, send } from './plugins/errors.ts';
 import { routes } from './routes/index.ts';
 import { registerWebApp } from './web-app.ts';
 
-export interface ServerDeps {
-  config: Config;
-  db: Db;
-  policies: PolicyRegistry;
-  /** The current time; tests pass a fixed clock. */
-  now?: () => Date;
-  logger?: boolean;
-}
+/** The services (the composition root builds them once), and whether to log requests. */
+export type ServerDeps = Services & { logger?: boolean };
 
 export type App = FastifyInstance;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-export interface RouteContext {
-  config: Config;
-  db: Db;
-  policies: PolicyRegistry;
-  now: () => Date;
-  intake: IntakeBatcher;
-  files: FileStore;
-}
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now;
   const app = Fastify({
     logger: deps.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: deps.config.bodyLimitBytes,
@@ -126,14 +107,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   documentErrors(app);
   await app.register(swagger, swaggerOptions);
 
-  const ctx: RouteContext = {
-    config: deps.config,
-    db: deps.db,
-    policies: deps.policies,
-    now,
-    intake: new IntakeBatcher({ db: deps.db, policies: deps.policies, now }),
-    files: new DiskFileStore(deps.config.filesDir),
-  };
+  const { logger: _logger, ...services } = deps;
+  const ctx: RouteContext = services;
   app.get(
     '/healthz',
     {

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { listPolicies, versionInForce } from '../app/policies/list-policies.ts';
 import type { PolicyRegistry } from '../app/policy-registry.ts';
 import type { Config } from '../config.ts';
+import { VISITOR } from '../domain/complaint/snapshot.ts';
 
 export const WEB_DIST = resolve(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -41,7 +42,7 @@ export interface WebAppDeps {
 
 /** What the app reads from index.html (web/src/app/settings.ts). */
 export function webSettings(deps: WebAppDeps) {
-  const summaries = listPolicies(deps.policies, deps.now());
+  const summaries = listPolicies(deps, VISITOR);
   const policies = summaries.flatMap((s) => {
     const p = versionInForce(deps.policies, s.id, deps.now());
     return p ? [{ id: p.id, name: p.name, timezone: p.timezone, languages: p.languages }] : [];

@@ -2,7 +2,7 @@
 // readers. `redress serve` runs them beside the web server (unless REDRESS_WORKER=0);
 // `redress worker` runs them alone. Any number of processes may run them against one
 // PostgreSQL: every piece of work is claimed with FOR UPDATE SKIP LOCKED and done once.
-import type { Runtime } from '../app/runtime.ts';
+import type { Services } from '../composition.ts';
 
 export interface BackgroundService {
   name: string;
@@ -11,17 +11,20 @@ export interface BackgroundService {
   stop(): Promise<void>;
 }
 
-/** Makes a service for this process, or null when it has nothing to do (e.g. no mailbox). */
-export type ServiceFactory = (rt: Runtime, log: (line: string) => void) => BackgroundService | null;
+/** Makes a service for this process, or null when it has nothing to do (e.g. no SMTP_URL). */
+export type ServiceFactory = (
+  services: Services,
+  log: (line: string) => void,
+) => BackgroundService | null;
 
 export async function startBackground(
-  rt: Runtime,
+  services: Services,
+  factories: readonly ServiceFactory[],
   log: (line: string) => void,
 ): Promise<() => Promise<void>> {
-  const { SERVICES } = await import('./services.ts');
   const running: BackgroundService[] = [];
-  for (const make of SERVICES) {
-    const service = make(rt, log);
+  for (const make of factories) {
+    const service = make(services, log);
     if (!service) continue;
     await service.start();
     running.push(service);

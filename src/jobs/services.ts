@@ -1,7 +1,16 @@
 // The background services, in start-up order (one import and one entry each).
-import { inboundMail } from '../mail/inbound/service.ts';
-import type { ServiceFactory } from './background.ts';
+import type { Services } from '../composition.ts';
+import { startBackground, type ServiceFactory } from './background.ts';
 import { deadlineSweep } from './deadline-sweep.ts';
+import { inboundMail } from './inbound-mail.ts';
 import { outboxDispatcher } from './outbox-dispatcher.ts';
 
-export const SERVICES: ServiceFactory[] = [deadlineSweep, outboxDispatcher, inboundMail];
+const SERVICES: ServiceFactory[] = [deadlineSweep, outboxDispatcher, inboundMail];
+
+/** Starts every background service of this process; resolves to a function that stops them. */
+export function startJobs(
+  services: Services,
+  log: (line: string) => void,
+): Promise<() => Promise<void>> {
+  return startBackground(services, SERVICES, log);
+}

@@ -2,7 +2,7 @@
 // with its audit event, and what anyone reads is what the domain computes.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { verifyAudit } from '../../src/app/audit.ts';
+import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { calendarFor } from '../../src/domain/clocks/policy-clocks.ts';
 import { renderProcedure } from '../../src/domain/policy/render.ts';
 import { MINIMAL_POLICY_INPUT } from '../factories/policy.ts';
@@ -138,7 +138,10 @@ for (const engine of engines()) {
           payload: { name: 'handler', role: 'handler', departmentId: null },
         });
         assert.equal(back.statusCode, 200, back.body);
-        assert.equal((await verifyAudit(t.db, 'system')).broken, null);
+        assert.equal(
+          (await verifyAudit(t, { id: 'test', role: 'auditor' }, { stream: 'system' })).broken,
+          null,
+        );
       });
 
       test('an administrator may step down once there is another', async () => {

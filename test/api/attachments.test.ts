@@ -9,7 +9,7 @@ import {
   sniffContentType,
   type SniffedType,
 } from '../../src/app/attachments/sniff-content-type.ts';
-import { verifyAudit } from '../../src/app/audit.ts';
+import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
 import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
@@ -288,7 +288,7 @@ for (const engine of engines()) {
           c.json().attachments.some((a: { id: number }) => a.id === r.json().id),
           'listed on the complaint',
         );
-        const v = await verifyAudit(t.db, ref);
+        const v = await verifyAudit(t, { id: 'test', role: 'auditor' }, { stream: ref });
         assert.equal(v.broken, null);
       });
 

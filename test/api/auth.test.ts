@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { newId, newSecret, sha256 } from '../../src/app/crypto.ts';
 import { createUser } from '../../src/app/users/create-user.ts';
-import { insertApiToken } from '../../src/db/repositories/users.ts';
+import { insertApiToken } from '../../src/db/repositories/api-tokens.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
 import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
@@ -28,12 +28,17 @@ for (const engine of engines()) {
     let t: TestApp;
     before(async () => {
       t = await startApp(engine, { now: NOW });
-      const admin = { id: t.users.administrator.id, role: 'administrator' };
+      const admin = { id: t.users.administrator.id, role: 'administrator' } as const;
       for (const [email, role] of [
         ['ada@example.test', 'handler'],
         ['bo@example.test', 'manager'],
       ] as const) {
-        await createUser(t.db, admin, { email, name: email, role, password: PASSWORD }, NOW);
+        await createUser({ db: t.db, now: () => NOW }, admin, {
+          email,
+          name: email,
+          role,
+          password: PASSWORD,
+        });
       }
     });
     after(() => t.close());
@@ -158,13 +163,13 @@ for (const engine of engines()) {
     });
 
     test('a deactivated account can neither sign in nor use its session or token', async () => {
-      const admin = { id: t.users.administrator.id, role: 'administrator' };
-      const u = await createUser(
-        t.db,
-        admin,
-        { email: 'cy@example.test', name: 'Cy', role: 'handler', password: PASSWORD },
-        NOW,
-      );
+      const admin = { id: t.users.administrator.id, role: 'administrator' } as const;
+      const u = await createUser({ db: t.db, now: () => NOW }, admin, {
+        email: 'cy@example.test',
+        name: 'Cy',
+        role: 'handler',
+        password: PASSWORD,
+      });
       const s = await session('cy@example.test');
       const token = newSecret();
       await insertApiToken(t.db, {

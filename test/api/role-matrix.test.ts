@@ -94,16 +94,14 @@ for (const engine of engines()) {
 
     const login = { email: 'matrix-login@example.test', password: 'correct horse battery' };
     await createUser(
-      t.db,
+      t.services,
       { id: 'test', role: 'administrator' },
       { email: login.email, name: 'Matrix Login', role: 'handler', password: login.password },
-      new Date(),
     );
     const target = await createUser(
-      t.db,
+      t.services,
       { id: 'test', role: 'administrator' },
       { email: 'matrix-target@example.test', name: 'Matrix Target', role: 'handler' },
-      new Date(),
     );
 
     /** A new complaint with the billing department (so its member may see it). */

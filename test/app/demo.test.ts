@@ -2,19 +2,21 @@
 // state, channel and seed policy, keeps a valid audit chain, and loads only once unless reset.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { verifyAudit } from '../../src/app/audit.ts';
+import { verifyAudit } from '../../src/app/audit/verify-audit.ts';
 import { ensureDemo, loadDemo } from '../../src/app/demo/load-demo.ts';
 import { PolicyRegistry } from '../../src/app/policy-registry.ts';
-import type { Runtime } from '../../src/app/runtime.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Services } from '../../src/composition.ts';
 import { CHANNELS, ROLES, STATES } from '../../src/domain/complaint/states.ts';
 import { openTestDb, type TestDb } from '../helpers/db.ts';
+import { testServices } from '../helpers/services.ts';
+
+const AUDITOR = { id: 'test', role: 'auditor' } as const;
 
 const VIETNAMESE_MARKS = /[ăâđêôơưàáạảãằắặẳẵầấậẩẫèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]/i;
 
 describe('demo data (pglite)', () => {
   let t: TestDb;
-  let rt: Runtime;
+  let rt: Services;
   const lines: string[] = [];
   const log = (line: string) => lines.push(line);
   const started = new Date();
@@ -33,12 +35,7 @@ describe('demo data (pglite)', () => {
     t = await openTestDb('pglite');
     const policies = new PolicyRegistry(t.db);
     await policies.syncPresets();
-    rt = {
-      config: loadConfig({ REDRESS_DEMO: '1', LOG_LEVEL: 'silent' }),
-      db: t.db,
-      policies,
-      close: () => t.close(),
-    };
+    rt = testServices(t.db, policies, { env: { REDRESS_DEMO: '1' } });
     await ensureDemo(rt, log);
   });
   after(() => t.close());
@@ -72,7 +69,7 @@ describe('demo data (pglite)', () => {
   });
 
   test('every audit chain verifies and no event lies in the future', async () => {
-    const audit = await verifyAudit(rt.db);
+    const audit = await verifyAudit(rt, AUDITOR);
     assert.equal(audit.broken, null);
     assert.ok(audit.streams > 250);
     const future = await count(`select count(*)::int as n from events where at > now()`);
@@ -134,6 +131,10 @@ describe('demo data (pglite)', () => {
     );
     assert.ok(members.every((m) => m.department_id));
     assert.ok(lines.some((l) => l.includes('handler@redress.demo')));
+    // The console shows the load moving, to the last complaint.
+    const progress = lines.filter((l) => /demo complaints: \d+ of \d+/.test(l));
+    assert.ok(progress.length >= 2, progress.join('\n'));
+    assert.match(progress.at(-1)!, /: (\d+) of \1 taken through their histories/);
   });
 
   test('a second start adds nothing; a reset loads the same demo again', async () => {
@@ -164,6 +165,6 @@ describe('demo data (pglite)', () => {
       'select reference from complaints order by id limit 1',
     );
     assert.match(refs[0]!.reference, /^RD-\d{4}-000001$/);
-    assert.equal((await verifyAudit(rt.db)).broken, null);
+    assert.equal((await verifyAudit(rt, AUDITOR)).broken, null);
   });
 });

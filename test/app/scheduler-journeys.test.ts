@@ -2,7 +2,7 @@
 // right instant, and the sweep acts on each due item exactly once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { runDueActions } from '../../src/app/scheduler/run-due-actions.ts';
+import { runDueActions, SCHEDULER } from '../../src/app/scheduler/run-due-actions.ts';
 import type { Role } from '../../src/domain/complaint/states.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
@@ -11,13 +11,10 @@ async function sweep(t: TestApp, at: string): Promise<number> {
   t.setNow(new Date(at));
   let total = 0;
   for (;;) {
-    const n = await runDueActions({
-      db: t.db,
-      policies: t.policies,
-      now: () => new Date(at),
-      workerId: 'test',
-      mailDomain: 'test',
-    });
+    const n = await runDueActions(
+      { ...t.services, now: () => new Date(at), workerId: 'test' },
+      SCHEDULER,
+    );
     if (n === 0) return total;
     total += n;
   }

@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { applyComplaintAction } from '../../src/app/complaints/apply-complaint-action.ts';
-import { IntakeBatcher } from '../../src/app/complaints/register-complaint.ts';
+import { registerComplaint } from '../../src/app/complaints/register-complaint.ts';
 import { createComplaintInput } from '../../src/app/complaints/schemas.ts';
 import { PolicyRegistry } from '../../src/app/policy-registry.ts';
 import { openPglite, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { complaintBody } from '../helpers/app.ts';
 import { openTestDb } from '../helpers/db.ts';
+import { testServices } from '../helpers/services.ts';
 
 const BIN = resolve('bin/redress.js');
 const IN_USE = /in use by another Redress process/;
@@ -326,14 +327,12 @@ describe('the embedded engine (real processes)', () => {
       );
       const policies = new PolicyRegistry(db);
       await policies.syncPresets();
-      const now = () => new Date();
-      const intake = new IntakeBatcher({ db, policies, now });
+      const services = testServices(db, policies);
       const handler = { id: 'seed', role: 'handler' as const };
       const refs: string[] = [];
       for (let i = 0; i < 3; i++) {
-        const r = await intake.register({
-          actor: handler,
-          input: createComplaintInput.parse(complaintBody({ subject: `Tamper ${i}` })),
+        const r = await registerComplaint(services, handler, {
+          complaint: createComplaintInput.parse(complaintBody({ subject: `Tamper ${i}` })),
           route: 'staff',
         });
         for (const [action, payload] of [
@@ -342,7 +341,11 @@ describe('the embedded engine (real processes)', () => {
           ['add-note', { text: 'called the customer' }],
           ['add-note', { text: 'engineer booked' }],
         ] as const) {
-          await applyComplaintAction({ db, policies, now }, handler, r.reference, action, payload);
+          await applyComplaintAction(services, handler, {
+            reference: r.reference,
+            action,
+            payload,
+          });
         }
         refs.push(r.reference);
       }

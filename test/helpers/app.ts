@@ -3,15 +3,20 @@
 import { newId, newSecret, sha256 } from '../../src/app/crypto.ts';
 import { PolicyRegistry } from '../../src/app/policy-registry.ts';
 import { loadConfig } from '../../src/config.ts';
-import { insertApiToken, insertUser } from '../../src/db/repositories/users.ts';
+import { insertApiToken } from '../../src/db/repositories/api-tokens.ts';
+import { insertUser } from '../../src/db/repositories/users.ts';
 import { ROLES, type Role } from '../../src/domain/complaint/states.ts';
+import { buildServices, type Services } from '../../src/composition.ts';
 import { buildServer } from '../../src/http/server.ts';
 import { openTestDb, type Engine } from './db.ts';
+import { tempFiles } from './services.ts';
 
 export interface TestApp {
   app: Awaited<ReturnType<typeof buildServer>>;
   db: Awaited<ReturnType<typeof openTestDb>>['db'];
   policies: PolicyRegistry;
+  /** What the server was built with (its clock is the one setNow moves). */
+  services: Services;
   tokens: Record<Role, string>;
   users: Record<Role, { id: string; email: string }>;
   /** Headers for a bearer-token request as the given role. */
@@ -28,7 +33,12 @@ export async function startApp(
   opts: { now?: Date; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const t = await openTestDb(engine);
-  const config = loadConfig({ REDRESS_DEMO: '0', LOG_LEVEL: 'silent', ...opts.env });
+  const config = loadConfig({
+    REDRESS_DEMO: '0',
+    LOG_LEVEL: 'silent',
+    REDRESS_FILES_DIR: tempFiles(),
+    ...opts.env,
+  });
   const policies = new PolicyRegistry(t.db);
   await policies.syncPresets();
   for (const d of DEPARTMENTS) {
@@ -60,12 +70,14 @@ export async function startApp(
     users[role] = { id: u.id, email };
   }
   let now = opts.now ?? null;
-  const app = await buildServer({ config, db: t.db, policies, now: () => now ?? new Date() });
+  const services = buildServices({ config, db: t.db, policies, now: () => now ?? new Date() });
+  const app = await buildServer(services);
   await app.ready();
   return {
     app,
     db: t.db,
     policies,
+    services,
     tokens,
     users,
     as: (role) => ({ authorization: `Bearer ${tokens[role]}` }),

@@ -1,7 +1,7 @@
 // A sweep worker process for the multi-worker test: runs the sweep on DATABASE_URL until it
 // finds nothing to do for a while, then prints how many items it handled.
 import { PolicyRegistry } from '../../src/app/policy-registry.ts';
-import { runDueActions } from '../../src/app/scheduler/run-due-actions.ts';
+import { runDueActions, SCHEDULER } from '../../src/app/scheduler/run-due-actions.ts';
 import { openPostgres } from '../../src/db/client.ts';
 
 const [url, name, nowIso] = process.argv.slice(2);
@@ -13,8 +13,9 @@ let handled = 0;
 let idle = 0;
 while (idle < 3) {
   const n = await runDueActions(
-    { db, policies, now: () => now, workerId: name!, mailDomain: 'test' },
-    50,
+    { db, policies, now: () => now, workerId: name!, config: { mailDomain: 'test' } },
+    SCHEDULER,
+    { limit: 50 },
   );
   handled += n;
   idle = n === 0 ? idle + 1 : 0;

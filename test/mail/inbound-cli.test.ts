@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import type { Runtime } from '../../src/app/runtime.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { run } from '../../src/cli/commands/mailbox.ts';
-import { loadConfig } from '../../src/config.ts';
+import type { Services } from '../../src/composition.ts';
+import { listMailboxes } from '../../src/db/repositories/mailboxes.ts';
 import { ingestMail } from '../../src/mail/inbound/ingest-mail.ts';
-import { listMailboxes } from '../../src/mail/inbound/mailboxes.ts';
 import { engines } from '../helpers/db.ts';
+import { testServices } from '../helpers/services.ts';
 import { brokenMime } from './fixtures.ts';
 import { mailWorld, type MailWorld } from './inbound-helpers.ts';
 
@@ -25,11 +25,11 @@ test('`redress mailbox` is a verb of the command (usage error, exit 2)', () => {
 for (const engine of engines()) {
   describe(`redress mailbox (${engine})`, () => {
     let w: MailWorld;
-    let rt: Runtime;
+    let services: Services;
     let out: string[] = [];
     const mailbox = async (...args: string[]) => {
       out = [];
-      await run(args, { runtime: rt, print: (l) => out.push(l) });
+      await run(args, { services, print: (l) => out.push(l) });
       return out.join('\n');
     };
     const fails = async (args: string[], code: number, message: RegExp) => {
@@ -43,16 +43,7 @@ for (const engine of engines()) {
 
     before(async () => {
       w = await mailWorld(engine, { name: 'seeded', address: 'seeded@redress.test' });
-      rt = {
-        config: loadConfig({
-          REDRESS_DEMO: '0',
-          LOG_LEVEL: 'silent',
-          REDRESS_FILES_DIR: w.files.root,
-        }),
-        db: w.db,
-        policies: w.deps.policies,
-        close: async () => {},
-      };
+      services = testServices(w.db, w.deps.policies, { filesDir: w.files.root });
       process.env.TEST_MAILBOX_PASSWORD = 'secret-imap-password';
     });
     after(async () => {

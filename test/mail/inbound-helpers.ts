@@ -2,13 +2,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IntakeBatcher } from '../../src/app/complaints/register-complaint.ts';
+import { IntakeBatcher } from '../../src/app/complaints/intake-batcher.ts';
 import { DiskFileStore } from '../../src/app/files/disk-file-store.ts';
 import { PolicyRegistry } from '../../src/app/policy-registry.ts';
 import type { Db } from '../../src/db/client.ts';
 import type { IngestDeps } from '../../src/mail/inbound/ingest-mail.ts';
 import { DEFAULT_LIMITS } from '../../src/mail/inbound/limits.ts';
-import { addMailbox, type Mailbox, type NewMailbox } from '../../src/mail/inbound/mailboxes.ts';
+import { addMailbox, type Mailbox, type NewMailbox } from '../../src/db/repositories/mailboxes.ts';
 import { openTestDb, type Engine } from '../helpers/db.ts';
 
 export const MAILBOX_ADDRESS = 'complaints@redress.test';
@@ -32,8 +32,9 @@ export function ingestDepsFor(
     db,
     policies,
     files: new DiskFileStore(dir),
-    intake: new IntakeBatcher({ db, policies, now }),
+    intake: new IntakeBatcher(db),
     now,
+    config: { mailDomain: 'localhost' },
     limits: DEFAULT_LIMITS,
   };
 }

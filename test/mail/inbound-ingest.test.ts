@@ -220,16 +220,18 @@ for (const engine of engines()) {
         departmentId: null,
         passwordHash: null,
       });
-      const actionDeps = { db: w.db, policies: w.deps.policies, now: () => new Date() };
+      const actionDeps = { ...w.deps, config: { mailDomain: 'localhost' } };
       const user = { id: handler.id, role: 'handler' as const };
-      await applyComplaintAction(actionDeps, user, first.reference, 'start-investigation', {});
-      const asked = await applyComplaintAction(
-        actionDeps,
-        user,
-        first.reference,
-        'request-information',
-        { questions: ['Which router do you have?'] },
-      );
+      await applyComplaintAction(actionDeps, user, {
+        reference: first.reference,
+        action: 'start-investigation',
+        payload: {},
+      });
+      const asked = await applyComplaintAction(actionDeps, user, {
+        reference: first.reference,
+        action: 'request-information',
+        payload: { questions: ['Which router do you have?'] },
+      });
       assert.equal(asked.status, 'awaiting_customer');
       const o = handled(
         await ingestMail(
@@ -343,8 +345,8 @@ for (const engine of engines()) {
       const deps = {
         ...w.deps,
         intake: {
-          register: async (...args: Parameters<typeof real.register>) => {
-            const done = await real.register(...args);
+          submit: async (...args: Parameters<typeof real.submit>) => {
+            const done = await real.submit(...args);
             if (crash) {
               crash = false;
               throw new Error('simulated crash after the complaint was committed');
@@ -373,7 +375,7 @@ for (const engine of engines()) {
       const failing = {
         ...w.deps,
         intake: {
-          register: async () => {
+          submit: async () => {
             throw new Error('the policy is broken');
           },
         },

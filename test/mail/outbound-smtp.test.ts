@@ -243,7 +243,7 @@ for (const engine of engines()) {
         [ref, now],
       );
       now = new Date(now.getTime() + 10 * 60_000);
-      assert.equal(await recoverInterruptedSends(t.db, now), 1);
+      assert.equal(await recoverInterruptedSends({ db: t.db, now: () => now }), 1);
       assert.equal((await dispatchOnce(deps())).claimed, 0);
       assert.equal(inbox.mails.length, 0);
       const problems = (

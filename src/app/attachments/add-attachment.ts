@@ -3,9 +3,11 @@
 // with its `attachment_added` event in one transaction, the complaint row locked like any
 // other change to its stream.
 import type { Db } from '../../db/client.ts';
-import { findComplaint, lockComplaint } from '../../db/repositories/complaints.ts';
-import { appendEvents } from '../audit.ts';
-import { canSee, type ActingUser } from '../complaints/apply-complaint-action.ts';
+import { insertAttachment } from '../../db/repositories/attachments.ts';
+import { findComplaint, lockComplaint, touchComplaint } from '../../db/repositories/complaints.ts';
+import { appendEvents } from '../../db/repositories/events.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
+import { canSee } from '../complaints/apply-complaint-action.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { sanitiseFilename } from './sanitise-filename.ts';
@@ -36,15 +38,15 @@ export interface AddedAttachment {
 
 export async function addAttachment(
   deps: AttachmentDeps,
-  user: ActingUser,
-  reference: string,
-  upload: Upload,
+  actor: Actor,
+  upload: Upload & { /** The complaint it is attached to. */ reference: string },
 ): Promise<AddedAttachment> {
+  const { reference } = upload;
   const missing = () => new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
   // Whether the caller may reach the complaint comes first: a refusal reveals nothing, and
   // nothing is written to disk for a complaint the caller cannot see.
   const visible = await findComplaint(deps.db, reference);
-  if (!visible || !canSee(user, visible)) throw missing();
+  if (!visible || !canSee(actor, visible)) throw missing();
 
   if (upload.bytes.length === 0) {
     throw new AppError('ATTACHMENT.EMPTY', 'the file is empty');
@@ -67,14 +69,19 @@ export async function addAttachment(
   const now = deps.now();
   return deps.db.transaction(async (tx) => {
     const row = await lockComplaint(tx, reference);
-    if (!row || !canSee(user, row)) throw missing();
-    const inserted = await tx.query<{ id: number }>(
-      `insert into attachments (complaint_id, filename, content_type, size, sha256, public, uploaded_by, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-      [row.id, filename, contentType, stored.size, stored.sha256, upload.public, user.id, now],
-    );
+    if (!row || !canSee(actor, row)) throw missing();
+    const id = await insertAttachment(tx, {
+      complaintId: row.id,
+      filename,
+      contentType,
+      size: stored.size,
+      sha256: stored.sha256,
+      public: upload.public,
+      uploadedBy: actor.id,
+      createdAt: now,
+    });
     const added: AddedAttachment = {
-      id: Number(inserted.rows[0]!.id),
+      id,
       filename,
       contentType,
       size: stored.size,
@@ -84,7 +91,7 @@ export async function addAttachment(
     await appendEvents(tx, row.reference, row.id, [
       {
         type: 'attachment_added',
-        actor: { id: user.id, role: user.role },
+        actor: { id: actor.id, role: actor.role },
         at: now,
         public: upload.public,
         data: {
@@ -97,7 +104,7 @@ export async function addAttachment(
         },
       },
     ]);
-    await tx.query('update complaints set updated_at = $2 where id = $1', [row.id, now]);
+    await touchComplaint(tx, row.id, now);
     return added;
   });
 }

@@ -1,8 +1,10 @@
 // Reading an attachment back: staff who can see the complaint get any of its files; the
 // customer, through the tracking link, only the public ones of that one complaint.
 import type { Queryable } from '../../db/client.ts';
+import { findAttachment } from '../../db/repositories/attachments.ts';
 import { findComplaint } from '../../db/repositories/complaints.ts';
-import { canSee, type ActingUser } from '../complaints/apply-complaint-action.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
+import { canSee } from '../complaints/apply-complaint-action.ts';
 import { findTracked } from '../complaints/get-complaint.ts';
 import { AppError } from '../errors.ts';
 import type { FileStore } from '../files/file-store.ts';
@@ -21,34 +23,30 @@ export interface AttachmentContent {
   bytes: Buffer;
 }
 
-interface AttachmentRow {
+export interface AttachmentRef {
+  reference: string;
   id: number;
-  filename: string;
-  content_type: string;
-  size: number;
-  sha256: string;
 }
 
 export async function getAttachment(
   deps: AttachmentReadDeps,
-  user: ActingUser,
-  reference: string,
-  id: number,
+  actor: Actor,
+  input: AttachmentRef,
 ): Promise<AttachmentContent> {
-  const row = await findComplaint(deps.db, reference);
-  if (!row || !canSee(user, row))
-    throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
-  return read(deps, row.id, id, false);
+  const row = await findComplaint(deps.db, input.reference);
+  if (!row || !canSee(actor, row))
+    throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${input.reference}`);
+  return read(deps, row.id, input.id, false);
 }
 
+/** The customer's download: the tracking link (reference and token) is their credential. */
 export async function getTrackedAttachment(
   deps: AttachmentReadDeps,
-  reference: string,
-  token: string,
-  id: number,
+  _visitor: Actor,
+  input: AttachmentRef & { token: string },
 ): Promise<AttachmentContent> {
-  const row = await findTracked(deps.db, reference, token);
-  return read(deps, row.id, id, true);
+  const row = await findTracked(deps.db, input.reference, input.token);
+  return read(deps, row.id, input.id, true);
 }
 
 async function read(
@@ -57,12 +55,7 @@ async function read(
   id: number,
   publicOnly: boolean,
 ): Promise<AttachmentContent> {
-  const found = await deps.db.query<AttachmentRow>(
-    `select id, filename, content_type, size, sha256 from attachments
-      where id = $1 and complaint_id = $2${publicOnly ? ' and public' : ''}`,
-    [id, complaintId],
-  );
-  const a = found.rows[0];
+  const a = await findAttachment(deps.db, complaintId, id, publicOnly);
   if (!a) throw new AppError('ATTACHMENT.NOT_FOUND', `no attachment ${id} on this complaint`);
   const bytes = await deps.files.get(a.sha256);
   // A row whose file is gone is a fault of ours (a lost disk), not the caller's: a 500, logged.

@@ -1,5 +1,6 @@
 // A policy's business calendar for one year: the working days and the holidays that count.
 import { BusinessCalendar } from '../../domain/calendar/business-calendar.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { CalendarConfig } from '../../domain/policy/schema.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -20,12 +21,12 @@ export interface WorkingCalendar {
 
 /** Of the given version, or else the version in force now (before any is, the first to come). */
 export function getWorkingCalendar(
-  registry: PolicyRegistry,
-  id: string,
-  year: number,
-  now: Date,
-  version?: number,
+  deps: { policies: PolicyRegistry; now: () => Date },
+  _actor: Actor,
+  { id, year, version }: { id: string; year: number; version?: number | undefined },
 ): WorkingCalendar {
+  const registry = deps.policies;
+  const now = deps.now();
   if (!Number.isInteger(year) || year < MIN_CALENDAR_YEAR || year > MAX_CALENDAR_YEAR) {
     throw new AppError(
       'CALENDAR.YEAR_OUT_OF_RANGE',

@@ -2,12 +2,9 @@
 // the complaint's context (its clocks as they stand at the moment of writing, its history, its
 // enclosures) and rendering with the domain's errors mapped to stable codes.
 import type { Queryable } from '../../db/client.ts';
-import {
-  findCustomer,
-  timelineOf,
-  type ComplaintRow,
-  type CustomerRow,
-} from '../../db/repositories/complaints.ts';
+import type { ComplaintRow } from '../../db/repositories/complaints.ts';
+import { findCustomer, type CustomerRow } from '../../db/repositories/customers.ts';
+import { timelineOf } from '../../db/repositories/events.ts';
 import { latestMessageTemplate } from '../../db/repositories/message-templates.ts';
 import { replayClocks } from '../../domain/clocks/policy-clocks.ts';
 import type { ComplaintEventType } from '../../domain/complaint/states.ts';

@@ -3,6 +3,15 @@
 // backoff. A crash between sending and marking leaves the message `sending`; recovery marks it
 // `unknown` for a person to check rather than sending it again — never twice.
 import type { Db } from '../../db/client.ts';
+import {
+  claimDueEmails,
+  markEmailsFailed,
+  markEmailsSent,
+  markInterruptedSends,
+  requeueEmails,
+  requeueFailedEmail,
+} from '../../db/repositories/outbox.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { EmailAttachment, EmailSender } from '../../mail/outbound/smtp-sender.ts';
 
 export interface DispatchDeps {
@@ -28,22 +37,6 @@ export function nextAttemptAt(now: Date, attempts: number): Date {
   return new Date(now.getTime() + minutes * 60_000);
 }
 
-interface Claimed {
-  id: number;
-  reference: string;
-  to_address: string | null;
-  subject: string | null;
-  body_text: string;
-  body_html: string | null;
-  message_id: string;
-  attempts: number;
-  author_id: string | null;
-  kind: string | null;
-  policy_id: string;
-  policy_version: number;
-  created_at: Date;
-}
-
 export interface DispatchResult {
   claimed: number;
   sent: number;
@@ -54,23 +47,7 @@ export interface DispatchResult {
 export async function dispatchOnce(deps: DispatchDeps, limit = 100): Promise<DispatchResult> {
   const now = deps.now();
   const maxAttempts = deps.maxAttempts ?? BACKOFF_MINUTES.length + 1;
-  const claimed = await deps.db.transaction(async (tx) => {
-    const r = await tx.query<Claimed>(
-      `select m.id, c.reference, m.to_address, m.subject, m.body_text, m.body_html, m.message_id, m.attempts, m.author_id,
-              m.kind, c.policy_id, c.policy_version, m.created_at
-       from messages m join complaints c on c.id = m.complaint_id
-       where m.status = 'queued' and m.channel = 'email' and m.next_attempt_at <= $1
-       order by m.next_attempt_at, m.id limit $2 for update of m skip locked`,
-      [now, limit],
-    );
-    if (r.rows.length) {
-      await tx.query(
-        `update messages set status = 'sending', attempts = attempts + 1, next_attempt_at = $2 where id = any($1::bigint[])`,
-        [r.rows.map((m) => m.id), now],
-      );
-    }
-    return r.rows;
-  });
+  const claimed = await deps.db.transaction((tx) => claimDueEmails(tx, now, limit));
   if (claimed.length === 0) return { claimed: 0, sent: 0, retried: 0, failed: 0 };
 
   const outcomes = await Promise.allSettled(
@@ -109,24 +86,15 @@ export async function dispatchOnce(deps: DispatchDeps, limit = 100): Promise<Dis
   });
   const done = deps.now();
   await deps.db.transaction(async (tx) => {
-    if (sent.length) {
-      await tx.query(
-        `update messages set status = 'sent', sent_at = $2, last_error = null where id = any($1::bigint[])`,
-        [sent, done],
-      );
-    }
-    for (const r of retry) {
-      await tx.query(
-        `update messages set status = 'queued', next_attempt_at = $2, last_error = $3 where id = $1`,
-        [r.id, r.at, r.error.slice(0, 1000)],
-      );
-    }
-    for (const f of failed) {
-      await tx.query(`update messages set status = 'failed', last_error = $2 where id = $1`, [
-        f.id,
-        f.error.slice(0, 1000),
-      ]);
-    }
+    await markEmailsSent(tx, sent, done);
+    await requeueEmails(
+      tx,
+      retry.map((r) => ({ ...r, error: r.error.slice(0, 1000) })),
+    );
+    await markEmailsFailed(
+      tx,
+      failed.map((f) => ({ ...f, error: f.error.slice(0, 1000) })),
+    );
   });
   return {
     claimed: claimed.length,
@@ -138,25 +106,18 @@ export async function dispatchOnce(deps: DispatchDeps, limit = 100): Promise<Dis
 
 /** Messages left `sending` by a process that stopped: marked `unknown`, never resent blindly. */
 export async function recoverInterruptedSends(
-  db: Db,
-  now: Date,
-  graceMinutes = 5,
+  deps: { db: Db; now: () => Date },
+  input: { graceMinutes?: number } = {},
 ): Promise<number> {
-  const r = await db.query(
-    `update messages set status = 'unknown',
-       last_error = 'sending was interrupted; check whether it arrived, then retry it if not'
-     where status = 'sending' and next_attempt_at < $1`,
-    [new Date(now.getTime() - graceMinutes * 60_000)],
-  );
-  return r.rowCount;
+  const grace = input.graceMinutes ?? 5;
+  return markInterruptedSends(deps.db, new Date(deps.now().getTime() - grace * 60_000));
 }
 
-/** An administrator's retry of a failed or unknown message. */
-export async function retryMessage(db: Db, id: number, now: Date): Promise<boolean> {
-  const r = await db.query(
-    `update messages set status = 'queued', next_attempt_at = $2, attempts = 0
-     where id = $1 and channel = 'email' and status in ('failed', 'unknown')`,
-    [id, now],
-  );
-  return r.rowCount > 0;
+/** An administrator's retry of a failed or unknown email; false when there is no such email. */
+export async function retryMessage(
+  deps: { db: Db; now: () => Date },
+  _actor: Actor,
+  input: { id: number },
+): Promise<boolean> {
+  return requeueFailedEmail(deps.db, input.id, deps.now());
 }

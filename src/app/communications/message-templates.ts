@@ -17,7 +17,7 @@ import { compileTemplate, TemplateError } from '../../domain/communications/temp
 import { sampleContext } from '../../domain/communications/sample.ts';
 import { variableDocs, variableSpec } from '../../domain/communications/variables.ts';
 import { COMMUNICATION_KINDS, LANGUAGES, type Language } from '../../domain/policy/schema.ts';
-import { appendSystemEvent } from '../audit.ts';
+import { appendSystemEvent } from '../../db/repositories/events.ts';
 import { AppError, isErrorCode } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { currentTemplate, missingContentError } from './compose-communication.ts';

@@ -3,8 +3,11 @@
 // the tracking page, and a phone contact becomes a call task for a handler.
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../db/client.ts';
-import type { ComplaintRow, CustomerRow } from '../../db/repositories/complaints.ts';
-import { appendEvents } from '../audit.ts';
+import { appendSearchText, type ComplaintRow } from '../../db/repositories/complaints.ts';
+import type { CustomerRow } from '../../db/repositories/customers.ts';
+import { appendEvents } from '../../db/repositories/events.ts';
+import { insertMessage } from '../../db/repositories/messages.ts';
+import { insertTask } from '../../db/repositories/tasks.ts';
 import type { ComposedMessage } from './types.ts';
 
 export type DeliveryMethod = 'email' | 'letter' | 'portal' | 'phone';
@@ -43,6 +46,9 @@ export async function queueCommunication(
     mailDomain: string;
     /** When the message was written (the scheduler passes the instant it acted for). */
     at: Date;
+    /** Where the caller gathers the text the complaint's search is to cover, when it writes
+     *  the complaint row itself at the end of its change; else it is written now. */
+    searchText?: string[];
   },
 ): Promise<QueuedCommunication> {
   const { complaint, customer, composed, method } = input;
@@ -56,44 +62,41 @@ export async function queueCommunication(
           : 'task';
   const channel = method === 'phone' ? 'phone' : method;
   const messageId = method === 'email' ? newMessageId(complaint.reference, input.mailDomain) : null;
-  const r = await tx.query<{ id: number }>(
-    `insert into messages (complaint_id, direction, channel, public, author_id, author_name, subject, body_text,
-       body_html, message_id, status, kind, to_address, next_attempt_at, created_at, sent_at)
-     values ($1, 'out', $2, true, $3, null, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
-    [
-      complaint.id,
-      channel,
-      input.actor.id,
-      composed.subject,
-      composed.text,
-      composed.html,
-      messageId,
-      status,
-      composed.kind,
+  const id = (await insertMessage(tx, {
+    complaintId: complaint.id,
+    direction: 'out',
+    channel,
+    public: true,
+    authorId: input.actor.id,
+    subject: composed.subject,
+    bodyText: composed.text,
+    bodyHtml: composed.html,
+    messageId,
+    status,
+    kind: composed.kind,
+    toAddress:
       method === 'email'
         ? customer.email
         : method === 'letter'
           ? customer.address.join('\n')
           : (customer.phone ?? null),
-      method === 'email' ? input.at : null,
-      input.at,
-      method === 'portal' ? input.at : null,
-    ],
-  );
-  const id = r.rows[0]!.id;
-  await tx.query(`update complaints set messages_text = messages_text || ' ' || $2 where id = $1`, [
-    complaint.id,
-    composed.text,
-  ]);
-  let taskId: number | undefined;
-  if (method === 'phone') {
-    const t = await tx.query<{ id: number }>(
-      `insert into tasks (complaint_id, kind, title, due_at, note, created_at)
-       values ($1, 'call_customer', $2, $3, $4, $3) returning id`,
-      [complaint.id, `Call ${customer.name}: ${composed.subject}`, input.at, composed.text],
-    );
-    taskId = t.rows[0]!.id;
-  }
+    nextAttemptAt: method === 'email' ? input.at : null,
+    createdAt: input.at,
+    sentAt: method === 'portal' ? input.at : null,
+  }))!;
+  if (input.searchText) input.searchText.push(composed.text);
+  else await appendSearchText(tx, complaint.id, composed.text);
+  const taskId =
+    method === 'phone'
+      ? await insertTask(tx, {
+          complaintId: complaint.id,
+          kind: 'call_customer',
+          title: `Call ${customer.name}: ${composed.subject}`,
+          dueAt: input.at,
+          note: composed.text,
+          createdAt: input.at,
+        })
+      : undefined;
   await appendEvents(tx, complaint.reference, complaint.id, [
     {
       type: 'communication_queued',

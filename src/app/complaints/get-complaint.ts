@@ -2,15 +2,9 @@
 // These return records; src/http/presenters/ shapes them for the API.
 import type { Queryable } from '../../db/client.ts';
 import { complaintRecords, type ComplaintRecords } from '../../db/queries/complaint-detail.ts';
-import {
-  clocksOf,
-  findComplaint,
-  findCustomer,
-  snapshotOf,
-  type ClockRow,
-  type ComplaintRow,
-  type CustomerRow,
-} from '../../db/repositories/complaints.ts';
+import { clocksOf, type ClockRow } from '../../db/repositories/clocks.ts';
+import { findComplaint, snapshotOf, type ComplaintRow } from '../../db/repositories/complaints.ts';
+import { findCustomer, type CustomerRow } from '../../db/repositories/customers.ts';
 import {
   complaintCapabilities,
   type ComplaintPermission,
@@ -20,7 +14,8 @@ import type { Policy } from '../../domain/policy/schema.ts';
 import { sha256 } from '../crypto.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
-import { canSee, type ActingUser } from './apply-complaint-action.ts';
+import type { Actor as ActingUser } from '../../domain/complaint/snapshot.ts';
+import { canSee } from './apply-complaint-action.ts';
 
 export interface ReadDeps {
   db: Queryable;

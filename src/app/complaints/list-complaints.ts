@@ -10,7 +10,7 @@ import {
 } from '../../db/queries/queue.ts';
 import { CHANNELS, FLAGS, STATES } from '../../domain/complaint/states.ts';
 import { AppError } from '../errors.ts';
-import type { ActingUser } from './apply-complaint-action.ts';
+import type { Actor as ActingUser } from '../../domain/complaint/snapshot.ts';
 
 const csv = <T extends readonly [string, ...string[]]>(values: T) =>
   z

@@ -1,10 +1,14 @@
-// Carries out a demo plan through the real use cases: each complaint is registered as staff
-// (or the CRM integration) would register it, then taken through its actions, each at its own
-// time, so events, audit chain and clocks are exactly what real use would have produced.
-import type { Db } from '../../db/client.ts';
-import { applyComplaintAction, type ActingUser } from '../complaints/apply-complaint-action.ts';
-import { IntakeBatcher } from '../complaints/register-complaint.ts';
-import type { PolicyRegistry } from '../policy-registry.ts';
+// Carries out a demo plan through the real use cases: every complaint is registered as staff
+// (or the CRM integration) would register it — together, so the intake batcher writes them in
+// a few batches — then taken through its actions, each at its own time, a few dozen
+// complaints' actions to a transaction. Events, audit chain and clocks are exactly what real
+// use would have produced.
+import type { Services } from '../../composition.ts';
+import type { Queryable } from '../../db/client.ts';
+import { findComplaint } from '../../db/repositories/complaints.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
+import { applyComplaintActionIn } from '../complaints/apply-complaint-action.ts';
+import { registerComplaint } from '../complaints/register-complaint.ts';
 import type { ComplaintPlan } from './demo-plan.ts';
 import type { Who } from './demo-scripts.ts';
 import type { DemoStaff } from './demo-users.ts';
@@ -20,33 +24,39 @@ export interface LoadedComplaint {
   channel: string;
 }
 
-async function loadOne(
-  deps: { db: Db; policies: PolicyRegistry },
+type DemoDeps = Pick<Services, 'db' | 'policies' | 'intake' | 'config'>;
+
+/** How many complaints' actions are committed together. */
+const COMPLAINTS_PER_TRANSACTION = 25;
+
+function register(deps: DemoDeps, staff: DemoStaff, plan: ComplaintPlan) {
+  const registeredAt = new Date(plan.receivedAt.getTime() + REGISTRATION_DELAY);
+  const by = staff[plan.registeredBy];
+  return registerComplaint(
+    { ...deps, now: () => registeredAt },
+    { id: by.id, role: by.role },
+    {
+      complaint: plan.input,
+      route: 'staff',
+      ...(plan.idempotencyKey ? { idempotencyKey: plan.idempotencyKey } : {}),
+    },
+  );
+}
+
+/** Takes a registered complaint through its plan's actions; returns the state it ends in. */
+async function act(
+  tx: Queryable,
+  deps: DemoDeps,
   staff: DemoStaff,
   plan: ComplaintPlan,
-): Promise<LoadedComplaint> {
-  const registeredAt = new Date(plan.receivedAt.getTime() + REGISTRATION_DELAY);
-  const intake = new IntakeBatcher({ ...deps, now: () => registeredAt });
-  const by = staff[plan.registeredBy];
-  const registered = await intake.register({
-    actor: { id: by.id, role: by.role },
-    input: plan.input,
-    route: 'staff',
-    ...(plan.idempotencyKey ? { idempotencyKey: plan.idempotencyKey } : {}),
-  });
-  const { reference } = registered;
-  let status = registered.status;
+  reference: string,
+): Promise<string> {
+  let status = 'received';
   let customerId: string | null = null;
-  const actingAs = async (who: Who): Promise<ActingUser> => {
+  const actingAs = async (who: Who): Promise<Actor> => {
     if (who === 'system') return { id: 'system', role: 'system' };
     if (who !== 'customer') return staff[who];
-    if (!customerId) {
-      const r = await deps.db.query<{ customer_id: string }>(
-        'select customer_id from complaints where reference = $1',
-        [reference],
-      );
-      customerId = r.rows[0]!.customer_id;
-    }
+    customerId ??= (await findComplaint(tx, reference))!.customer_id;
     // As the public tracking routes act for the customer.
     return { id: `customer:${customerId}`, role: 'customer' };
   };
@@ -54,12 +64,11 @@ async function loadOne(
     const at = new Date(plan.receivedAt.getTime() + Math.round(step.h * HOUR));
     const payload = typeof step.payload === 'function' ? step.payload(at) : step.payload;
     try {
-      const done = await applyComplaintAction(
+      const done = await applyComplaintActionIn(
+        tx,
         { ...deps, now: () => at },
         await actingAs(step.who),
-        reference,
-        step.action,
-        payload,
+        { reference, action: step.action, payload },
       );
       status = done.status;
     } catch (err) {
@@ -72,33 +81,39 @@ async function loadOne(
   if (status !== plan.target) {
     throw new Error(`demo complaint ${reference} ended ${status}, not ${plan.target}`);
   }
-  return { reference, status, policy: plan.policy, channel: plan.channel };
+  return status;
 }
 
 /**
- * Loads the planned complaints, a few at a time (oldest first, so references roughly follow
- * receipt). Each complaint's own actions run in order.
+ * Loads the planned complaints (oldest first, so references roughly follow receipt); each
+ * complaint's actions run in order. `progress` hears how many are done.
  */
 export async function loadComplaints(
-  deps: { db: Db; policies: PolicyRegistry },
+  deps: DemoDeps,
   staff: DemoStaff,
   plans: readonly ComplaintPlan[],
-  concurrency = 8,
+  progress: (done: number, total: number) => void = () => {},
 ): Promise<LoadedComplaint[]> {
-  const out: LoadedComplaint[] = new Array(plans.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < plans.length) {
-      const i = next++;
-      try {
-        out[i] = await loadOne(deps, staff, plans[i]!);
-      } catch (err) {
-        failed = true; // the other workers stop after their current complaint
-        throw err;
+  const registered = await Promise.all(plans.map((plan) => register(deps, staff, plan)));
+  const out: LoadedComplaint[] = [];
+  for (let i = 0; i < plans.length; i += COMPLAINTS_PER_TRANSACTION) {
+    const chunk = plans.slice(i, i + COMPLAINTS_PER_TRANSACTION);
+    const statuses = await deps.db.transaction(async (tx) => {
+      const done: string[] = [];
+      for (const [k, plan] of chunk.entries()) {
+        done.push(await act(tx, deps, staff, plan, registered[i + k]!.reference));
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, plans.length) }, worker));
+      return done;
+    });
+    chunk.forEach((plan, k) =>
+      out.push({
+        reference: registered[i + k]!.reference,
+        status: statuses[k]!,
+        policy: plan.policy,
+        channel: plan.channel,
+      }),
+    );
+    progress(out.length, plans.length);
+  }
   return out;
 }

@@ -1,5 +1,7 @@
 // The demo organisation: departments and one account per role, all with the same known password.
 import type { Db } from '../../db/client.ts';
+import { insertDepartment } from '../../db/repositories/departments.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { Role } from '../../domain/complaint/states.ts';
 import { createUser } from '../users/create-user.ts';
 
@@ -157,29 +159,21 @@ export interface DemoUser {
 export type DemoStaff = Record<StaffKey, DemoUser>;
 
 /** Who the demo loader acts as for organisation set-up (it is not a user). */
-export const DEMO_ACTOR = { id: 'demo-loader', role: 'system' };
+export const DEMO_ACTOR: Actor = { id: 'demo-loader', role: 'system' };
 
 export async function createDemoOrganisation(db: Db, now: Date): Promise<DemoStaff> {
   for (const d of DEMO_DEPARTMENTS) {
-    await db.query(
-      'insert into departments (id, name, email, created_at) values ($1, $2, $3, $4) on conflict (id) do nothing',
-      [d.id, d.name, d.email, now],
-    );
+    await insertDepartment(db, { id: d.id, name: d.name, email: d.email, createdAt: now });
   }
   const staff = {} as DemoStaff;
   for (const u of DEMO_USERS) {
-    const created = await createUser(
-      db,
-      DEMO_ACTOR,
-      {
-        email: u.email,
-        name: u.name,
-        role: u.role,
-        departmentId: u.departmentId,
-        ...(u.password ? { password: DEMO_PASSWORD } : {}),
-      },
-      now,
-    );
+    const created = await createUser({ db, now: () => now }, DEMO_ACTOR, {
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      departmentId: u.departmentId,
+      ...(u.password ? { password: DEMO_PASSWORD } : {}),
+    });
     staff[u.key] = {
       id: created.id,
       role: created.role,

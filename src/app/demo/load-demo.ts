@@ -1,8 +1,11 @@
 // Demo data: an organisation (departments, one account per role, a known password) and about
 // 300 complaints under the seed policies in every state, loaded on first start (REDRESS_DEMO)
 // or with `redress demo [--reset]`.
-import type { Db } from '../../db/client.ts';
-import type { Runtime } from '../runtime.ts';
+import type { Services } from '../../composition.ts';
+import type { Queryable } from '../../db/client.ts';
+import { wipeComplaintsAndStaff } from '../../db/maintenance.ts';
+import { markQueuedEmailsSent } from '../../db/repositories/messages.ts';
+import { countUsers, findUserByEmail } from '../../db/repositories/users.ts';
 import { loadComplaints } from './demo-complaints.ts';
 import { planDemo } from './demo-plan.ts';
 import {
@@ -27,65 +30,22 @@ export interface DemoSummary {
   seconds: number;
 }
 
-export async function countUsers(db: Db): Promise<number> {
-  const r = await db.query<{ n: number }>('select count(*)::int as n from users');
-  return r.rows[0]?.n ?? 0;
-}
-
 /** Whether the demo's accounts exist (as opposed to real users). */
-export async function hasDemoUsers(db: Db): Promise<boolean> {
-  const r = await db.query('select 1 from users where email = $1', [DEMO_USERS[0]!.email]);
-  return r.rowCount > 0;
+export async function hasDemoUsers(db: Queryable): Promise<boolean> {
+  return (await findUserByEmail(db, DEMO_USERS[0]!.email)) !== null;
 }
 
 /** First start: loads the demo into a database without users; otherwise leaves it alone. */
-export async function ensureDemo(rt: Runtime, log: (line: string) => void): Promise<void> {
-  if ((await countUsers(rt.db)) > 0) {
+export async function ensureDemo(services: Services, log: (line: string) => void): Promise<void> {
+  if ((await countUsers(services.db)) > 0) {
     log(
-      (await hasDemoUsers(rt.db))
+      (await hasDemoUsers(services.db))
         ? `Redress: demo data is present (demo accounts use the password "${DEMO_PASSWORD}"; \`redress demo --reset\` reloads it)`
         : 'Redress: the database has users of its own; demo data not loaded',
     );
     return;
   }
-  await loadDemo(rt, log, { reset: false });
-}
-
-/** Tables the reset empties; `truncate … cascade` also empties those that hang off them. */
-const DEMO_TABLES = [
-  'complaints',
-  'events',
-  'messages',
-  'attachments',
-  'clock_instances',
-  'customers',
-  'idempotency_keys',
-  'sessions',
-  'api_tokens',
-];
-
-/**
- * Removes what the demo loads. Truncating bypasses the events table's append-only row trigger.
- * Users and departments are deleted instead, because configuration that is kept (policy
- * versions, templates, …) may name its author: those references are cleared first.
- */
-export async function wipeDemoData(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query(`truncate ${DEMO_TABLES.join(', ')} restart identity cascade`);
-    await tx.query('alter sequence complaint_number restart');
-    const refs = await tx.query<{ tbl: string; col: string }>(
-      `select c.conrelid::regclass::text as tbl, quote_ident(a.attname) as col
-       from pg_constraint c
-       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any (c.conkey)
-       where c.contype = 'f' and c.confrelid in ('users'::regclass, 'departments'::regclass)
-         and c.conrelid not in ('users'::regclass, 'departments'::regclass)`,
-    );
-    for (const { tbl, col } of refs.rows) {
-      await tx.query(`update ${tbl} set ${col} = null where ${col} is not null`);
-    }
-    await tx.query('delete from users');
-    await tx.query('delete from departments');
-  });
+  await loadDemo(services, log, { reset: false });
 }
 
 const tally = (items: readonly string[]) => {
@@ -100,29 +60,30 @@ const show = (counts: Record<string, number>) =>
     .join(', ');
 
 export async function loadDemo(
-  rt: Runtime,
+  services: Services,
   log: (line: string) => void,
   opts: LoadDemoOptions,
 ): Promise<DemoSummary> {
   const started = performance.now();
   if (opts.reset) {
-    await wipeDemoData(rt.db);
+    await wipeComplaintsAndStaff(services.db);
+    services.intake.forgetReservedNumbers();
     log('Redress: demo reset: complaints, customers, users and departments removed');
   }
   const now = opts.now ?? new Date();
   log('Redress: loading demo data…');
-  const staff = await createDemoOrganisation(rt.db, now);
-  const plans = planDemo({ now, staff, policyAt: (id, at) => rt.policies.at(id, at) });
-  const loaded = await loadComplaints(
-    { db: rt.db, policies: rt.policies },
-    staff,
-    plans,
-    rt.db.kind === 'pglite' ? 4 : 8,
-  );
+  const staff = await createDemoOrganisation(services.db, now);
+  const plans = planDemo({ now, staff, policyAt: (id, at) => services.policies.at(id, at) });
+  let shown = 0;
+  const loaded = await loadComplaints(services, staff, plans, (done, total) => {
+    // A line every hundred complaints or so: enough to see it move, not a wall of text.
+    if (done - shown >= 100 || done === total) {
+      shown = done;
+      log(`Redress: demo complaints: ${done} of ${total} taken through their histories`);
+    }
+  });
   // The demo's past emails count as sent: a dispatcher configured later must not send them.
-  await rt.db.query(
-    `update messages set status = 'sent', sent_at = created_at where status = 'queued' and channel = 'email'`,
-  );
+  await markQueuedEmailsSent(services.db);
   const summary: DemoSummary = {
     complaints: loaded.length,
     byState: tally(loaded.map((c) => c.status)),

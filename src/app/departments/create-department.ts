@@ -1,9 +1,11 @@
 // An administrator adds a department; the row and its system audit event are one transaction.
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
-import { appendSystemEvent } from '../audit.ts';
+import { insertDepartment } from '../../db/repositories/departments.ts';
+import { appendSystemEvent } from '../../db/repositories/events.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { AppError } from '../errors.ts';
-import { toDepartment, type Department, type DepartmentRow } from './list-departments.ts';
+import { toDepartment, type Department } from './list-departments.ts';
 
 export const createDepartmentInput = z.strictObject({
   id: z
@@ -18,22 +20,21 @@ export const createDepartmentInput = z.strictObject({
 export type CreateDepartmentInput = z.infer<typeof createDepartmentInput>;
 
 export async function createDepartment(
-  db: Db,
-  actor: { id: string; role: string },
+  deps: { db: Db; now: () => Date },
+  actor: Actor,
   input: CreateDepartmentInput,
-  now: Date,
 ): Promise<Department> {
-  return db.transaction(async (tx) => {
-    const r = await tx.query<DepartmentRow>(
-      `insert into departments (id, name, email) values ($1, $2, $3)
-       on conflict (id) do nothing returning *`,
-      [input.id, input.name, input.email ?? null],
-    );
-    const row = r.rows[0];
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const row = await insertDepartment(tx, {
+      id: input.id,
+      name: input.name,
+      email: input.email ?? null,
+    });
     if (!row) throw new AppError('DEPARTMENT.ALREADY_EXISTS', `a department "${input.id}" exists`);
     await appendSystemEvent(tx, {
       type: 'department_created',
-      actor,
+      actor: { id: actor.id, role: actor.role },
       at: now,
       data: { departmentId: row.id, name: row.name, email: row.email },
     });

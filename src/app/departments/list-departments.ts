@@ -1,18 +1,13 @@
 // The departments complaints can be transferred to.
 import type { Queryable } from '../../db/client.ts';
+import { listDepartmentRows, type DepartmentRow } from '../../db/repositories/departments.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 
 export interface Department {
   id: string;
   name: string;
   email: string | null;
   createdAt: Date;
-}
-
-export interface DepartmentRow {
-  id: string;
-  name: string;
-  email: string | null;
-  created_at: Date;
 }
 
 export const toDepartment = (r: DepartmentRow): Department => ({
@@ -22,7 +17,9 @@ export const toDepartment = (r: DepartmentRow): Department => ({
   createdAt: r.created_at,
 });
 
-export async function listDepartments(db: Queryable): Promise<Department[]> {
-  const r = await db.query<DepartmentRow>('select * from departments order by name, id');
-  return r.rows.map(toDepartment);
+export async function listDepartments(
+  deps: { db: Queryable },
+  _actor: Actor,
+): Promise<Department[]> {
+  return (await listDepartmentRows(deps.db)).map(toDepartment);
 }

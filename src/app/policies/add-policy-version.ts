@@ -2,6 +2,7 @@
 // is checked like a policy file: every problem on its own readable line, refused as a whole.
 import { parsePolicyText, PolicyError } from '../../domain/policy/parse.ts';
 import { formatIssue } from '../../domain/policy/errors.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { policySchema, type Policy } from '../../domain/policy/schema.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -38,11 +39,9 @@ export function checkPolicyDocument(document: unknown): Policy {
  * the latest version, so no complaint already received changes version.
  */
 export async function addPolicyVersion(
-  registry: PolicyRegistry,
-  actor: { id: string; role: string },
-  id: string,
-  document: unknown,
-  now: Date,
+  deps: { policies: PolicyRegistry; now: () => Date },
+  actor: Actor,
+  { id, document }: { id: string; document: unknown },
 ): Promise<Policy> {
   const policy = checkPolicyDocument(document);
   if (policy.id !== id) {
@@ -51,5 +50,5 @@ export async function addPolicyVersion(
       `the document is of policy "${policy.id}" but was sent to /policies/${id}`,
     );
   }
-  return registry.addVersion(actor, policy, now);
+  return deps.policies.addVersion({ id: actor.id, role: actor.role }, policy, deps.now());
 }

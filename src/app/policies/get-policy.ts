@@ -1,4 +1,5 @@
 // One policy: every version, or (given an instant or a date) the version in force then.
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -12,15 +13,16 @@ export interface PolicyDetail {
 }
 
 /**
- * @param at an ISO-8601 date-time (the version in force at that instant, in the policy's
- *   timezone) or a date YYYY-MM-DD (the version in force on that day)
+ * `at`: an ISO-8601 date-time (the version in force at that instant, in the policy's timezone)
+ * or a date YYYY-MM-DD (the version in force on that day); without it, every version.
  */
 export function getPolicy(
-  registry: PolicyRegistry,
-  id: string,
-  now: Date,
-  at?: string,
+  deps: { policies: PolicyRegistry; now: () => Date },
+  _actor: Actor,
+  { id, at }: { id: string; at?: string | undefined },
 ): PolicyDetail {
+  const registry = deps.policies;
+  const now = deps.now();
   const all = registry.allVersions(id);
   const current = versionInForce(registry, id, now);
   const name = (current ?? all[all.length - 1]!).name;

@@ -1,4 +1,5 @@
 // Every policy with its versions and the one in force now.
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 
@@ -20,7 +21,12 @@ export function versionInForce(registry: PolicyRegistry, id: string, now: Date):
   }
 }
 
-export function listPolicies(registry: PolicyRegistry, now: Date): PolicySummary[] {
+export function listPolicies(
+  deps: { policies: PolicyRegistry; now: () => Date },
+  _actor: Actor,
+): PolicySummary[] {
+  const registry = deps.policies;
+  const now = deps.now();
   return registry.ids().map((id) => {
     const all = registry.allVersions(id);
     const current = versionInForce(registry, id, now);

@@ -1,5 +1,6 @@
 // The published complaints procedure of a policy, as customers read it, generated from the
 // version in force.
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { renderProcedure } from '../../domain/policy/render.ts';
 import type { Language } from '../../domain/policy/schema.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -14,12 +15,12 @@ export interface RenderedProcedure {
 
 /** The version in force now (or, before any is, the first to come) in the language asked for. */
 export function renderPolicyProcedure(
-  registry: PolicyRegistry,
-  id: string,
-  now: Date,
-  lang?: Language,
+  deps: { policies: PolicyRegistry; now: () => Date },
+  _actor: Actor,
+  { id, lang }: { id: string; lang?: Language | undefined },
 ): RenderedProcedure {
-  const policy = versionInForce(registry, id, now) ?? registry.allVersions(id)[0]!;
+  const registry = deps.policies;
+  const policy = versionInForce(registry, id, deps.now()) ?? registry.allVersions(id)[0]!;
   const language = lang ?? policy.languages[0]!;
   return {
     policy: policy.id,

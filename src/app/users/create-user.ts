@@ -1,11 +1,13 @@
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { departmentExists } from '../../db/repositories/departments.ts';
+import { appendSystemEvent } from '../../db/repositories/events.ts';
 import { findUserByEmail, insertUser, toUser, type User } from '../../db/repositories/users.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { ROLES } from '../../domain/complaint/states.ts';
-import { AppError } from '../errors.ts';
 import { newId } from '../crypto.ts';
-import { appendSystemEvent } from '../audit.ts';
+import { AppError } from '../errors.ts';
 
 export const createUserInput = z.strictObject({
   email: z.email().max(254),
@@ -18,23 +20,21 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 
 /** Creates a staff account; department members must belong to a department. */
 export async function createUser(
-  db: Db,
-  actor: { id: string; role: string },
+  deps: { db: Db; now: () => Date },
+  actor: Actor,
   input: CreateUserInput,
-  now: Date,
 ): Promise<User> {
+  const now = deps.now();
   if (input.role === 'department_member' && !input.departmentId) {
     throw new AppError('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
   }
   const passwordHash = input.password ? await hash(input.password) : null;
-  return db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) {
       throw new AppError('USER.ALREADY_EXISTS', `a user with email ${input.email} already exists`);
     }
-    if (input.departmentId) {
-      const d = await tx.query('select 1 from departments where id = $1', [input.departmentId]);
-      if (d.rowCount === 0)
-        throw new AppError('USER.UNKNOWN_DEPARTMENT', `no department "${input.departmentId}"`);
+    if (input.departmentId && !(await departmentExists(tx, input.departmentId))) {
+      throw new AppError('USER.UNKNOWN_DEPARTMENT', `no department "${input.departmentId}"`);
     }
     const row = await insertUser(tx, {
       id: newId(),
@@ -46,7 +46,7 @@ export async function createUser(
     });
     await appendSystemEvent(tx, {
       type: 'user_created',
-      actor,
+      actor: { id: actor.id, role: actor.role },
       at: now,
       data: { userId: row.id, email: row.email, role: row.role, departmentId: row.department_id },
     });

@@ -1,6 +1,7 @@
 // The staff accounts, optionally filtered by role, department or whether they are active.
 import type { Queryable } from '../../db/client.ts';
-import { toUser, type User, type UserRow } from '../../db/repositories/users.ts';
+import { findUsers, toUser, type User } from '../../db/repositories/users.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { Role } from '../../domain/complaint/states.ts';
 
 export interface UserFilter {
@@ -9,19 +10,10 @@ export interface UserFilter {
   active?: boolean;
 }
 
-export async function listUsers(db: Queryable, filter: UserFilter = {}): Promise<User[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  if (filter.role) where.push(`role = ${p(filter.role)}`);
-  if (filter.departmentId) where.push(`department_id = ${p(filter.departmentId)}`);
-  if (filter.active !== undefined) where.push(`active = ${p(filter.active)}`);
-  const rows = await db.query<UserRow>(
-    `select * from users ${where.length ? `where ${where.join(' and ')}` : ''} order by name, id`,
-    params,
-  );
-  return rows.rows.map(toUser);
+export async function listUsers(
+  deps: { db: Queryable },
+  _actor: Actor,
+  filter: UserFilter = {},
+): Promise<User[]> {
+  return (await findUsers(deps.db, filter)).map(toUser);
 }

@@ -1,10 +1,19 @@
 // An administrator changes a staff account: name, role, department, active. The change and its
 // system audit event (before and after of each field changed) are committed together.
 import { z } from 'zod';
-import type { Db, Queryable } from '../../db/client.ts';
-import { toUser, type User, type UserRow } from '../../db/repositories/users.ts';
+import type { Db } from '../../db/client.ts';
+import { departmentExists } from '../../db/repositories/departments.ts';
+import { appendSystemEvent } from '../../db/repositories/events.ts';
+import {
+  countActiveAdministrators,
+  lockAccounts,
+  lockUser,
+  toUser,
+  writeUserChanges,
+  type User,
+} from '../../db/repositories/users.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { ROLES } from '../../domain/complaint/states.ts';
-import { appendSystemEvent } from '../audit.ts';
 import { AppError } from '../errors.ts';
 
 export const updateUserInput = z
@@ -19,28 +28,19 @@ export const updateUserInput = z
   });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
 
-const FIELDS = { name: 'name', role: 'role', departmentId: 'department_id', active: 'active' };
-type Field = keyof typeof FIELDS;
-
-async function activeAdministrators(tx: Queryable): Promise<number> {
-  const r = await tx.query<{ n: number }>(
-    "select count(*)::int as n from users where role = 'administrator' and active",
-  );
-  return r.rows[0]?.n ?? 0;
-}
+const FIELDS = ['name', 'role', 'departmentId', 'active'] as const;
+type Field = (typeof FIELDS)[number];
 
 export async function updateUser(
-  db: Db,
-  actor: { id: string; role: string },
-  id: string,
-  input: UpdateUserInput,
-  now: Date,
+  deps: { db: Db; now: () => Date },
+  actor: Actor,
+  { id, changes: input }: { id: string; changes: UpdateUserInput },
 ): Promise<User> {
-  return db.transaction(async (tx) => {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
     // Serialise changes to accounts so two requests cannot both remove "the other" administrator.
-    await tx.query("select pg_advisory_xact_lock(hashtext('redress-users'))");
-    const found = await tx.query<UserRow>('select * from users where id = $1 for update', [id]);
-    const before = found.rows[0];
+    await lockAccounts(tx);
+    const before = await lockUser(tx, id);
     if (!before) throw new AppError('USER.NOT_FOUND', `no user "${id}"`);
     const current = toUser(before);
     const after = {
@@ -52,35 +52,37 @@ export async function updateUser(
     if (after.role === 'department_member' && !after.departmentId) {
       throw new AppError('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
     }
-    if (after.departmentId && after.departmentId !== current.departmentId) {
-      const d = await tx.query('select 1 from departments where id = $1', [after.departmentId]);
-      if (d.rowCount === 0)
-        throw new AppError('USER.UNKNOWN_DEPARTMENT', `no department "${after.departmentId}"`);
+    if (
+      after.departmentId &&
+      after.departmentId !== current.departmentId &&
+      !(await departmentExists(tx, after.departmentId))
+    ) {
+      throw new AppError('USER.UNKNOWN_DEPARTMENT', `no department "${after.departmentId}"`);
     }
     const wasAdmin = current.role === 'administrator' && current.active;
     const staysAdmin = after.role === 'administrator' && after.active;
-    if (wasAdmin && !staysAdmin && (await activeAdministrators(tx)) <= 1) {
+    if (wasAdmin && !staysAdmin && (await countActiveAdministrators(tx)) <= 1) {
       throw new AppError(
         'USER.LAST_ADMINISTRATOR',
         'this is the last active administrator; make another administrator first',
       );
     }
-    const changed = (Object.keys(FIELDS) as Field[]).filter((f) => after[f] !== current[f]);
+    const changed = FIELDS.filter((f: Field) => after[f] !== current[f]);
     if (changed.length === 0) return current;
-    const sets = changed.map((f, i) => `${FIELDS[f]} = $${i + 2}`);
-    const r = await tx.query<UserRow>(
-      `update users set ${sets.join(', ')} where id = $1 returning *`,
-      [id, ...changed.map((f) => after[f])],
+    const row = await writeUserChanges(
+      tx,
+      id,
+      Object.fromEntries(changed.map((f) => [f, after[f]])),
     );
     await appendSystemEvent(tx, {
       type: 'user_updated',
-      actor,
+      actor: { id: actor.id, role: actor.role },
       at: now,
       data: {
         userId: id,
         changes: Object.fromEntries(changed.map((f) => [f, { from: current[f], to: after[f] }])),
       },
     });
-    return toUser(r.rows[0]!);
+    return toUser(row);
   });
 }

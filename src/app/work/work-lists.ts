@@ -23,7 +23,7 @@ import {
 import type { Kind } from '../../domain/communications/variables.ts';
 import { renderLetterPdf } from '../../letters/letter-pdf.ts';
 import { enclosurePdfs } from '../../letters/scheme-leaflet.ts';
-import { appendEvents } from '../audit.ts';
+import { appendEvents } from '../../db/repositories/events.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 

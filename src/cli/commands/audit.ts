@@ -1,18 +1,18 @@
 // redress audit verify [reference] — recomputes the hash chain and names the first broken link.
-import { verifyAudit } from '../../app/audit.ts';
+import { verifyAudit } from '../../app/audit/verify-audit.ts';
+import { findComplaint } from '../../db/repositories/complaints.ts';
 import { CliError } from '../cli-error.ts';
-import { withRuntime } from '../runtime.ts';
+import { CLI_ACTOR, withServices } from '../runtime.ts';
 
 export async function run(args: string[]): Promise<void> {
   const [sub, reference, extra] = args;
   if (sub !== 'verify' || extra !== undefined)
     throw new CliError('usage: redress audit verify [reference]', 2);
-  await withRuntime(async (rt) => {
-    if (reference) {
-      const found = await rt.db.query('select 1 from complaints where reference = $1', [reference]);
-      if (found.rowCount === 0) throw new CliError(`no complaint ${reference}`);
+  await withServices(async (services) => {
+    if (reference && !(await findComplaint(services.db, reference))) {
+      throw new CliError(`no complaint ${reference}`);
     }
-    const result = await verifyAudit(rt.db, reference);
+    const result = await verifyAudit(services, CLI_ACTOR, { stream: reference });
     if (result.broken) {
       const b = result.broken;
       throw new CliError(

@@ -1,9 +1,10 @@
 // redress demo [--reset] — loads the demo data into an empty database, or (--reset) wipes
 // complaints, customers, users and departments and loads it again.
 import { parseArgs } from 'node:util';
-import { countUsers, hasDemoUsers, loadDemo } from '../../app/demo/load-demo.ts';
+import { hasDemoUsers, loadDemo } from '../../app/demo/load-demo.ts';
+import { countUsers } from '../../db/repositories/users.ts';
 import { CliError } from '../cli-error.ts';
-import { withRuntime } from '../runtime.ts';
+import { withServices } from '../runtime.ts';
 
 const USAGE = 'usage: redress demo [--reset]';
 
@@ -25,17 +26,17 @@ export async function run(args: string[]): Promise<void> {
     );
     return;
   }
-  await withRuntime(async (rt) => {
-    if (!values.reset && (await countUsers(rt.db)) > 0) {
+  await withServices(async (services) => {
+    if (!values.reset && (await countUsers(services.db)) > 0) {
       console.log(
-        (await hasDemoUsers(rt.db))
+        (await hasDemoUsers(services.db))
           ? 'Demo data is already loaded; nothing done. `redress demo --reset` wipes it and loads it again.'
           : 'The database already has users (real data?); nothing done. `redress demo --reset` would delete them, with every complaint.',
       );
       return;
     }
     try {
-      await loadDemo(rt, (line) => console.log(line), { reset: values.reset });
+      await loadDemo(services, (line) => console.log(line), { reset: values.reset });
     } catch (err) {
       throw new CliError(
         `loading the demo failed: ${(err as Error).message}; \`redress demo --reset\` starts again from an empty database`,

@@ -2,19 +2,15 @@
 // The IMAP password is read from the environment variable named by --password-env (never from
 // the command line, where other users could see it) and stored in the database.
 import { parseArgs } from 'node:util';
-import { appendSystemEvent } from '../../app/audit.ts';
-import { retakeMail } from '../../mail/inbound/ingest-mail.ts';
-import {
-  addMailbox,
-  listFlaggedMail,
-  listMailboxes,
-  mailboxCounts,
-  setMailboxActive,
-} from '../../mail/inbound/mailboxes.ts';
-import { ingestDeps } from '../../mail/inbound/service.ts';
+import { AppError } from '../../app/errors.ts';
+import { addMailbox } from '../../app/mailboxes/add-mailbox.ts';
+import { listFlaggedMail } from '../../app/mailboxes/list-flagged-mail.ts';
+import { listMailboxes } from '../../app/mailboxes/list-mailboxes.ts';
+import { retakeFlaggedMail } from '../../app/mailboxes/retake-flagged-mail.ts';
+import { setMailboxActive } from '../../app/mailboxes/set-mailbox-active.ts';
+import type { Services } from '../../composition.ts';
 import { CliError } from '../cli-error.ts';
-import type { Runtime } from '../../app/runtime.ts';
-import { withRuntime } from '../runtime.ts';
+import { CLI_ACTOR, withServices } from '../runtime.ts';
 
 const USAGE = [
   'usage: redress mailbox add --kind imap --host <host> [--port <n>] --user <name> --password-env <VAR>',
@@ -25,8 +21,6 @@ const USAGE = [
   '       redress mailbox flagged [--limit <n>]',
   '       redress mailbox retake <mail id>',
 ].join('\n');
-
-const CLI_ACTOR = { id: 'cli', role: 'administrator' };
 
 function usageError(err: unknown): CliError {
   return new CliError(`${(err as Error).message}\n${USAGE}`, 2);
@@ -41,19 +35,29 @@ function portOf(value: string | undefined, what: string): number | undefined {
   return n;
 }
 
-/** How a sub-command reaches the database and prints (tests pass their own). */
+/** How a sub-command reaches the services and prints (tests pass their own). */
 interface Io {
-  using<T>(fn: (rt: Runtime) => Promise<T>): Promise<T>;
+  using<T>(fn: (services: Services) => Promise<T>): Promise<T>;
   print(line: string): void;
+}
+
+/** An expected refusal (a use case's AppError) as the CLI's one-line error. */
+async function oneLine<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof AppError) throw new CliError(err.message);
+    throw err;
+  }
 }
 
 export async function run(
   args: string[],
-  opts: { runtime?: Runtime; print?: (line: string) => void } = {},
+  opts: { services?: Services; print?: (line: string) => void } = {},
 ): Promise<void> {
-  const rt = opts.runtime;
+  const given = opts.services;
   const io: Io = {
-    using: (fn) => (rt ? fn(rt) : withRuntime(fn)),
+    using: (fn) => (given ? fn(given) : withServices(fn)),
     print: opts.print ?? ((line) => console.log(line)),
   };
   const [sub, ...rest] = args;
@@ -141,17 +145,10 @@ async function add(io: Io, args: string[]): Promise<void> {
   if (kind === 'smtp' && listenPort === null) {
     throw new CliError(`an SMTP mailbox needs --listen-port\n${USAGE}`, 2);
   }
-  await io.using(async (rt) => {
-    if (!rt.policies.ids().includes(policy)) {
-      throw new CliError(`no policy "${policy}"; known: ${rt.policies.ids().join(', ')}`);
-    }
-    const name = v.name ?? address;
-    const existing = await listMailboxes(rt.db);
-    if (existing.some((m) => m.name === name))
-      throw new CliError(`a mailbox "${name}" exists already`);
-    const mailbox = await rt.db.transaction(async (tx) => {
-      const m = await addMailbox(tx, {
-        name,
+  await io.using(async (services) => {
+    const mailbox = await oneLine(
+      addMailbox(services, CLI_ACTOR, {
+        name: v.name ?? address,
         kind,
         ...imap,
         secure,
@@ -161,15 +158,8 @@ async function add(io: Io, args: string[]): Promise<void> {
         pollSeconds,
         policyId: policy,
         address,
-      });
-      await appendSystemEvent(tx, {
-        type: 'mailbox_added',
-        actor: CLI_ACTOR,
-        at: new Date(),
-        data: { mailboxId: m.id, name, kind, address, policy, host: m.host, listenPort },
-      });
-      return m;
-    });
+      }),
+    );
     io.print(
       `added ${kind} mailbox "${mailbox.name}" for ${address}: ${
         kind === 'imap'
@@ -181,20 +171,18 @@ async function add(io: Io, args: string[]): Promise<void> {
 }
 
 async function list(io: Io): Promise<void> {
-  await io.using(async (rt) => {
-    const boxes = await listMailboxes(rt.db);
+  await io.using(async (services) => {
+    const boxes = await listMailboxes(services, CLI_ACTOR);
     if (boxes.length === 0) {
       io.print('no mailboxes; add one with `redress mailbox add`');
       return;
     }
-    const counts = await mailboxCounts(rt.db);
     for (const m of boxes) {
       const where =
         m.kind === 'imap'
           ? `${m.username}@${m.host}:${m.port}/${m.folder}${m.secure ? '' : ' (no TLS)'}`
           : `smtp ${m.listenHost}:${m.listenPort}`;
-      const c = counts.get(m.id) ?? {};
-      const tally = Object.entries(c)
+      const tally = Object.entries(m.taken)
         .map(([status, n]) => `${n} ${status.replace('_', ' ')}`)
         .join(', ');
       io.print(
@@ -213,8 +201,8 @@ async function toggle(io: Io, args: string[], active: boolean): Promise<void> {
   }
   const name = positionals[0];
   if (!name) throw new CliError(USAGE, 2);
-  await io.using(async (rt) => {
-    if (!(await setMailboxActive(rt.db, name, active))) throw new CliError(`no mailbox "${name}"`);
+  await io.using(async (services) => {
+    await oneLine(setMailboxActive(services, CLI_ACTOR, { name, active }));
     io.print(`${active ? 'enabled' : 'disabled'} mailbox "${name}"; restart to apply`);
   });
 }
@@ -229,8 +217,8 @@ async function flagged(io: Io, args: string[]): Promise<void> {
   const limit = Number(values.limit ?? 50);
   if (!Number.isInteger(limit) || limit < 1)
     throw new CliError('--limit must be a whole number', 2);
-  await io.using(async (rt) => {
-    const mails = await listFlaggedMail(rt.db, limit);
+  await io.using(async (services) => {
+    const mails = await listFlaggedMail(services, CLI_ACTOR, { limit });
     if (mails.length === 0) io.print('no flagged mail');
     for (const m of mails) {
       io.print(
@@ -249,10 +237,10 @@ async function retake(io: Io, args: string[]): Promise<void> {
   }
   const id = Number(positionals[0]);
   if (!Number.isInteger(id) || id < 1) throw new CliError(USAGE, 2);
-  await io.using(async (rt) => {
+  await io.using(async (services) => {
     let outcome;
     try {
-      outcome = await retakeMail(ingestDeps(rt), id);
+      outcome = await retakeFlaggedMail(services, CLI_ACTOR, { id });
     } catch (err) {
       throw new CliError((err as Error).message);
     }

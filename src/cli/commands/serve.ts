@@ -1,11 +1,12 @@
-// redress serve — the web server on the configured database (embedded by default).
-import { loadConfig } from '../../config.ts';
-import { openRuntime } from '../../app/runtime.ts';
+// redress serve — the web server on the configured database (embedded by default), with the
+// background work unless REDRESS_WORKER=0.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildServer } from '../../http/server.ts';
-import { startBackground } from '../../jobs/background.ts';
+import { startJobs } from '../../jobs/services.ts';
+import { ConfigError, loadConfig } from '../../config.ts';
 import { CliError } from '../cli-error.ts';
-import { ConfigError } from '../../config.ts';
-import { DataDirLockedError } from '../../db/client.ts';
+import { openCliServices } from '../runtime.ts';
 
 export async function run(): Promise<void> {
   let config;
@@ -15,35 +16,35 @@ export async function run(): Promise<void> {
     if (err instanceof ConfigError) throw new CliError(err.message);
     throw err;
   }
-  const engine = config.databaseUrl
-    ? 'PostgreSQL (DATABASE_URL)'
-    : `the embedded database in ${config.dataDir}`;
-  console.log(`Redress: opening ${engine}…`);
-  let rt;
-  try {
-    rt = await openRuntime(config);
-  } catch (err) {
-    if (err instanceof DataDirLockedError) throw new CliError(err.message);
-    throw err;
-  }
+  const started = performance.now();
+  const fresh = !config.databaseUrl && !existsSync(join(config.dataDir, 'pgdata'));
+  console.log(
+    config.databaseUrl
+      ? 'Redress: opening PostgreSQL (DATABASE_URL)…'
+      : fresh
+        ? `Redress: creating the embedded database in ${config.dataDir} (first start)…`
+        : `Redress: opening the embedded database in ${config.dataDir}…`,
+  );
+  const services = await openCliServices();
   if (config.demo) {
     const { ensureDemo } = await import('../../app/demo/load-demo.ts');
-    await ensureDemo(rt, (line) => console.log(line));
+    await ensureDemo(services, (line) => console.log(line));
   }
-  const app = await buildServer({ config, db: rt.db, policies: rt.policies, logger: true });
+  const app = await buildServer({ ...services, logger: true });
   const log = (line: string) => console.log(`Redress: ${line}`);
-  const stopBackground = config.worker ? await startBackground(rt, log) : async () => {};
+  const stopJobs = config.worker ? await startJobs(services, log) : async () => {};
   const stop = async (signal: string) => {
     console.log(`Redress: ${signal}, stopping…`);
     await app.close();
-    await stopBackground();
-    await rt.close();
+    await stopJobs();
+    await services.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
-    `Redress is running at ${config.publicUrl} (API under /api/v1, OpenAPI at /api/openapi.json)`,
+    `Redress is running at ${config.publicUrl} (API under /api/v1, OpenAPI at /api/openapi.json), ready in ${seconds} s`,
   );
 }

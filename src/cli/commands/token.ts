@@ -1,10 +1,9 @@
 // redress token create --email <e> [--name <label>] — prints a bearer token, nothing else.
 import { parseArgs } from 'node:util';
-import { newId, newSecret, sha256 } from '../../app/crypto.ts';
-import { appendSystemEvent } from '../../app/audit.ts';
-import { findUserByEmail, insertApiToken } from '../../db/repositories/users.ts';
+import { AppError } from '../../app/errors.ts';
+import { createApiToken } from '../../app/users/create-api-token.ts';
 import { CliError } from '../cli-error.ts';
-import { withRuntime } from '../runtime.ts';
+import { CLI_ACTOR, withServices } from '../runtime.ts';
 
 const USAGE = 'usage: redress token create --email <email> [--name <label>]';
 
@@ -22,25 +21,14 @@ export async function run(args: string[]): Promise<void> {
     throw new CliError(`${(err as Error).message}; ${USAGE}`, 2);
   }
   if (!values.email) throw new CliError(`--email is required; ${USAGE}`, 2);
-  const token = `rdt_${newSecret()}`;
-  await withRuntime(async (rt) => {
-    const user = await findUserByEmail(rt.db, values.email!);
-    if (!user || !user.active) throw new CliError(`no active user with email ${values.email}`);
-    await rt.db.transaction(async (tx) => {
-      const id = newId();
-      await insertApiToken(tx, {
-        id,
-        userId: user.id,
-        tokenHash: sha256(token),
-        name: values.name ?? 'cli',
-      });
-      await appendSystemEvent(tx, {
-        type: 'token_created',
-        actor: { id: 'cli', role: 'administrator' },
-        at: new Date(),
-        data: { tokenId: id, userId: user.id },
-      });
-    });
+  const email = values.email;
+  const token = await withServices(async (services) => {
+    try {
+      return await createApiToken(services, CLI_ACTOR, { email, name: values.name });
+    } catch (err) {
+      if (err instanceof AppError) throw new CliError(err.message);
+      throw err;
+    }
   });
   console.log(token);
 }

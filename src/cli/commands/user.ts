@@ -6,7 +6,7 @@ import { createUser, createUserInput } from '../../app/users/create-user.ts';
 import { AppError } from '../../app/errors.ts';
 import { formatIssue } from '../../domain/policy/errors.ts';
 import { CliError } from '../cli-error.ts';
-import { withRuntime } from '../runtime.ts';
+import { CLI_ACTOR, withServices } from '../runtime.ts';
 
 const USAGE =
   'usage: redress user create --email <email> --name <name> --role <handler|department_member|manager|administrator|auditor> [--department <id>]';
@@ -57,14 +57,9 @@ export async function run(args: string[]): Promise<void> {
       2,
     );
   }
-  await withRuntime(async (rt) => {
+  await withServices(async (services) => {
     try {
-      const user = await createUser(
-        rt.db,
-        { id: 'cli', role: 'administrator' },
-        parsed.data,
-        new Date(),
-      );
+      const user = await createUser(services, CLI_ACTOR, parsed.data);
       console.log(
         `created ${user.role} ${user.email} (${user.id})${password ? '' : ' without a password: they can use tokens only'}`,
       );

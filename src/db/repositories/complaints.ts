@@ -1,14 +1,13 @@
-// Complaints, their customers and their clock instances, as rows.
+// Complaints as rows: registered in batches, read, locked for a change, written back.
 import type { Queryable } from '../client.ts';
-import type { ComplaintSnapshot } from '../../domain/complaint/lifecycle.ts';
+import { jsonPart, type WritePart } from '../write-parts.ts';
+import type { ComplaintSnapshot } from '../../domain/complaint/snapshot.ts';
 import type {
   Channel,
   ComplaintFlag,
   ComplaintState,
   Outcome,
 } from '../../domain/complaint/states.ts';
-import { earliestOpenDue, type ClockInstance } from '../../domain/clocks/policy-clocks.ts';
-import { syncScheduledActions } from './scheduled-actions.ts';
 
 export interface ComplaintRow {
   id: number;
@@ -51,33 +50,6 @@ export interface ComplaintRow {
   updated_at: Date;
   closed_at: Date | null;
   row_version: number;
-}
-
-export interface CustomerRow {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  address: string[];
-  preferred_contact: 'email' | 'post' | 'phone' | 'portal';
-  language: string;
-  needs: string | null;
-  vulnerable: boolean;
-  created_at: Date;
-  anonymised_at: Date | null;
-}
-
-export interface ClockRow {
-  id: number;
-  complaint_id: number;
-  name: string;
-  started_at: Date;
-  due_at: Date | null;
-  warn_at: Date[];
-  pauses: { from: number; to: number | null }[];
-  stopped_at: Date | null;
-  status: 'running' | 'paused' | 'met' | 'breached';
-  breached_at: Date | null;
 }
 
 export function snapshotOf(r: ComplaintRow): ComplaintSnapshot {
@@ -166,69 +138,111 @@ export async function findComplaint(
   return r.rows[0] ?? null;
 }
 
-export async function findCustomer(db: Queryable, id: string): Promise<CustomerRow | null> {
-  const r = await db.query<CustomerRow>('select * from customers where id = $1', [id]);
-  return r.rows[0] ?? null;
-}
-
-export async function clocksOf(db: Queryable, complaintId: number): Promise<ClockRow[]> {
-  const r = await db.query<ClockRow>(
-    'select * from clock_instances where complaint_id = $1 order by started_at, id',
-    [complaintId],
+/** Locks several complaints (in id order, so two workers never wait on each other in a cycle). */
+export async function lockComplaintsByIds(tx: Queryable, ids: number[]): Promise<ComplaintRow[]> {
+  const r = await tx.query<ComplaintRow>(
+    'select * from complaints where id = any($1::bigint[]) order by id for update',
+    [ids],
   );
   return r.rows;
 }
 
-/** Writes the replayed clocks of a complaint and its queue order (earliest open due). */
-export async function saveClocks(
-  tx: Queryable,
-  complaintId: number,
-  clocks: readonly ClockInstance[],
-): Promise<Date | null> {
-  if (clocks.length > 0) {
-    const values: unknown[] = [];
-    const tuples = clocks.map((c, i) => {
-      values.push(
-        complaintId,
-        c.name,
-        c.startedAt,
-        c.dueAt,
-        c.warnAt,
-        JSON.stringify(c.pauses),
-        c.stoppedAt,
-        c.status,
-      );
-      const b = i * 8;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::timestamptz[], $${b + 6}::jsonb, $${b + 7}, $${b + 8})`;
-    });
-    await tx.query(
-      `insert into clock_instances (complaint_id, name, started_at, due_at, warn_at, pauses, stopped_at, status)
-       values ${tuples.join(', ')}
-       on conflict (complaint_id, name) do update set started_at = excluded.started_at,
-         due_at = excluded.due_at, warn_at = excluded.warn_at, pauses = excluded.pauses,
-         stopped_at = excluded.stopped_at, status = excluded.status`,
-      values,
-    );
-  }
-  await syncScheduledActions(tx, complaintId, clocks);
-  const next = earliestOpenDue(clocks);
-  await tx.query('update complaints set next_due_at = $2 where id = $1', [complaintId, next]);
-  return next;
+/** Adds text to what the complaint's full-text search covers (a message's body). */
+export async function appendSearchText(tx: Queryable, id: number, text: string): Promise<void> {
+  await tx.query(`update complaints set messages_text = messages_text || ' ' || $2 where id = $1`, [
+    id,
+    text,
+  ]);
 }
 
-/** The complaint's state-changing history, oldest first, for replaying its clocks. */
-export async function timelineOf(
-  tx: Queryable,
-  complaintId: number,
-): Promise<{ type: string; at: Date; toState: ComplaintState }[]> {
-  const r = await tx.query<{ type: string; at: Date; to_state: ComplaintState | null }>(
-    `select type, at, data->>'toState' as to_state from events where complaint_id = $1 order by stream_seq`,
-    [complaintId],
+export async function touchComplaint(tx: Queryable, id: number, at: Date): Promise<void> {
+  await tx.query('update complaints set updated_at = $2 where id = $1', [id, at]);
+}
+
+/**
+ * `count` keys for new complaints: a number for each reference (the complaint_number sequence)
+ * and the row's id (its identity sequence), taken ahead so a batch is written in one statement.
+ */
+export async function nextComplaintKeys(
+  q: Queryable,
+  count: number,
+): Promise<{ number: string; id: number }[]> {
+  const r = await q.query<{ n: string; id: number }>(
+    `select nextval('complaint_number')::text as n,
+       nextval(pg_get_serial_sequence('complaints', 'id')) as id
+     from generate_series(1, $1::int)`,
+    [count],
   );
-  // Events of the scheduler and the outbox change no state: they carry the last one forward.
-  let state: ComplaintState = 'received';
-  return r.rows.map((e) => {
-    state = e.to_state ?? state;
-    return { type: e.type, at: e.at, toState: state };
-  });
+  return r.rows.map((row) => ({ number: row.n, id: Number(row.id) }));
+}
+
+export interface NewComplaint {
+  id: number;
+  reference: string;
+  policyId: string;
+  policyVersion: number;
+  channel: Channel;
+  receivedAt: Date;
+  customerId: string;
+  language: string;
+  subject: string;
+  description: string;
+  product: string | null;
+  category: string | null;
+  remedySought: string | null;
+  immediateAction: string | null;
+  peopleInvolved: string[];
+  departmentsInvolved: string[];
+  subjectUserIds: string[];
+  assigneeId: string | null;
+  departmentId: string | null;
+  trackingTokenHash: string;
+  createdBy: string | null;
+  nextDueAt: Date | null;
+}
+
+/** New complaints in state `received`, with their ids taken ahead, as a write part. */
+export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
+  return jsonPart(
+    complaints.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      policy_id: c.policyId,
+      policy_version: c.policyVersion,
+      channel: c.channel,
+      received_at: c.receivedAt,
+      customer_id: c.customerId,
+      language: c.language,
+      subject: c.subject,
+      description: c.description,
+      product: c.product,
+      category: c.category,
+      remedy_sought: c.remedySought,
+      immediate_action: c.immediateAction,
+      people_involved: c.peopleInvolved,
+      departments_involved: c.departmentsInvolved,
+      subject_user_ids: c.subjectUserIds,
+      assignee_id: c.assigneeId,
+      department_id: c.departmentId,
+      tracking_token_hash: c.trackingTokenHash,
+      created_by: c.createdBy,
+      next_due_at: c.nextDueAt,
+    })),
+    (p) =>
+      `insert into complaints (id, reference, policy_id, policy_version, status, channel, received_at,
+         customer_id, language, subject, description, product, category, remedy_sought, immediate_action,
+         people_involved, departments_involved, subject_user_ids, assignee_id, department_id,
+         tracking_token_hash, created_by, next_due_at)
+       overriding system value
+       select id, reference, policy_id, policy_version, 'received', channel, received_at, customer_id,
+         language, subject, description, product, category, remedy_sought, immediate_action,
+         people_involved, departments_involved, subject_user_ids, assignee_id, department_id,
+         tracking_token_hash, created_by, next_due_at
+       from jsonb_to_recordset(${p}::jsonb) as r(id bigint, reference text, policy_id text,
+         policy_version integer, channel text, received_at timestamptz, customer_id text, language text,
+         subject text, description text, product text, category text, remedy_sought text,
+         immediate_action text, people_involved jsonb, departments_involved text[],
+         subject_user_ids text[], assignee_id text, department_id text, tracking_token_hash text,
+         created_by text, next_due_at timestamptz)`,
+  );
 }

@@ -1,7 +1,9 @@
-// The sweep's work list, kept in step with a complaint's clocks: each running clock has a row
-// for each warning and one for its breach; a stopped clock has none left to do.
-import { dueWorkOf, type ClockInstance } from '../../domain/clocks/policy-clocks.ts';
+// The sweep's work list, kept in step with the complaints' clocks: each running clock has a row
+// for each warning and one for its breach; a stopped clock has none left to do. Registration
+// defers writing it (unplanned_complaints); the sweep plans those complaints before it claims.
+import type { DueWork } from '../../domain/clocks/policy-clocks.ts';
 import type { Queryable } from '../client.ts';
+import { jsonPart, runWrites, type WritePart } from '../write-parts.ts';
 
 export interface ScheduledActionRow {
   id: number;
@@ -13,36 +15,98 @@ export interface ScheduledActionRow {
   handled_at: Date | null;
 }
 
-export async function syncScheduledActions(
-  tx: Queryable,
-  complaintId: number,
-  clocks: readonly ClockInstance[],
-): Promise<void> {
-  const wanted = dueWorkOf(clocks);
-  const live = [...new Set(wanted.map((w) => w.clock))];
-  // Unhandled work of clocks no longer running (stopped or paused) is dropped, as are
-  // warnings and breaches whose instant is no longer wanted.
-  await tx.query(
-    `delete from scheduled_actions
-     where complaint_id = $1 and handled_at is null and kind <> 'auto'
-       and (not (clock_name = any($2::text[]))
-            or (kind in ('warn', 'breach') and not ((clock_name || '/' || kind || '/' || seq) = any($3::text[]))))`,
-    [complaintId, live, wanted.map((w) => `${w.clock}/${w.kind}/${w.seq}`)],
+export interface WorkSet {
+  complaintId: number;
+  /** What the complaint's running clocks want done (dueWorkOf). */
+  work: readonly DueWork[];
+}
+
+/**
+ * Bringing the work list of each complaint in line with what its clocks want, as write parts
+ * (one statement, with or without other parts): unhandled work of clocks no longer running
+ * (stopped or paused) is dropped, as are warnings and breaches whose instant is no longer
+ * wanted; wanted rows are added, or moved while still unhandled. A handled row stays as it was:
+ * a breach is acted on once, even if the due instant moves later. The rows the two parts touch
+ * are disjoint (unwanted, wanted), so they run in one statement. The complaints are then
+ * planned (their marks for the sweep removed).
+ */
+export function workSyncParts(sets: readonly WorkSet[]): WritePart[] {
+  return [
+    {
+      // Keys prefixed with the complaint id, so one statement serves many complaints.
+      params: [
+        sets.map((s) => s.complaintId),
+        sets.flatMap((s) => [...new Set(s.work.map((w) => `${s.complaintId}/${w.clock}`))]),
+        sets.flatMap((s) => s.work.map((w) => `${s.complaintId}/${w.clock}/${w.kind}/${w.seq}`)),
+      ],
+      empty: sets.length === 0,
+      sql: (p) =>
+        `delete from scheduled_actions
+         where complaint_id = any(${p(0)}::bigint[]) and handled_at is null and kind <> 'auto'
+           and not ((complaint_id || '/' || clock_name) = any(${p(1)}::text[])
+                    and (kind = 'repeat'
+                         or (complaint_id || '/' || clock_name || '/' || kind || '/' || seq) = any(${p(2)}::text[])))`,
+    },
+    jsonPart(
+      sets.flatMap((s) =>
+        s.work.map((w) => ({
+          complaint_id: s.complaintId,
+          clock_name: w.clock,
+          kind: w.kind,
+          seq: w.seq,
+          due_at: w.due,
+        })),
+      ),
+      (p) =>
+        `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at)
+         select complaint_id, clock_name, kind, seq, due_at
+         from jsonb_to_recordset(${p}::jsonb) as a(complaint_id bigint, clock_name text, kind text,
+           seq integer, due_at timestamptz)
+         on conflict (complaint_id, clock_name, kind, seq) do update set due_at = excluded.due_at
+         where scheduled_actions.handled_at is null
+           and scheduled_actions.due_at is distinct from excluded.due_at`,
+    ),
+    {
+      params: [sets.map((s) => s.complaintId)],
+      empty: sets.length === 0,
+      sql: (p) => `delete from unplanned_complaints where complaint_id = any(${p(0)}::bigint[])`,
+    },
+  ];
+}
+
+/** Writes the work lists of these complaints (see workSyncParts) in one statement. */
+export async function syncScheduledActions(tx: Queryable, sets: readonly WorkSet[]): Promise<void> {
+  await runWrites(tx, workSyncParts(sets));
+}
+
+/** Registration: these complaints' work lists are to be planned by the sweep (a write part). */
+export function deferredPlanningPart(complaintIds: readonly number[]): WritePart {
+  return {
+    params: [complaintIds],
+    empty: complaintIds.length === 0,
+    sql: (p) =>
+      `insert into unplanned_complaints (complaint_id) select unnest(${p(0)}::bigint[])
+       on conflict do nothing`,
+  };
+}
+
+/**
+ * Up to `limit` complaints whose work is still to be planned, locked in id order. Both their
+ * marks and their complaint rows (the lock every change takes) are taken with SKIP LOCKED: the
+ * planner never waits, so it can neither deadlock with a change nor plan what another worker
+ * plans; a complaint skipped now is planned by the next sweep, or by its change.
+ */
+export async function lockUnplannedComplaints(tx: Queryable, limit: number): Promise<number[]> {
+  const r = await tx.query<{ id: number }>(
+    `with picked as (
+       select complaint_id from unplanned_complaints order by complaint_id limit $1
+       for update skip locked
+     )
+     select c.id from complaints c join picked p on p.complaint_id = c.id
+     order by c.id for update of c skip locked`,
+    [limit],
   );
-  if (wanted.length === 0) return;
-  const values: unknown[] = [];
-  const tuples = wanted.map((w, i) => {
-    values.push(complaintId, w.clock, w.kind, w.seq, w.due);
-    const b = i * 5;
-    return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`;
-  });
-  // A handled row stays as it was: a breach is acted on once, even if the due moves later.
-  await tx.query(
-    `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at) values ${tuples.join(', ')}
-     on conflict (complaint_id, clock_name, kind, seq) do update set due_at = excluded.due_at
-     where scheduled_actions.handled_at is null`,
-    values,
-  );
+  return r.rows.map((row) => Number(row.id));
 }
 
 export async function scheduleAction(

@@ -1,4 +1,4 @@
-// Users, their sessions and their bearer tokens.
+// Staff accounts.
 import type { Queryable } from '../client.ts';
 import type { Role } from '../../domain/complaint/states.ts';
 
@@ -68,51 +68,82 @@ export async function listUsers(db: Queryable): Promise<UserRow[]> {
   return (await db.query<UserRow>('select * from users order by name, id')).rows;
 }
 
-export async function insertSession(
-  db: Queryable,
-  s: { idHash: string; userId: string; csrfToken: string; expiresAt: Date },
-): Promise<void> {
-  await db.query(
-    'insert into sessions (id, user_id, csrf_token, expires_at) values ($1, $2, $3, $4)',
-    [s.idHash, s.userId, s.csrfToken, s.expiresAt],
+/** The accounts, optionally filtered by role, department or whether they are active. */
+export async function findUsers(
+  q: Queryable,
+  filter: { role?: Role; departmentId?: string; active?: boolean } = {},
+): Promise<UserRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (filter.role) where.push(`role = ${p(filter.role)}`);
+  if (filter.departmentId) where.push(`department_id = ${p(filter.departmentId)}`);
+  if (filter.active !== undefined) where.push(`active = ${p(filter.active)}`);
+  const r = await q.query<UserRow>(
+    `select * from users ${where.length ? `where ${where.join(' and ')}` : ''} order by name, id`,
+    params,
   );
+  return r.rows;
 }
 
-export async function findSession(
-  db: Queryable,
-  idHash: string,
-  now: Date,
-): Promise<{ user: UserRow; csrfToken: string } | null> {
-  const r = await db.query<UserRow & { csrf_token: string }>(
-    `select u.*, s.csrf_token from sessions s join users u on u.id = s.user_id
-     where s.id = $1 and s.expires_at > $2 and u.active`,
-    [idHash, now],
+export async function countUsers(q: Queryable): Promise<number> {
+  const r = await q.query<{ n: number }>('select count(*)::int as n from users');
+  return r.rows[0]?.n ?? 0;
+}
+
+export async function activeUserExists(q: Queryable, id: string): Promise<boolean> {
+  const r = await q.query('select 1 from users where id = $1 and active', [id]);
+  return r.rowCount > 0;
+}
+
+export async function countActiveAdministrators(q: Queryable): Promise<number> {
+  const r = await q.query<{ n: number }>(
+    "select count(*)::int as n from users where role = 'administrator' and active",
   );
-  const row = r.rows[0];
-  return row ? { user: row, csrfToken: row.csrf_token } : null;
+  return r.rows[0]?.n ?? 0;
 }
 
-export async function deleteSession(db: Queryable, idHash: string): Promise<void> {
-  await db.query('delete from sessions where id = $1', [idHash]);
+/** Serialises changes to accounts (so two cannot both remove "the other" administrator). */
+export async function lockAccounts(tx: Queryable): Promise<void> {
+  await tx.query("select pg_advisory_xact_lock(hashtext('redress-users'))");
 }
 
-export async function insertApiToken(
-  db: Queryable,
-  t: { id: string; userId: string; tokenHash: string; name: string },
-): Promise<void> {
-  await db.query('insert into api_tokens (id, user_id, token_hash, name) values ($1, $2, $3, $4)', [
-    t.id,
-    t.userId,
-    t.tokenHash,
-    t.name,
-  ]);
-}
-
-export async function findUserByToken(db: Queryable, tokenHash: string): Promise<UserRow | null> {
-  const r = await db.query<UserRow>(
-    `select u.* from api_tokens t join users u on u.id = t.user_id
-     where t.token_hash = $1 and t.revoked_at is null and u.active`,
-    [tokenHash],
-  );
+export async function lockUser(tx: Queryable, id: string): Promise<UserRow | null> {
+  const r = await tx.query<UserRow>('select * from users where id = $1 for update', [id]);
   return r.rows[0] ?? null;
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
+  departmentId?: string | null;
+  active?: boolean;
+}
+
+const COLUMN_OF: Record<keyof UserChanges, string> = {
+  name: 'name',
+  role: 'role',
+  departmentId: 'department_id',
+  active: 'active',
+};
+
+/** Writes the fields given; returns the row as it is now. */
+export async function writeUserChanges(
+  tx: Queryable,
+  id: string,
+  changes: UserChanges,
+): Promise<UserRow> {
+  const fields = (Object.keys(COLUMN_OF) as (keyof UserChanges)[]).filter(
+    (f) => changes[f] !== undefined,
+  );
+  if (fields.length === 0) return (await findUserById(tx, id))!;
+  const sets = fields.map((f, i) => `${COLUMN_OF[f]} = $${i + 2}`);
+  const r = await tx.query<UserRow>(
+    `update users set ${sets.join(', ')} where id = $1 returning *`,
+    [id, ...fields.map((f) => changes[f])],
+  );
+  return r.rows[0]!;
 }

@@ -8,10 +8,18 @@
 // Pure: the moment of writing is passed in.
 import { calendarFor } from '../clocks/policy-clocks.ts';
 import { formatDate } from '../policy/dates.ts';
-import type { Duration, Language, Policy, TimeLimitPosition } from '../policy/schema.ts';
+import type {
+  COMMUNICATION_KINDS,
+  Duration,
+  Language,
+  Policy,
+  TimeLimitPosition,
+} from '../policy/schema.ts';
 import { TIME_LIMIT_POSITIONS } from '../policy/schema.ts';
 import { spanWords, theName } from './phrases.ts';
-import type { Kind } from './variables.ts';
+
+/** A communication kind (declared here too, so this module and variables.ts import one way). */
+type Kind = (typeof COMMUNICATION_KINDS)[number];
 
 export interface ReferralPosition {
   /** The customer may refer now (on this letter, or the waiting time has passed). */

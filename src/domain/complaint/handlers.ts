@@ -2,9 +2,10 @@
 // data its event carries. Guards that need the payload live here; the rest in lifecycle.ts.
 import type { Policy } from '../policy/schema.ts';
 import type { ActionType, ParsedAction, ParsedPayload } from './actions.ts';
+import { refusingFlags } from './communications.ts';
 import { LifecycleError } from './errors.ts';
 import type { Actor, AdrRecord, ComplaintSnapshot } from './snapshot.ts';
-import type { ComplaintFlag, ComplaintState } from './states.ts';
+import type { ComplaintState } from './states.ts';
 
 /** What a handler decides: the next state, changed fields, extra event data. */
 export interface Step {
@@ -25,12 +26,6 @@ const fail = (
   message: string,
   details?: Record<string, unknown>,
 ) => new LifecycleError(code, message, details);
-
-/** Flags set on the complaint that stop the deadlock letter under this policy. */
-export function refusingFlags(complaint: ComplaintSnapshot, policy: Policy): ComplaintFlag[] {
-  const refuse: readonly ComplaintFlag[] = policy.deadlock.refuseWhenFlagged;
-  return complaint.flags.filter((f) => refuse.includes(f));
-}
 
 type Handler<K extends ActionType> = (ctx: Ctx, p: ParsedPayload<K>) => Step | LifecycleError;
 type Handlers = { [K in ActionType]: Handler<K> };

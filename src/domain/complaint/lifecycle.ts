@@ -10,7 +10,8 @@ import {
   type ParsedAction,
 } from './actions.ts';
 import { LifecycleError } from './errors.ts';
-import { refusingFlags, run, type Ctx, type Step } from './handlers.ts';
+import { refusingFlags } from './communications.ts';
+import { run, type Ctx, type Step } from './handlers.ts';
 import { RULES, type ActorRole } from './rules.ts';
 import type { Actor, ComplaintSnapshot, DomainEvent } from './snapshot.ts';
 import type { ComplaintFlag } from './states.ts';

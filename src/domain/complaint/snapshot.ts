@@ -54,10 +54,13 @@ export interface ComplaintSnapshot {
   redress?: RedressRecord | null;
 }
 
+/** Who does something: a staff member, a customer (through their link), or the system. */
 export interface Actor {
   id: string;
   role: ActorRole;
   departmentId?: string | null;
+  /** How the actor is named on what they write (a note, a reply). */
+  name?: string;
 }
 
 export interface DomainEvent {
@@ -71,3 +74,6 @@ export interface DomainEvent {
   fromState: ComplaintState;
   toState: ComplaintState;
 }
+
+/** Someone without an account: the web form's sender, or whoever holds a tracking link. */
+export const VISITOR: Actor = { id: 'public', role: 'customer' };

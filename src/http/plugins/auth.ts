@@ -6,7 +6,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../app/errors.ts';
 import { sha256 } from '../../app/crypto.ts';
 import type { Db } from '../../db/client.ts';
-import { findSession, findUserByToken, toUser, type User } from '../../db/repositories/users.ts';
+import { findUserByToken } from '../../db/repositories/api-tokens.ts';
+import { findSession } from '../../db/repositories/sessions.ts';
+import { toUser, type User } from '../../db/repositories/users.ts';
 import {
   isPermission,
   may,

@@ -1,6 +1,6 @@
 // Mailboxes complaints come from, and the mail kept but not taken.
 import { z } from 'zod';
-import type { Mailbox } from '../../mail/inbound/mailboxes.ts';
+import type { Mailbox } from '../../db/repositories/mailboxes.ts';
 import { instant } from './common.ts';
 
 export const mailboxSchema = z

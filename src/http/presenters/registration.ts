@@ -1,7 +1,7 @@
 // The answers to registering a complaint and to a lifecycle action.
 import { z } from 'zod';
 import type { ActionDone } from '../../app/complaints/apply-complaint-action.ts';
-import type { Registered } from '../../app/complaints/register-complaint.ts';
+import type { Registered } from '../../app/complaints/registration.ts';
 import { instant } from './common.ts';
 import { complaintStateSchema } from './complaint.ts';
 

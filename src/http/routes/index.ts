@@ -1,6 +1,6 @@
 // Every resource's routes, registered under /api/v1 by server.ts.
 import type { FastifyInstance } from 'fastify';
-import type { RouteContext } from '../server.ts';
+import type { RouteContext } from '../../composition.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendars/routes.ts';

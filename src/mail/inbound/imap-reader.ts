@@ -3,9 +3,8 @@
 // leaves each mail either taken or still unread, and the ledger makes taking it again a no-op.
 // Connection trouble reconnects with a growing pause; one bad mail never stops the others.
 import { ImapFlow } from 'imapflow';
-import type { BackgroundService } from '../../jobs/background.ts';
 import { ingestMail, resumePending, type IngestDeps, type IngestOutcome } from './ingest-mail.ts';
-import type { Mailbox } from './mailboxes.ts';
+import type { Mailbox } from '../../db/repositories/mailboxes.ts';
 
 export interface ImapReaderOptions {
   /** Wait in IDLE when the server offers it (default); false polls every pollMs. */
@@ -20,7 +19,7 @@ export interface ImapReaderOptions {
   rejectUnauthorized?: boolean;
 }
 
-export class ImapReader implements BackgroundService {
+export class ImapReader {
   readonly name: string;
   /** Completed passes over the folder, and mails taken: for status lines and tests. */
   passes = 0;

@@ -3,10 +3,9 @@
 // has committed it; any failure answers 451, so the sending server keeps it and tries again, and
 // the ledger (its Message-ID) makes the retry a no-op if the first try did commit.
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
-import type { BackgroundService } from '../../jobs/background.ts';
-import { ingestMail, resumePending, type IngestDeps } from './ingest-mail.ts';
-import { DEFAULT_LIMITS } from './limits.ts';
-import type { Mailbox } from './mailboxes.ts';
+import { mailLimits, type IngestDeps } from './ingest-deps.ts';
+import { ingestMail, resumePending } from './ingest-mail.ts';
+import type { Mailbox } from '../../db/repositories/mailboxes.ts';
 
 function smtpError(code: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode: code });
@@ -18,7 +17,7 @@ function returnPath(session: SMTPServerSession): string {
   return `Return-Path: <${from ? from.address : ''}>\r\n`;
 }
 
-export class SmtpListener implements BackgroundService {
+export class SmtpListener {
   readonly name: string;
   /** The port it listens on (useful when the mailbox asks for port 0 in tests). */
   port: number | null = null;
@@ -39,7 +38,7 @@ export class SmtpListener implements BackgroundService {
     } catch (err) {
       this.log(`${this.name}: could not finish pending mails: ${(err as Error).message}`);
     }
-    const maxBytes = (this.deps.limits ?? DEFAULT_LIMITS).maxRawBytes;
+    const maxBytes = mailLimits(this.deps).maxRawBytes;
     const address = this.mailbox.address.toLowerCase();
     const server = new SMTPServer({
       name: 'redress',
@@ -87,7 +86,7 @@ export class SmtpListener implements BackgroundService {
 
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
     const chunks: Buffer[] = [Buffer.from(returnPath(session), 'latin1')];
-    const maxBytes = (this.deps.limits ?? DEFAULT_LIMITS).maxRawBytes;
+    const maxBytes = mailLimits(this.deps).maxRawBytes;
     let size = 0;
     for await (const chunk of stream) {
       size += (chunk as Buffer).length;

@@ -3,6 +3,10 @@
 // the subject is guessable, so it only threads mail from the complaint's own customer; anyone
 // else's mail that quotes it starts a new complaint, for a handler to link.
 import type { Queryable } from '../../db/client.ts';
+import {
+  complaintsOfMessageIds,
+  complaintsWithCustomerEmail,
+} from '../../db/repositories/messages.ts';
 import { messageIdsIn } from './headers.ts';
 
 export const REFERENCE_PATTERN = /\bRD-\d{4}-\d{6}\b/gi;
@@ -53,36 +57,17 @@ function idVariants(ids: string[]): string[] {
 
 export async function findThread(q: Queryable, clues: ThreadClues): Promise<Thread | null> {
   if (clues.messageIds.length > 0) {
-    const r = await q.query<{ message_id: string; complaint_id: number; reference: string }>(
-      `select m.message_id, m.complaint_id, c.reference
-         from messages m join complaints c on c.id = m.complaint_id
-        where m.message_id = any($1::text[])`,
-      [idVariants(clues.messageIds)],
-    );
+    const found = await complaintsOfMessageIds(q, idVariants(clues.messageIds));
     for (const id of clues.messageIds) {
-      const hit = r.rows.find(
-        (row) => row.message_id.replace(/^<?/, '<').replace(/>?$/, '>') === id,
-      );
-      if (hit)
-        return {
-          complaintId: Number(hit.complaint_id),
-          reference: hit.reference,
-          by: 'message-id',
-        };
+      const hit = found.find((m) => m.messageId.replace(/^<?/, '<').replace(/>?$/, '>') === id);
+      if (hit) return { complaintId: hit.complaintId, reference: hit.reference, by: 'message-id' };
     }
   }
   if (clues.subjectReferences.length > 0 && clues.from) {
-    const r = await q.query<{ id: number; reference: string; email: string | null }>(
-      `select c.id, c.reference, cu.email
-         from complaints c join customers cu on cu.id = c.customer_id
-        where c.reference = any($1::text[])`,
-      [clues.subjectReferences],
-    );
+    const found = await complaintsWithCustomerEmail(q, clues.subjectReferences);
     for (const ref of clues.subjectReferences) {
-      const hit = r.rows.find(
-        (row) => row.reference === ref && row.email?.toLowerCase() === clues.from,
-      );
-      if (hit) return { complaintId: Number(hit.id), reference: hit.reference, by: 'subject' };
+      const hit = found.find((c) => c.reference === ref && c.email?.toLowerCase() === clues.from);
+      if (hit) return { complaintId: hit.complaintId, reference: hit.reference, by: 'subject' };
     }
   }
   return null;

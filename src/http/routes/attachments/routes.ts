@@ -14,10 +14,11 @@ import {
 import { contentDisposition } from '../../../app/attachments/sanitise-filename.ts';
 import { findTracked } from '../../../app/complaints/get-complaint.ts';
 import { AppError, type ErrorCode } from '../../../app/errors.ts';
+import { VISITOR } from '../../../domain/complaint/snapshot.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { newAttachmentSchema } from '../../presenters/attachment.ts';
 import { binaryBody, binaryResponse } from '../../presenters/common.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 import { referenceParam } from '../complaints/routes.ts';
 
 const TRACKING_HEADER = 'x-tracking-token';
@@ -134,7 +135,8 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
     },
     async (request, reply) => {
       const upload = await readUpload(request, ctx.config.maxUploadBytes);
-      const added = await addAttachment(ctx, actorOf(request), request.params.reference, {
+      const added = await addAttachment(ctx, actorOf(request), {
+        reference: request.params.reference,
         ...upload,
         public: upload.public ?? false,
       });
@@ -159,7 +161,10 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
     async (request, reply) =>
       sendFile(
         reply,
-        await getAttachment(ctx, actorOf(request), request.params.reference, request.params.id),
+        await getAttachment(ctx, actorOf(request), {
+          reference: request.params.reference,
+          id: request.params.id,
+        }),
       ),
   );
 
@@ -185,7 +190,11 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
       const row = await findTracked(ctx.db, request.params.reference, token(request));
       const upload = await readUpload(request, ctx.config.maxUploadBytes);
       const customer = { id: `customer:${row.customer_id}`, role: 'customer' as const };
-      const added = await addAttachment(ctx, customer, row.reference, { ...upload, public: true });
+      const added = await addAttachment(ctx, customer, {
+        reference: row.reference,
+        ...upload,
+        public: true,
+      });
       return reply.code(201).send(added);
     },
   );
@@ -209,12 +218,11 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
     async (request, reply) =>
       sendFile(
         reply,
-        await getTrackedAttachment(
-          ctx,
-          request.params.reference,
-          token(request),
-          request.params.id,
-        ),
+        await getTrackedAttachment(ctx, VISITOR, {
+          reference: request.params.reference,
+          token: token(request),
+          id: request.params.id,
+        }),
       ),
   );
 }

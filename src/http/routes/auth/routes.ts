@@ -5,14 +5,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { newSecret, sha256 } from '../../../app/crypto.ts';
 import { AppError } from '../../../app/errors.ts';
-import {
-  deleteSession,
-  findUserByEmail,
-  insertSession,
-  toUser,
-} from '../../../db/repositories/users.ts';
+import { deleteSession, insertSession } from '../../../db/repositories/sessions.ts';
+import { findUserByEmail, toUser } from '../../../db/repositories/users.ts';
 import { actorOf, SESSION_COOKIE } from '../../plugins/auth.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 import {
   capabilitiesSchema,
   presentCapabilities,

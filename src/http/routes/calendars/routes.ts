@@ -8,7 +8,8 @@ import {
   MIN_CALENDAR_YEAR,
 } from '../../../app/calendars/get-working-calendar.ts';
 import { workingCalendarSchema } from '../../presenters/policy.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
+import { actorOf } from '../../plugins/auth.ts';
 
 const params = z.object({
   id: z
@@ -49,12 +50,10 @@ export async function calendarRoutes(base: FastifyInstance, ctx: RouteContext): 
       },
     },
     async (request) =>
-      getWorkingCalendar(
-        ctx.policies,
-        request.params.id,
-        request.params.year,
-        ctx.now(),
-        request.query.version,
-      ),
+      getWorkingCalendar(ctx, actorOf(request), {
+        id: request.params.id,
+        year: request.params.year,
+        version: request.query.version,
+      }),
   );
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyComplaintAction } from '../../../app/complaints/apply-complaint-action.ts';
+import { registerComplaint } from '../../../app/complaints/register-complaint.ts';
 import { getComplaint } from '../../../app/complaints/get-complaint.ts';
 import { listComplaints, listQuery } from '../../../app/complaints/list-complaints.ts';
 import { createComplaintInput } from '../../../app/complaints/schemas.ts';
@@ -25,7 +26,7 @@ import {
   presentRegistered,
   registeredSchema,
 } from '../../presenters/registration.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 export const referenceParam = z.object({
   reference: z
@@ -75,9 +76,8 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
     },
     async (request, reply) => {
       const user = actorOf(request);
-      const registered = await ctx.intake.register({
-        actor: { id: user.id, role: user.role },
-        input: request.body,
+      const registered = await registerComplaint(ctx, user, {
+        complaint: request.body,
         route: 'staff',
         idempotencyKey: request.headers['idempotency-key'],
       });
@@ -133,13 +133,11 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
       async (request) => {
         const user = actorOf(request);
         const payload = (request.body ?? {}) as Record<string, unknown>;
-        const done = await applyComplaintAction(
-          ctx,
-          user,
-          request.params.reference,
+        const done = await applyComplaintAction(ctx, user, {
+          reference: request.params.reference,
           action,
           payload,
-        );
+        });
         return presentActionResult(done);
       },
     );

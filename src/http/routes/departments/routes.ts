@@ -12,7 +12,7 @@ import {
   departmentSchema,
   presentDepartment,
 } from '../../presenters/department.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -27,7 +27,9 @@ export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext)
         response: { 200: departmentListSchema },
       },
     },
-    async () => ({ items: (await listDepartments(ctx.db)).map(presentDepartment) }),
+    async (request) => ({
+      items: (await listDepartments(ctx, actorOf(request))).map(presentDepartment),
+    }),
   );
 
   app.post(
@@ -42,7 +44,7 @@ export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext)
       },
     },
     async (request, reply) => {
-      const d = await createDepartment(ctx.db, actorOf(request), request.body, ctx.now());
+      const d = await createDepartment(ctx, actorOf(request), request.body);
       return reply.code(201).send(presentDepartment(d));
     },
   );

@@ -3,16 +3,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { retakeMail } from '../../../mail/inbound/ingest-mail.ts';
-import { listFlaggedMail, listMailboxes, mailboxCounts } from '../../../mail/inbound/mailboxes.ts';
-import { ingestDeps } from '../../../mail/inbound/service.ts';
+import { listFlaggedMail } from '../../../app/mailboxes/list-flagged-mail.ts';
+import { listMailboxes } from '../../../app/mailboxes/list-mailboxes.ts';
+import { retakeFlaggedMail } from '../../../app/mailboxes/retake-flagged-mail.ts';
+import { actorOf } from '../../plugins/auth.ts';
 import {
   flaggedMailListSchema,
   mailboxListSchema,
   presentMailbox,
   retakeOutcomeSchema,
 } from '../../presenters/mailbox.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
@@ -27,10 +28,9 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
         response: { 200: mailboxListSchema },
       },
     },
-    async () => {
-      const counts = await mailboxCounts(ctx.db);
-      const boxes = await listMailboxes(ctx.db);
-      return { items: boxes.map((m) => presentMailbox(m, counts.get(String(m.id)) ?? {})) };
+    async (request) => {
+      const boxes = await listMailboxes(ctx, actorOf(request));
+      return { items: boxes.map((m) => presentMailbox(m, m.taken)) };
     },
   );
 
@@ -45,7 +45,9 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
         response: { 200: flaggedMailListSchema },
       },
     },
-    async (request) => ({ items: await listFlaggedMail(ctx.db, request.query.limit) }),
+    async (request) => ({
+      items: await listFlaggedMail(ctx, actorOf(request), { limit: request.query.limit }),
+    }),
   );
 
   app.post(
@@ -59,14 +61,6 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
         response: { 200: retakeOutcomeSchema },
       },
     },
-    async (request) => {
-      const deps = ingestDeps({
-        config: ctx.config,
-        db: ctx.db,
-        policies: ctx.policies,
-        close: async () => {},
-      });
-      return retakeMail(deps, request.params.id);
-    },
+    async (request) => retakeFlaggedMail(ctx, actorOf(request), { id: request.params.id }),
   );
 }

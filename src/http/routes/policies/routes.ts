@@ -8,6 +8,7 @@ import { getPolicy } from '../../../app/policies/get-policy.ts';
 import { listPolicies } from '../../../app/policies/list-policies.ts';
 import { renderPolicyProcedure } from '../../../app/policies/render-policy-procedure.ts';
 import { LANGUAGES } from '../../../domain/policy/schema.ts';
+import { VISITOR } from '../../../domain/complaint/snapshot.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import {
   policyDetailSchema,
@@ -15,7 +16,7 @@ import {
   policyVersionSchema,
   procedureSchema,
 } from '../../presenters/policy.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 export const policyIdParam = z.object({
   id: z
@@ -54,7 +55,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         response: { 200: policyListSchema },
       },
     },
-    async () => ({ items: listPolicies(ctx.policies, ctx.now()) }),
+    async (request) => ({ items: listPolicies(ctx, actorOf(request)) }),
   );
 
   app.get(
@@ -69,7 +70,8 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         response: { 200: policyDetailSchema },
       },
     },
-    async (request) => getPolicy(ctx.policies, request.params.id, ctx.now(), request.query.at),
+    async (request) =>
+      getPolicy(ctx, actorOf(request), { id: request.params.id, at: request.query.at }),
   );
 
   app.post(
@@ -89,13 +91,10 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       },
     },
     async (request, reply) => {
-      const added = await addPolicyVersion(
-        ctx.policies,
-        actorOf(request),
-        request.params.id,
-        request.body,
-        ctx.now(),
-      );
+      const added = await addPolicyVersion(ctx, actorOf(request), {
+        id: request.params.id,
+        document: request.body,
+      });
       return reply.code(201).send(added);
     },
   );
@@ -122,12 +121,10 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       },
     },
     async (request, reply) => {
-      const rendered = renderPolicyProcedure(
-        ctx.policies,
-        request.params.id,
-        ctx.now(),
-        request.query.lang,
-      );
+      const rendered = renderPolicyProcedure(ctx, request.user ?? VISITOR, {
+        id: request.params.id,
+        lang: request.query.lang,
+      });
       const json =
         request.query.format === 'json' ||
         (request.query.format === undefined &&

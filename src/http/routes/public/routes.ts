@@ -5,10 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyComplaintAction } from '../../../app/complaints/apply-complaint-action.ts';
+import { registerComplaint } from '../../../app/complaints/register-complaint.ts';
+import { VISITOR } from '../../../domain/complaint/snapshot.ts';
 import { findTracked, getTrackedComplaint } from '../../../app/complaints/get-complaint.ts';
 import { createComplaintInput } from '../../../app/complaints/schemas.ts';
 import { actionPayloadSchemas, type ActionType } from '../../../domain/complaint/lifecycle.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 import { trackedComplaintSchema, presentTracked } from '../../presenters/tracked.ts';
 import {
   customerActionResultSchema,
@@ -56,9 +58,8 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       },
     },
     async (request, reply) => {
-      const r = await ctx.intake.register({
-        actor: { id: 'public', role: 'customer' },
-        input: request.body,
+      const r = await registerComplaint(ctx, VISITOR, {
+        complaint: request.body,
         route: 'public',
       });
       return reply.code(201).send(presentPublicRegistered(r, ctx.config.publicUrl));
@@ -103,13 +104,11 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       async (request) => {
         const row = await findTracked(ctx.db, request.params.reference, token(request));
         const customer = { id: `customer:${row.customer_id}`, role: 'customer' as const };
-        const done = await applyComplaintAction(
-          ctx,
-          customer,
-          row.reference,
+        const done = await applyComplaintAction(ctx, customer, {
+          reference: row.reference,
           action,
-          (request.body ?? {}) as Record<string, unknown>,
-        );
+          payload: (request.body ?? {}) as Record<string, unknown>,
+        });
         return presentCustomerActionResult(done);
       },
     );

@@ -21,7 +21,7 @@ import {
   templateListSchema,
   templateSchema,
 } from '../../presenters/template.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 import { policyIdParam } from '../policies/routes.ts';
 
 const templateParams = policyIdParam.extend({

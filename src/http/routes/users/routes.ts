@@ -8,7 +8,7 @@ import { listUsers } from '../../../app/users/list-users.ts';
 import { updateUser, updateUserInput } from '../../../app/users/update-user.ts';
 import { ROLES } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 import { presentUser, userListSchema, userSchema } from '../../presenters/user.ts';
 
 export const userIdParam = z.object({
@@ -37,7 +37,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
     },
     async (request) => {
       const q = request.query;
-      const users = await listUsers(ctx.db, {
+      const users = await listUsers(ctx, actorOf(request), {
         role: q.role,
         departmentId: q.department,
         active: q.active === undefined ? undefined : q.active === 'true',
@@ -61,7 +61,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
       },
     },
     async (request, reply) => {
-      const user = await createUser(ctx.db, actorOf(request), request.body, ctx.now());
+      const user = await createUser(ctx, actorOf(request), request.body);
       return reply.code(201).send(presentUser(user));
     },
   );
@@ -77,7 +77,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
         response: { 200: userSchema },
       },
     },
-    async (request) => presentUser(await getUser(ctx.db, request.params.id)),
+    async (request) => presentUser(await getUser(ctx, actorOf(request), { id: request.params.id })),
   );
 
   app.patch(
@@ -102,7 +102,7 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
     },
     async (request) =>
       presentUser(
-        await updateUser(ctx.db, actorOf(request), request.params.id, request.body, ctx.now()),
+        await updateUser(ctx, actorOf(request), { id: request.params.id, changes: request.body }),
       ),
   );
 }

@@ -26,7 +26,7 @@ import {
   presentTask,
   taskListSchema,
 } from '../../presenters/work.ts';
-import type { RouteContext } from '../../server.ts';
+import type { RouteContext } from '../../../composition.ts';
 
 const idParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -127,7 +127,7 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
       },
     },
     async (request) => {
-      if (!(await retryMessage(ctx.db, request.params.id, ctx.now()))) {
+      if (!(await retryMessage(ctx, actorOf(request), { id: request.params.id }))) {
         throw new AppError(
           'OUTBOX.NOT_RETRYABLE',
           `message ${request.params.id} is not a failed or unknown email`,

@@ -1,7 +1,7 @@
 // The mailboxes Redress takes complaints from: an IMAP folder it reads, or an SMTP listener that
 // other mail servers deliver to. The IMAP password is stored in the database as given.
-import type { Queryable } from '../../db/client.ts';
-import { newId } from '../../app/crypto.ts';
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../client.ts';
 
 export interface Mailbox {
   id: string;
@@ -66,7 +66,7 @@ export type NewMailbox = Omit<
   Mailbox,
   'id' | 'createdAt' | 'active' | 'listenHost' | 'pollSeconds'
 > &
-  Partial<Pick<Mailbox, 'active' | 'listenHost' | 'pollSeconds'>>;
+  Partial<Pick<Mailbox, 'id' | 'active' | 'listenHost' | 'pollSeconds'>>;
 
 export async function addMailbox(q: Queryable, m: NewMailbox): Promise<Mailbox> {
   const r = await q.query<MailboxRow>(
@@ -74,7 +74,7 @@ export async function addMailbox(q: Queryable, m: NewMailbox): Promise<Mailbox> 
        listen_port, poll_seconds, policy_id, address, active)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning *`,
     [
-      newId(),
+      m.id ?? randomUUID(),
       m.name,
       m.kind,
       m.host,
@@ -111,55 +111,4 @@ export async function setMailboxActive(
 ): Promise<boolean> {
   const r = await q.query('update mailboxes set active = $2 where name = $1', [name, active]);
   return r.rowCount > 0;
-}
-
-/** How many mails of each status every mailbox has taken. */
-export async function mailboxCounts(q: Queryable): Promise<Map<string, Record<string, number>>> {
-  const r = await q.query<{ mailbox_id: string; status: string; n: number }>(
-    'select mailbox_id, status, count(*)::int as n from inbound_mails group by mailbox_id, status',
-  );
-  const out = new Map<string, Record<string, number>>();
-  for (const row of r.rows) {
-    const counts = out.get(row.mailbox_id) ?? {};
-    counts[row.status] = Number(row.n);
-    out.set(row.mailbox_id, counts);
-  }
-  return out;
-}
-
-export interface FlaggedMail {
-  id: number;
-  mailbox: string;
-  receivedAt: string;
-  from: string | null;
-  subject: string | null;
-  error: string | null;
-  rawSha256: string;
-}
-
-/** Mail kept raw but not taken (malformed, or failing again and again), newest first. */
-export async function listFlaggedMail(q: Queryable, limit: number): Promise<FlaggedMail[]> {
-  const r = await q.query<{
-    id: number;
-    name: string;
-    received_at: Date | string;
-    from_address: string | null;
-    subject: string | null;
-    raw_sha256: string;
-    error: string | null;
-  }>(
-    `select i.id, m.name, i.received_at, i.from_address, i.subject, i.raw_sha256, i.error
-       from inbound_mails i join mailboxes m on m.id = i.mailbox_id
-      where i.status = 'flagged_malformed' order by i.received_at desc, i.id desc limit $1`,
-    [limit],
-  );
-  return r.rows.map((row) => ({
-    id: row.id,
-    mailbox: row.name,
-    receivedAt: new Date(row.received_at).toISOString(),
-    from: row.from_address,
-    subject: row.subject,
-    error: row.error,
-    rawSha256: row.raw_sha256,
-  }));
 }

@@ -1,0 +1,24 @@
+// What taking inbound mail needs: the services (the composition root's, or a test's).
+import type { IntakeBatcher } from '../../app/complaints/intake-batcher.ts';
+import type { FileStore } from '../../app/files/file-store.ts';
+import type { PolicyRegistry } from '../../app/policy-registry.ts';
+import type { Db } from '../../db/client.ts';
+import { DEFAULT_LIMITS, type MailLimits } from './limits.ts';
+
+export interface IngestDeps {
+  db: Db;
+  policies: PolicyRegistry;
+  files: FileStore;
+  intake: Pick<IntakeBatcher, 'submit'>;
+  now: () => Date;
+  /** mailDomain: of the Message-IDs of mail an action sends; maxUploadBytes: attachments. */
+  config: { mailDomain: string; maxUploadBytes?: number };
+  /** Overrides the limits derived from config. */
+  limits?: MailLimits;
+}
+
+export function mailLimits(deps: Pick<IngestDeps, 'config' | 'limits'>): MailLimits {
+  if (deps.limits) return deps.limits;
+  const max = deps.config.maxUploadBytes;
+  return max ? { ...DEFAULT_LIMITS, maxAttachmentBytes: max } : DEFAULT_LIMITS;
+}
