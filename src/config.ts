@@ -44,6 +44,8 @@ const envSchema = z.object({
   REDRESS_SECURE_COOKIES: flag.default(false),
   REDRESS_SESSION_HOURS: z.coerce.number().positive().default(12),
   REDRESS_TRUST_PROXY: proxyList.default([]),
+  REDRESS_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  REDRESS_SECRET_FILE: z.string().optional(),
   REDRESS_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   REDRESS_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   REDRESS_MAX_UPLOAD_MB: z.coerce.number().positive().default(10),
@@ -90,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionHours: e.REDRESS_SESSION_HOURS,
     /** Proxies whose X-Forwarded-For names the client (empty: the TCP peer is the client). */
     trustProxy: e.REDRESS_TRUST_PROXY,
+    /** The server's secret (else read from, or created in, secretFile). */
+    secret: e.REDRESS_SECRET,
+    secretFile: resolve(e.REDRESS_SECRET_FILE ?? `${dataDir}/secret.key`),
     /** How many days a new bearer token works (unless created with its own). */
     tokenDays: e.REDRESS_TOKEN_DAYS,
     publicRateLimit: e.REDRESS_PUBLIC_RATE_LIMIT,

@@ -19,6 +19,9 @@ create index api_tokens_user on api_tokens (user_id);
 -- The audit chain, version 2: a keyed hash (HMAC with the server's secret) over the complaint's
 -- id and the event. Rows written before this migration stay version 1 (plain SHA-256).
 alter table events add column hash_version smallint not null default 1;
+-- When the row was written, by the database's clock (version 2; in the hash): never earlier than
+-- the stream's event before it, so an event slipped in later cannot pass as an old one.
+alter table events add column recorded_at timestamptz;
 -- Each stream's head (its last event) held outside the event rows, with a MAC under the same
 -- key: removing the newest events, or a whole stream, no longer leaves a chain that verifies.
 create table audit_heads (
