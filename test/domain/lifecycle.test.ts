@@ -399,12 +399,24 @@ describe('guards', () => {
       }
     });
 
-    test('may still hand it on: acknowledge, note, assign to someone else, escalate', () => {
-      const c = buildComplaintIn('received', { subjectUserIds: ['handler-1'] });
-      ok(apply(c, sampleAction('acknowledge'), actors.handler));
-      ok(apply(c, sampleAction('add-note'), actors.handler));
-      ok(apply(c, sampleAction('assign'), actors.handler));
-      ok(apply(c, sampleAction('escalate'), actors.handler));
+    test('can do nothing else to it either: acknowledge, note, assign, escalate, withdraw', () => {
+      const c = buildComplaintIn('received', { subjectUserIds: ['handler-1', 'manager-1'] });
+      const manager = { ...actors.manager, id: 'manager-1' };
+      for (const [action, actor] of [
+        ['acknowledge', actors.handler],
+        ['add-note', actors.handler],
+        ['assign', actors.handler],
+        ['escalate', actors.handler],
+        ['withdraw', actors.handler],
+        ['withdraw', manager],
+      ] as const) {
+        refused(apply(c, sampleAction(action), actor), 'COMPLAINT.SUBJECT_CANNOT_INVESTIGATE');
+      }
+      assert.deepEqual(allowedActions(c, actors.handler, policy), []);
+      assert.deepEqual(allowedActions(c, manager, policy), []);
+      const other: Actor = { id: 'handler-2', role: 'handler' };
+      ok(apply(c, sampleAction('acknowledge'), other));
+      ok(apply(c, sampleAction('withdraw'), other));
     });
   });
 

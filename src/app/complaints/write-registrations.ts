@@ -47,17 +47,26 @@ function customerOf(p: PreparedRegistration): CustomerCandidate {
 }
 
 /**
- * Which customer each registration is of: the one its email already belongs to, else a new
- * one — shared by the registrations of the batch with the same new email (the first one's).
+ * Which customer each registration is of: for staff and integrations, the one its email already
+ * belongs to, else a new one — shared by the registrations of the batch with the same new email
+ * (the first one's). The public web form never joins an existing customer: anyone can type
+ * anyone's email, so its complaint gets a customer of its own, made only of what the form said,
+ * and nothing stored about another customer is shown or mailed through it (staff may link the
+ * two once they have confirmed who is who).
  */
-async function customersFor(q: Queryable, candidates: readonly CustomerCandidate[]) {
+async function customersFor(
+  q: Queryable,
+  batch: readonly PreparedRegistration[],
+  candidates: readonly CustomerCandidate[],
+) {
+  const matchable = (i: number) => batch[i]!.route === 'staff';
   const known = await customersByEmail(
     q,
-    candidates.flatMap((c) => (c.email ? [c.email] : [])),
+    candidates.flatMap((c, i) => (c.email && matchable(i) ? [c.email] : [])),
   );
   const fresh: CustomerCandidate[] = [];
-  const ids = candidates.map((c) => {
-    const key = c.email?.toLowerCase();
+  const ids = candidates.map((c, i) => {
+    const key = matchable(i) ? c.email?.toLowerCase() : undefined;
     const id = key ? known.get(key) : undefined;
     if (id) return id;
     if (key) known.set(key, c.id);
@@ -110,7 +119,7 @@ export async function writeRegistrations(
   const references = batch.map((p, i) => referenceOf(p.receivedAt, keys[i]!.number));
   const ids = keys.map((k) => k.id);
   const candidates = batch.map(customerOf);
-  const customers = await customersFor(db, candidates);
+  const customers = await customersFor(db, batch, candidates);
   const results = batch.map((p, i): Registered => ({
     reference: references[i]!,
     status: 'received',

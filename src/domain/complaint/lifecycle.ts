@@ -99,10 +99,12 @@ function check(
       { action: type, departmentId: complaint.departmentId ?? null },
     );
   }
-  if (rule.subjectGuard && isStaff(actor.role) && complaint.subjectUserIds.includes(actor.id)) {
+  // Staff the complaint is about can do nothing to it — not even clerical steps or a withdrawal
+  // on the customer's behalf: someone else hands it on.
+  if (isStaff(actor.role) && complaint.subjectUserIds.includes(actor.id)) {
     return fail(
       'COMPLAINT.SUBJECT_CANNOT_INVESTIGATE',
-      `${actor.id} is a subject of this complaint and may not ${type}`,
+      `${actor.id} is a subject of this complaint and may do nothing to it (not ${type})`,
       { action: type, userId: actor.id },
     );
   }

@@ -47,12 +47,6 @@ export interface ActionRule {
   roles: readonly ActorRole[];
   /** The event it records. */
   event: ComplaintEventType;
-  /**
-   * Staff named in subjectUserIds are refused: this action investigates or decides the
-   * complaint. Clerical actions (acknowledge, notes, assign, transfer, escalate, letters sent,
-   * recording a customer's words) are left to them so the complaint can be handed on.
-   */
-  subjectGuard?: boolean;
   /** department_member only for a complaint currently with their own department. */
   ownDepartment?: boolean;
 }
@@ -68,19 +62,16 @@ export const RULES: Record<ActionType, ActionRule> = {
     from: ['received'],
     roles: STAFF,
     event: 'resolved_on_first_contact',
-    subjectGuard: true,
   },
   'start-investigation': {
     from: ['received', 'acknowledged', 'reopened'],
     roles: STAFF,
     event: 'investigation_started',
-    subjectGuard: true,
   },
   'request-information': {
     from: ['investigating'],
     roles: STAFF,
     event: 'information_requested',
-    subjectGuard: true,
   },
   // The customer replies through their link, by email (system) or a handler records it.
   'receive-information': {
@@ -105,7 +96,6 @@ export const RULES: Record<ActionType, ActionRule> = {
     from: ['awaiting_department'],
     roles: [...STAFF, 'department_member'],
     event: 'department_responded',
-    subjectGuard: true,
     ownDepartment: true,
   },
   // Seed 000: "agree a resolution plan within one week". Records an event only.
@@ -113,7 +103,6 @@ export const RULES: Record<ActionType, ActionRule> = {
     from: ['acknowledged', 'investigating', 'awaiting_department', 'reopened'],
     roles: STAFF,
     event: 'resolution_plan_agreed',
-    subjectGuard: true,
   },
   // Seed 000: progress reports by the preferred contact method; the scheduler sends them.
   'report-progress': {
@@ -125,26 +114,22 @@ export const RULES: Record<ActionType, ActionRule> = {
     from: ['investigating'],
     roles: STAFF,
     event: 'response_proposed',
-    subjectGuard: true,
   },
   // Seed 004 step 3: the top level approves the solution.
   'approve-response': {
     from: ['response_proposed'],
     roles: MANAGERS,
     event: 'response_approved',
-    subjectGuard: true,
   },
   'reject-response': {
     from: ['response_proposed'],
     roles: MANAGERS,
     event: 'response_rejected',
-    subjectGuard: true,
   },
   respond: {
     from: ['response_proposed'],
     roles: STAFF,
     event: 'responded',
-    subjectGuard: true,
   },
   // Seed 000: "not resolved to your satisfaction, please tell us". Also after a first-contact
   // resolution the customer later finds wanting.
@@ -168,14 +153,12 @@ export const RULES: Record<ActionType, ActionRule> = {
     from: ['escalated'],
     roles: MANAGERS,
     event: 'deescalated',
-    subjectGuard: true,
   },
   // A manager's final position, or the scheduler when the deadlock clock breaches.
   deadlock: {
     from: OPEN_STATES,
     roles: [...MANAGERS, 'system'],
     event: 'deadlocked',
-    subjectGuard: true,
   },
   'request-deadlock-letter': {
     from: [...OPEN_STATES, 'deadlocked'],
@@ -192,7 +175,6 @@ export const RULES: Record<ActionType, ActionRule> = {
     from: [...OPEN_STATES, 'deadlocked'],
     roles: [...STAFF, 'system'],
     event: 'deadlock_letter_refused',
-    subjectGuard: true,
   },
   'refer-to-adr': {
     from: ['deadlocked'],
@@ -219,20 +201,17 @@ export const RULES: Record<ActionType, ActionRule> = {
     from: ['responded', 'resolved_on_first_contact', 'deadlocked', 'referred_to_adr', 'withdrawn'],
     roles: STAFF,
     event: 'closed',
-    subjectGuard: true,
   },
   // The scheduler may only flag `urgent` (policy onBreach: flag_urgent); checked in lifecycle.ts.
   flag: {
     from: NOT_CLOSED,
     roles: [...MANAGERS, 'system'],
     event: 'flagged',
-    subjectGuard: true,
   },
   unflag: {
     from: NOT_CLOSED,
     roles: MANAGERS,
     event: 'unflagged',
-    subjectGuard: true,
   },
   assign: {
     from: NOT_CLOSED,
@@ -248,7 +227,6 @@ export const RULES: Record<ActionType, ActionRule> = {
     from: LIVE,
     roles: STAFF,
     event: 'redress_offered',
-    subjectGuard: true,
   },
   // Redress may be accepted and carried out after closing (the payment follows the letter).
   'record-redress-accepted': {
