@@ -126,16 +126,38 @@ export async function scheduleAction(
   );
 }
 
-/** Claims up to `limit` due rows; other workers skip them until this transaction ends. */
+/**
+ * Claims up to `limit` due rows; other workers skip them until this transaction ends.
+ *
+ * Locks are taken in the order every change takes them — the complaint's row first, then its
+ * work rows — so the sweep can never deadlock with a user's action on the same complaint (which
+ * locks the complaint, then rewrites its work list). The complaints of the due rows are locked
+ * with SKIP LOCKED: one busy with a change, or with another worker, is left for the next round.
+ */
 export async function claimDueActions(
   tx: Queryable,
   now: Date,
   limit: number,
 ): Promise<ScheduledActionRow[]> {
+  // Two statements, so the order of the locks is the order they run in. The first takes, among
+  // the complaints with the earliest due work, those no one else holds (SKIP LOCKED goes on past
+  // a held one, so workers running together take different complaints).
+  const locked = await tx.query<{ id: number }>(
+    `select c.id from (
+       select complaint_id, min(due_at) as due from (
+         select complaint_id, due_at from scheduled_actions
+         where handled_at is null and due_at <= $1 order by due_at, id limit $2
+       ) w group by complaint_id
+     ) d join complaints c on c.id = d.complaint_id
+     order by d.due, c.id limit $3 for update of c skip locked`,
+    [now, limit * 8, limit],
+  );
+  if (locked.rows.length === 0) return [];
   const r = await tx.query<ScheduledActionRow>(
-    `select * from scheduled_actions where handled_at is null and due_at <= $1
-     order by due_at, id limit $2 for update skip locked`,
-    [now, limit],
+    `select * from scheduled_actions
+     where complaint_id = any($1::bigint[]) and handled_at is null and due_at <= $2
+     order by due_at, id limit $3 for update`,
+    [locked.rows.map((c) => c.id), now, limit],
   );
   return r.rows;
 }
