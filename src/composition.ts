@@ -12,6 +12,7 @@ import {
   loadServerSecret,
   type ServerKeys,
 } from './app/server-secret.ts';
+import { useSealKey } from './app/sealed.ts';
 import { useAuditKey } from './db/audit-key.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/client.ts';
@@ -57,6 +58,7 @@ export function buildServices(parts: {
   const keys = deriveKeys(parts.secret ?? DEVELOPMENT_SECRET);
   // The audit chain's key stays in the process: the repositories that write events read it.
   useAuditKey(keys.audit);
+  useSealKey(keys.seal);
   return {
     keys,
     config,
@@ -86,6 +88,7 @@ export async function openServices(
   // Before anything can write an event (syncing the presets does): the audit key is set.
   const secret = loadServerSecret(config);
   useAuditKey(deriveKeys(secret).audit);
+  useSealKey(deriveKeys(secret).seal);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

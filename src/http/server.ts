@@ -15,6 +15,7 @@ import { ping } from '../db/queries/health.ts';
 import { AppError } from '../app/errors.ts';
 import { documentErrors, swaggerOptions } from './openapi.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { requestLogSerializer } from './plugins/log-redaction.ts';
 import { registerErrorHandling, send } from './plugins/errors.ts';
 import { routes } from './routes/index.ts';
 import { registerWebApp } from './web-app.ts';
@@ -29,7 +30,9 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const now = deps.now;
   const app = Fastify({
-    logger: deps.logger ? { level: deps.config.logLevel } : false,
+    logger: deps.logger
+      ? { level: deps.config.logLevel, serializers: { req: requestLogSerializer as never } }
+      : false,
     bodyLimit: deps.config.bodyLimitBytes,
     // Only the proxies configured are believed when they name the client (X-Forwarded-For);
     // without any, the TCP peer is the client, whatever headers it sends.

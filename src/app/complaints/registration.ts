@@ -9,6 +9,7 @@ import type { Channel } from '../../domain/complaint/states.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
 import { newSecret, sha256 } from '../crypto.ts';
 import { AppError } from '../errors.ts';
+import { seal, unseal } from '../sealed.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import type { CreateComplaintInput } from './schemas.ts';
 
@@ -115,7 +116,7 @@ export async function storedAnswer(
   hash: string,
 ): Promise<Registered | null> {
   if (!key) return null;
-  const found = await findStoredAnswer<Registered>(db, actor.id, key);
+  const found = await findStoredAnswer<StoredRegistered>(db, actor.id, key);
   if (!found) return null;
   if (found.requestHash !== hash) {
     throw new AppError(
@@ -123,5 +124,25 @@ export async function storedAnswer(
       'this Idempotency-Key was already used for a different request',
     );
   }
-  return found.body;
+  return openAnswer(found.body);
+}
+
+/** A registration's answer as stored: its tracking token sealed, never in clear. */
+export type StoredRegistered = Omit<Registered, 'trackingToken'> & {
+  sealedTrackingToken?: string;
+  /** Answers stored before tokens were sealed. */
+  trackingToken?: string;
+};
+
+export function sealAnswer(r: Registered): StoredRegistered {
+  const { trackingToken, ...rest } = r;
+  return { ...rest, sealedTrackingToken: seal(trackingToken) };
+}
+
+function openAnswer(s: StoredRegistered): Registered {
+  const { sealedTrackingToken, trackingToken, ...rest } = s;
+  return {
+    ...rest,
+    trackingToken: sealedTrackingToken ? unseal(sealedTrackingToken) : (trackingToken ?? ''),
+  };
 }

@@ -18,7 +18,12 @@ import { deferredPlanningPart } from '../../db/repositories/scheduled-actions.ts
 import { runWrites } from '../../db/write-parts.ts';
 import { earliestOpenDue } from '../../domain/clocks/policy-clocks.ts';
 import { newId, sha256 } from '../crypto.ts';
-import { requestHash, type PreparedRegistration, type Registered } from './registration.ts';
+import {
+  requestHash,
+  sealAnswer,
+  type PreparedRegistration,
+  type Registered,
+} from './registration.ts';
 
 /** A new complaint's keys, taken ahead from the database's sequences. */
 export interface ComplaintKeys {
@@ -170,7 +175,7 @@ export async function writeRegistrations(
                 actorId: p.actor.id,
                 key: p.idempotencyKey,
                 requestHash: requestHash(p.route, p.input),
-                body: results[i]!,
+                body: sealAnswer(results[i]!),
               },
             ]
           : [],
