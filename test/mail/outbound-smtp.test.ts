@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { Socket } from 'node:net';
 import {
   dispatchOnce,
   recoverInterruptedSends,
@@ -259,6 +260,58 @@ for (const engine of engines()) {
             p.reference === ref && p.status === 'unknown',
         ),
       );
+    });
+
+    test('a connection dropped after DATA marks the email for review, never resent; a server never reached is retried', async () => {
+      const sockets = new Set<Socket>();
+      let received = 0;
+      const dropping = new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS'],
+        logger: false,
+        onData(stream) {
+          stream.on('data', () => {});
+          stream.on('end', () => {
+            received++; // the whole message arrived; the 250 never leaves
+            for (const so of sockets) so.destroy();
+          });
+        },
+      });
+      dropping.server.on('connection', (so: Socket) => sockets.add(so));
+      await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+      const port = (dropping.server.address() as { port: number }).port;
+      const dropSender = smtpSender(`smtp://127.0.0.1:${port}`, { pool: 1 });
+      try {
+        const ref = await newComplaint('dropped@example.com');
+        await acknowledge(ref);
+        const first = await dispatchOnce({ ...deps(), sender: dropSender });
+        assert.equal(first.uncertain, 1, JSON.stringify(first));
+        assert.equal(received, 1);
+        const row = await t.db.query<{ status: string; last_error: string }>(
+          `select m.status, m.last_error from messages m join complaints c on c.id = m.complaint_id
+           where c.reference = $1 and m.kind = 'acknowledgement'`,
+          [ref],
+        );
+        assert.equal(row.rows[0]!.status, 'unknown');
+        assert.match(row.rows[0]!.last_error, /check whether it arrived/);
+        now = new Date(now.getTime() + 24 * 3_600_000);
+        assert.equal((await dispatchOnce({ ...deps(), sender: dropSender })).claimed, 0);
+        assert.equal(received, 1, 'never sent a second time');
+
+        // A server that cannot be reached at all took nothing: that is retried.
+        const refused = smtpSender('smtp://127.0.0.1:1');
+        try {
+          const ref2 = await newComplaint('refused@example.com');
+          await acknowledge(ref2);
+          const early = await dispatchOnce({ ...deps(), sender: refused });
+          assert.equal(early.retried, 1, JSON.stringify(early));
+        } finally {
+          refused.close();
+        }
+      } finally {
+        dropSender.close();
+        await new Promise<void>((resolve) => dropping.close(() => resolve()));
+      }
     });
   });
 }

@@ -7,12 +7,17 @@ import {
   claimDueEmails,
   markEmailsFailed,
   markEmailsSent,
+  markEmailsUnknown,
   markInterruptedSends,
   requeueEmails,
   requeueFailedEmail,
 } from '../../db/repositories/outbox.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
-import type { EmailAttachment, EmailSender } from '../../mail/outbound/smtp-sender.ts';
+import {
+  DeliveryUncertainError,
+  type EmailAttachment,
+  type EmailSender,
+} from '../../mail/outbound/smtp-sender.ts';
 
 export interface DispatchDeps {
   db: Db;
@@ -42,13 +47,15 @@ export interface DispatchResult {
   sent: number;
   retried: number;
   failed: number;
+  /** Sent, perhaps: the connection dropped after DATA; marked `unknown` for a person. */
+  uncertain: number;
 }
 
 export async function dispatchOnce(deps: DispatchDeps, limit = 100): Promise<DispatchResult> {
   const now = deps.now();
   const maxAttempts = deps.maxAttempts ?? BACKOFF_MINUTES.length + 1;
   const claimed = await deps.db.transaction((tx) => claimDueEmails(tx, now, limit));
-  if (claimed.length === 0) return { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  if (claimed.length === 0) return { claimed: 0, sent: 0, retried: 0, failed: 0, uncertain: 0 };
 
   const outcomes = await Promise.allSettled(
     claimed.map(async (m) => {
@@ -77,10 +84,13 @@ export async function dispatchOnce(deps: DispatchDeps, limit = 100): Promise<Dis
   const sent: number[] = [];
   const retry: { id: number; at: Date; error: string }[] = [];
   const failed: { id: number; error: string }[] = [];
+  const uncertain: { id: number; error: string }[] = [];
   outcomes.forEach((o, i) => {
     const m = claimed[i]!;
     if (o.status === 'fulfilled') return sent.push(m.id);
     const error = o.reason instanceof Error ? o.reason.message : String(o.reason);
+    // It may have arrived: a person checks it; sending it again could send it twice.
+    if (o.reason instanceof DeliveryUncertainError) return uncertain.push({ id: m.id, error });
     if (m.attempts + 1 >= maxAttempts || !m.to_address) failed.push({ id: m.id, error });
     else retry.push({ id: m.id, at: nextAttemptAt(now, m.attempts + 1), error });
   });
@@ -95,12 +105,17 @@ export async function dispatchOnce(deps: DispatchDeps, limit = 100): Promise<Dis
       tx,
       failed.map((f) => ({ ...f, error: f.error.slice(0, 1000) })),
     );
+    await markEmailsUnknown(
+      tx,
+      uncertain.map((f) => ({ ...f, error: f.error.slice(0, 1000) })),
+    );
   });
   return {
     claimed: claimed.length,
     sent: sent.length,
     retried: retry.length,
     failed: failed.length,
+    uncertain: uncertain.length,
   };
 }
 

@@ -73,6 +73,19 @@ export async function markEmailsFailed(
   );
 }
 
+/** Emails whose delivery is uncertain (see DeliveryUncertainError): `unknown`, for a person. */
+export async function markEmailsUnknown(
+  tx: Queryable,
+  uncertain: readonly { id: number; error: string }[],
+): Promise<void> {
+  if (uncertain.length === 0) return;
+  await tx.query(
+    `update messages m set status = 'unknown', last_error = f.error
+     from unnest($1::bigint[], $2::text[]) as f(id, error) where m.id = f.id`,
+    [uncertain.map((f) => f.id), uncertain.map((f) => f.error)],
+  );
+}
+
 /** Emails left `sending` since before `before` are marked `unknown`; returns how many. */
 export async function markInterruptedSends(q: Queryable, before: Date): Promise<number> {
   const r = await q.query(
