@@ -60,10 +60,18 @@ const AUTH_ERRORS = {
     status: 401,
     meaning: 'the Authorization header must be "Bearer" then the token',
   },
-  'AUTH.INVALID_TOKEN': { status: 401, meaning: 'the bearer token is unknown or revoked' },
+  'AUTH.INVALID_TOKEN': {
+    status: 401,
+    meaning: 'the bearer token is unknown, expired or revoked',
+  },
   'AUTH.INVALID_CREDENTIALS': {
     status: 401,
     meaning: 'wrong email or password (or the account is inactive)',
+  },
+  'AUTH.LOCKED': {
+    status: 429,
+    meaning:
+      'too many sign-in attempts for the account or from the address; details.retryAfterSeconds',
   },
   'AUTH.CSRF': {
     status: 403,
@@ -110,6 +118,12 @@ const RESOURCE_ERRORS = {
   'USER.ALREADY_EXISTS': { status: 409, meaning: 'a user with this email already exists' },
   'USER.DEPARTMENT_REQUIRED': { status: 400, meaning: 'a department member needs a department' },
   'USER.UNKNOWN_DEPARTMENT': { status: 400, meaning: 'the department named does not exist' },
+  'TOKEN.NOT_FOUND': { status: 404, meaning: 'no bearer token with this id (of this user)' },
+  'TOKEN.BAD_LIFETIME': { status: 400, meaning: 'a token lasts a whole number of days, 1 to 366' },
+  'USER.WEAK_PASSWORD': {
+    status: 400,
+    meaning: 'the password is shorter than 12 characters, common, or made from the account',
+  },
   'USER.LAST_ADMINISTRATOR': {
     status: 409,
     meaning: 'the last active administrator cannot be demoted or deactivated',

@@ -134,7 +134,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description RATE_LIMITED */
+                /** @description AUTH.LOCKED, RATE_LIMITED */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -6262,7 +6262,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description USER.DEPARTMENT_REQUIRED, USER.UNKNOWN_DEPARTMENT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                /** @description USER.DEPARTMENT_REQUIRED, USER.UNKNOWN_DEPARTMENT, USER.WEAK_PASSWORD, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -6518,6 +6518,265 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's bearer tokens: names and dates, never the tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiTokenList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description USER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a bearer token for an active user; it is shown once and expires */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiToken"];
+                    };
+                };
+                /** @description TOKEN.BAD_LIFETIME, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description USER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/tokens/{tokenId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke one bearer token: it stops working at once, for good */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiToken"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TOKEN.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/departments": {
@@ -8598,6 +8857,20 @@ export interface components {
             decidedAt?: string | null;
             compliedAt?: string | null;
         };
+        ApiToken: {
+            id: string;
+            userId: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        ApiTokenList: {
+            items: components["schemas"]["ApiToken"][];
+        };
         Attachment: {
             id: number;
             /** @description made safe: no path, no control characters */
@@ -8784,6 +9057,13 @@ export interface components {
             email?: string;
             website?: string;
         };
+        CreatedApiToken: {
+            id: string;
+            /** @description send as "Authorization: Bearer <token>"; shown this once only */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         Customer: {
             id: string;
             name: string;
@@ -8827,7 +9107,7 @@ export interface components {
          * @description a stable code; see x-error-codes for each one
          * @enum {string}
          */
-        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
         FlaggedMail: {
             id: number;
             mailbox: string;
