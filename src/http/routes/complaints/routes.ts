@@ -81,7 +81,7 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
         route: 'staff',
         idempotencyKey: request.headers['idempotency-key'],
       });
-      return reply.code(201).send(presentRegistered(registered));
+      return reply.code(201).send(presentRegistered(registered, ctx.config.publicUrl));
     },
   );
 
