@@ -281,6 +281,57 @@ for (const engine of engines()) {
       assert.equal(refer.json().error.code, 'COMPLAINT.NO_ADR_SCHEME');
     });
 
+    test('a procedure copy asked for by post goes by post, or is refused with the reason when there is no address', async () => {
+      const posted = await complain(t, {
+        customer: {
+          name: 'Cal Post',
+          email: 'cal.post@example.com',
+          address: ['1 High St', 'Bath'],
+        },
+      });
+      const ok = await act(t, posted, 'request-procedure-copy', { method: 'post' });
+      assert.equal(ok.statusCode, 200, ok.body);
+      const seen = (
+        await t.app.inject({
+          url: `/api/v1/complaints/${posted.reference}`,
+          headers: t.as('handler'),
+        })
+      ).json();
+      const queued = seen.timeline.find((e: { type: string }) => e.type === 'communication_queued');
+      assert.equal(queued?.data.method, 'letter', JSON.stringify(seen.timeline));
+      // The letter is the customer's to download, through their link only.
+      const v = await view(t, posted);
+      assert.equal(v.letters.length, 1, JSON.stringify(v.letters));
+      const pdf = await t.app.inject({ url: v.letters[0].pdfUrl });
+      assert.equal(pdf.statusCode, 200, pdf.body.slice(0, 200));
+      assert.equal(pdf.headers['content-type'], 'application/pdf');
+      assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      const other = await complain(t);
+      const stolen = await t.app.inject({
+        url: `${FORM}/${other.reference}/letters/${v.letters[0].id}/pdf?token=${other.token}`,
+      });
+      assert.equal(stolen.statusCode, 404, stolen.body);
+
+      const noAddress = await complain(t, {
+        customer: { name: 'Bea Nopost', email: 'bea@example.com' },
+      });
+      const refused = await act(t, noAddress, 'request-procedure-copy', { method: 'post' });
+      assert.equal(refused.statusCode, 409, refused.body);
+      assert.equal(refused.json().error.code, 'COMMUNICATION.NOT_BY_POST');
+      assert.match(refused.json().error.message, /no postal address/);
+      const after = (
+        await t.app.inject({
+          url: `/api/v1/complaints/${noAddress.reference}`,
+          headers: t.as('handler'),
+        })
+      ).json();
+      const types = after.timeline.map((e: { type: string }) => e.type);
+      assert.ok(!types.includes('communication_queued'), types.join(', '));
+      assert.ok(!types.includes('procedure_copy_requested'), types.join(', '));
+      const emailed = await act(t, noAddress, 'request-procedure-copy', { method: 'email' });
+      assert.equal(emailed.statusCode, 200, emailed.body);
+    });
+
     test("the view shows the customer's promises only, the right to the ombudsman as a date from, the policy's zone and the complaint's language", async () => {
       const c = await complain(t);
       const v = await view(t, c);

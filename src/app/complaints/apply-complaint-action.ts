@@ -20,7 +20,11 @@ import { activeUserExists } from '../../db/repositories/users.ts';
 import { replayClocks } from '../../domain/clocks/policy-clocks.ts';
 import { canSeeComplaint } from '../../domain/access/complaint-access.ts';
 import { attentionFor } from '../../domain/complaint/attention.ts';
-import { communicationOfAction, isPublicEvent } from '../../domain/complaint/communications.ts';
+import {
+  communicationOfAction,
+  isPublicEvent,
+  notByPost,
+} from '../../domain/complaint/communications.ts';
 import {
   applyAction,
   isOpen,
@@ -243,6 +247,17 @@ async function communicateAction(
   // The method asked for in the action wins; otherwise the policy's `via`, or the preference.
   const asked = payload['method'] as string | undefined;
   if (asked === 'in_person') return; // said face to face: nothing to send
+  // Asked for by post: it goes by post, or is refused with the reason (never sent otherwise).
+  const noPost = asked === 'post' ? notByPost(kind, policy, customer) : null;
+  if (noPost) {
+    throw new AppError(
+      'COMMUNICATION.NOT_BY_POST',
+      noPost === 'no_address'
+        ? 'no postal address is held for this customer, so nothing can be posted; ask for it by email, or add the address first'
+        : `the policy ${policy.id} does not send this by post; ask for it by email`,
+      { reason: noPost },
+    );
+  }
   const via =
     asked === 'post' ? 'post' : ((asked as 'email' | 'portal' | 'phone' | undefined) ?? comm.via);
   const composed = await composeCommunication(tx, deps.policies, {
