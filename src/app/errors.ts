@@ -188,6 +188,11 @@ const RESOURCE_ERRORS = {
     status: 422,
     meaning: 'the message would leave out content the rules require; details.missing names it',
   },
+  'COMMUNICATION.NOT_BY_POST': {
+    status: 409,
+    meaning:
+      'it cannot go by post: no postal address is held, or the policy does not post it (details.reason); ask for it by email',
+  },
   'TASK.NOT_FOUND': { status: 404, meaning: 'no open task with this id' },
   'NOTIFICATION.NOT_FOUND': {
     status: 404,

@@ -129,6 +129,8 @@ export const clockSchema = z
     pausable: z.boolean().optional(),
     pausedIn: z.array(z.enum(STATES)).default(['awaiting_customer']),
     regulatory: z.boolean().default(false),
+    /** An internal target: kept by staff, never shown to the customer as a promise. */
+    internal: z.boolean().default(false),
     /** Fractions of the span (0 < f < 1) at which a warning falls due. */
     warnAt: z.union([z.number().gt(0).lt(1), z.array(z.number().gt(0).lt(1))]).optional(),
     onBreach: z.array(breachAction).default([]),
