@@ -151,6 +151,7 @@ export const nextStepSchema = z
 export const complaintSchema = complaintSummarySchema
   .extend({
     customer: customerSchema.nullable(),
+    timezone: z.string().describe("the policy's time zone: show its dates and clocks in it"),
     description: z.string(),
     product: z.string().nullable(),
     category: z.string().nullable(),
@@ -280,6 +281,7 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
   return {
     ...presentSummary(row),
     customer: d.customer && presentCustomer(d.customer),
+    timezone: d.policy.timezone,
     description: row.description,
     product: row.product,
     category: row.category,

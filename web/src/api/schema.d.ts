@@ -1502,6 +1502,7 @@ export interface paths {
                     "application/json": {
                         findings: string;
                         rootCause?: string;
+                        proposedFix?: string;
                         customerSummary?: string;
                     } | null;
                 };
@@ -9116,6 +9117,8 @@ export interface components {
              */
             nextDueAt: string | null;
             customer: components["schemas"]["Customer"] | null;
+            /** @description the policy's time zone: show its dates and clocks in it */
+            timezone: string;
             description: string;
             product: string | null;
             category: string | null;
