@@ -29,8 +29,9 @@ const actionsRecording = (event: string): ActionType[] =>
   (Object.keys(RULES) as ActionType[]).filter((a) => RULES[a].event === event);
 
 /**
- * The earliest due running clock and the action that stops it: the first of its stopping
- * actions the caller may take now, else the first that exists. Null when no clock is running.
+ * The earliest due running clock and the action its first stopping event names (acknowledged →
+ * acknowledge); the clock's other stopping events (closed, withdrawn…) are ways out, not the
+ * step it asks for. Null when no clock is running.
  */
 export function nextStep(
   clocks: readonly RunningClock[],
@@ -43,7 +44,7 @@ export function nextStep(
   const first = running[0];
   if (!first) return null;
   const candidates = eventsOf(config[first.name]!.stopsOn).flatMap(actionsRecording);
-  const action = candidates.find((a) => allowed.includes(a)) ?? candidates[0] ?? null;
+  const action = candidates[0] ?? null;
   return {
     action,
     allowed: action !== null && allowed.includes(action),

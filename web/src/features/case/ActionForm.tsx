@@ -25,6 +25,8 @@ export interface ActionFormProps {
   /** Says whether the person has typed something (presence: "editing"). */
   onEditing?: (editing: boolean) => void;
   submitLabel?: string;
+  /** False for an action that never writes to the customer (a note): no preview button. */
+  previewable?: boolean;
 }
 
 const EMPTY: FormValues = {};
@@ -71,8 +73,8 @@ export function ActionForm(p: ActionFormProps) {
     try {
       const body = payloadOf(p.fields, values, p.me);
       // Required content first: a message that lacks it is shown, not sent.
-      const pv = await previewAction(p.reference, p.action, body);
-      setPreview(pv);
+      const pv = p.previewable === false ? null : await previewAction(p.reference, p.action, body);
+      if (p.previewable !== false) setPreview(pv);
       if (pv && pv.missing.length > 0) {
         setError(t('case.form.missingContent'));
         return;
@@ -159,9 +161,11 @@ export function ActionForm(p: ActionFormProps) {
         <Button type="submit" disabled={busy}>
           {p.submitLabel ?? t('case.form.submit', { action: t(`case.actions.${p.action}`) })}
         </Button>
-        <Button variant="secondary" disabled={busy} onClick={() => void showPreview()}>
-          {t('case.form.preview')}
-        </Button>
+        {p.previewable !== false && (
+          <Button variant="secondary" disabled={busy} onClick={() => void showPreview()}>
+            {t('case.form.preview')}
+          </Button>
+        )}
         {p.onCancel && (
           <Button variant="secondary" onClick={p.onCancel}>
             {t('case.form.cancel')}

@@ -74,6 +74,7 @@ export function CaseWorkspace({ reference, session }: { reference: string; sessi
             onEditing={setEditing}
             onDone={onDone}
             submitLabel={t('case.notes.add')}
+            previewable={false}
           />
         </section>
       )}

@@ -15,6 +15,11 @@ const TONE: Record<Clock['status'], BadgeTone> = {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** Running and paused clocks first, the soonest due first; then those met or breached. */
+const ORDER: Record<Clock['status'], number> = { breached: 0, running: 0, paused: 1, met: 2 };
+const byUrgency = (a: Clock, b: Clock) =>
+  ORDER[a.status] - ORDER[b.status] || (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~');
+
 export function Clocks({ clocks, timeZone }: { clocks: Clock[]; timeZone: string }) {
   const { t } = useTranslation();
   const duration = (ms: number) => {
@@ -25,7 +30,7 @@ export function Clocks({ clocks, timeZone }: { clocks: Clock[]; timeZone: string
     <Section id="clocks" title={t('case.clocks.title')}>
       {clocks.length === 0 && <p>{t('case.clocks.none')}</p>}
       <ul className="grid gap-4 lg:grid-cols-2">
-        {clocks.map((c) => (
+        {[...clocks].sort(byUrgency).map((c) => (
           <li key={c.clock} className="rounded border-2 border-slate-400 p-4">
             <article aria-labelledby={`clock-${c.clock}`}>
               <h3 id={`clock-${c.clock}`} className="mb-2 text-lg font-bold">
@@ -61,11 +66,15 @@ export function Clocks({ clocks, timeZone }: { clocks: Clock[]; timeZone: string
                               count: round(c.remaining.overdueBy),
                             }),
                           })
-                        : t('case.clocks.left', {
-                            span: t(`units.${c.remaining.unit}`, {
-                              count: round(c.remaining.amount),
-                            }),
-                          })}
+                        : round(c.remaining.amount) < 1
+                          ? t('case.clocks.lessThan', {
+                              span: t(`units.${c.remaining.unit}`, { count: 1 }),
+                            })
+                          : t('case.clocks.left', {
+                              span: t(`units.${c.remaining.unit}`, {
+                                count: round(c.remaining.amount),
+                              }),
+                            })}
                     </dd>
                   </div>
                 )}

@@ -22,7 +22,9 @@ export function NextStep({ c }: { c: Complaint }) {
           </p>
           <p className="text-slate-800">
             {t('case.next.because', { clock: step.label })}
-            {!step.allowed && ` ${t('case.next.notYours')}`}
+            {step.action &&
+              !step.allowed &&
+              ` ${t('case.next.notYet', { action: t(`case.actions.${step.action}`) })}`}
           </p>
         </>
       ) : (
