@@ -3,8 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage, startServer, WIDTHS } from '../test/e2e/harness.ts';
+import { workspacePages } from '../test/e2e/case-helpers.ts';
 import { appPages } from '../test/e2e/pages.ts';
 
+/** `npm run screenshots -- workspace`: only the pages whose name starts with this. */
+const only = process.argv[2] ?? '';
 const out = join(import.meta.dirname, '..', '.scratch', 'screenshots');
 mkdirSync(out, { recursive: true });
 const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -12,7 +15,7 @@ try {
   let n = 0;
   for (const lang of ['en', 'vi'] as const) {
     for (const width of WIDTHS) {
-      for (const p of appPages()) {
+      for (const p of [...appPages(), ...workspacePages()].filter((p) => p.name.startsWith(only))) {
         const { context, page } = await openPage(browser, {
           width,
           locale: lang === 'vi' ? 'vi-VN' : 'en-GB',

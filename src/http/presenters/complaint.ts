@@ -16,6 +16,7 @@ import { CLOCK_UNITS, LANGUAGES, type Policy } from '../../domain/policy/schema.
 import { presentAttachment, attachmentSchema } from './attachment.ts';
 import { instant, iso, isoOrNull } from './common.ts';
 import { messageSchema, presentMessage } from './message.ts';
+import { presentTask, taskSchema } from './work.ts';
 
 export const complaintStateSchema = z.enum(STATES).meta({ id: 'ComplaintState' });
 export const actionNameSchema = z.enum(ACTIONS).meta({ id: 'ActionName' });
@@ -63,6 +64,11 @@ export const clockSchema = z
     startedAt: instant(),
     dueAt: instant().nullable(),
     stoppedAt: instant().nullable(),
+    breachedAt: instant().nullable().describe('when the sweep recorded the breach'),
+    pauses: z
+      .array(z.object({ from: instant(), to: instant().nullable() }))
+      .describe('each pause (awaiting the customer), oldest first; `to` null while paused'),
+    pausedMs: z.number().describe('time spent paused so far, in milliseconds'),
     warnAt: z.array(instant()),
     remaining: z
       .object({
@@ -131,9 +137,21 @@ export const complaintCapabilitiesSchema = z
   .describe('what else the caller may do with this complaint, by permission')
   .meta({ id: 'ComplaintCapabilities' });
 
+export const nextStepSchema = z
+  .object({
+    action: actionNameSchema.nullable().describe('the action that meets the clock'),
+    allowed: z.boolean().describe('whether the caller may take that action now'),
+    clock: z.string(),
+    label: z.string(),
+    dueAt: instant(),
+  })
+  .describe('what the procedure expects next: the running clock due first')
+  .meta({ id: 'NextStep' });
+
 export const complaintSchema = complaintSummarySchema
   .extend({
     customer: customerSchema.nullable(),
+    timezone: z.string().describe("the policy's time zone: show its dates and clocks in it"),
     description: z.string(),
     product: z.string().nullable(),
     category: z.string().nullable(),
@@ -161,6 +179,8 @@ export const complaintSchema = complaintSummarySchema
       .array(actionNameSchema)
       .describe('the lifecycle actions the caller may take now (POST …/actions/{name})'),
     capabilities: complaintCapabilitiesSchema,
+    tasks: z.array(taskSchema).describe('call-backs, follow-ups and coordination with departments'),
+    nextStep: nextStepSchema.nullable().describe('null when no clock is running'),
   })
   .meta({ id: 'Complaint' });
 
@@ -216,6 +236,12 @@ export function presentClock(policy: Policy, c: ClockRow, now: Date): z.infer<ty
     startedAt: iso(c.started_at),
     dueAt: isoOrNull(c.due_at),
     stoppedAt: isoOrNull(c.stopped_at),
+    breachedAt: isoOrNull(c.breached_at),
+    pauses: c.pauses.map((p) => ({
+      from: new Date(p.from).toISOString(),
+      to: p.to === null ? null : new Date(p.to).toISOString(),
+    })),
+    pausedMs: c.pauses.reduce((sum, p) => sum + Math.max(0, (p.to ?? now.getTime()) - p.from), 0),
     warnAt: c.warn_at.map((w) => new Date(w).toISOString()),
     remaining: progress
       ? {
@@ -255,6 +281,7 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
   return {
     ...presentSummary(row),
     customer: d.customer && presentCustomer(d.customer),
+    timezone: d.policy.timezone,
     description: row.description,
     product: row.product,
     category: row.category,
@@ -280,5 +307,7 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     attachments: d.records.attachments.map(presentAttachment),
     allowedActions: d.allowedActions,
     capabilities: d.capabilities,
+    tasks: d.tasks.map(presentTask),
+    nextStep: d.nextStep && { ...d.nextStep, dueAt: iso(d.nextStep.dueAt) },
   };
 }

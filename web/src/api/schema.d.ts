@@ -1502,6 +1502,7 @@ export interface paths {
                     "application/json": {
                         findings: string;
                         rootCause?: string;
+                        proposedFix?: string;
                         customerSummary?: string;
                     } | null;
                 };
@@ -5138,6 +5139,351 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/action-previews/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The message an action would send the customer now (its payload as given), with the required content it still lacks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    action: "acknowledge" | "resolve-on-first-contact" | "start-investigation" | "request-information" | "receive-information" | "customer-reply" | "transfer" | "department-respond" | "agree-resolution-plan" | "report-progress" | "propose-response" | "approve-response" | "reject-response" | "respond" | "reopen" | "escalate" | "request-escalation" | "deescalate" | "deadlock" | "request-deadlock-letter" | "send-deadlock-letter" | "refuse-deadlock-letter" | "refer-to-adr" | "record-adr-decision" | "record-adr-compliance" | "withdraw" | "close" | "flag" | "unflag" | "assign" | "add-note" | "offer-redress" | "record-redress-accepted" | "record-redress-completed" | "rate-satisfaction" | "request-procedure-copy";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionPreview"];
+                    };
+                };
+                /** @description COMMUNICATION.INVALID_EXTRA, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A heartbeat from the case workspace (viewing or editing; left when the page closes); answers who else is there */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "viewing" | "editing" | "left";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Presence"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A task on the complaint: a follow-up, or coordination with a department */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        departmentId?: string;
+                        /** Format: date-time */
+                        dueAt?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskCreated"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.UNKNOWN_REFERENCE */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/complaints": {
         parameters: {
             query?: never;
@@ -7852,7 +8198,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Call tasks and follow-ups */
+        /** Call tasks, follow-ups and coordination tasks (a department member: their department’s only) */
         get: {
             parameters: {
                 query?: {
@@ -9328,6 +9674,25 @@ export interface components {
     schemas: {
         /** @enum {string} */
         ActionName: "acknowledge" | "resolve-on-first-contact" | "start-investigation" | "request-information" | "receive-information" | "customer-reply" | "transfer" | "department-respond" | "agree-resolution-plan" | "report-progress" | "propose-response" | "approve-response" | "reject-response" | "respond" | "reopen" | "escalate" | "request-escalation" | "deescalate" | "deadlock" | "request-deadlock-letter" | "send-deadlock-letter" | "refuse-deadlock-letter" | "refer-to-adr" | "record-adr-decision" | "record-adr-compliance" | "withdraw" | "close" | "flag" | "unflag" | "assign" | "add-note" | "offer-redress" | "record-redress-accepted" | "record-redress-completed" | "rate-satisfaction" | "request-procedure-copy";
+        ActionPreview: {
+            /** @description null when the action sends the customer nothing */
+            preview: {
+                kind: string;
+                /** @description the policy's communication that would be sent */
+                communication: string;
+                /** @enum {string} */
+                method: "email" | "letter" | "portal" | "phone";
+                /** @description the customer's language */
+                language: string;
+                subject: string;
+                text: string;
+                missing: {
+                    token: string;
+                    what: string;
+                    why?: string;
+                }[];
+            } | null;
+        };
         ActionResult: {
             reference: string;
             status: components["schemas"]["ComplaintState"];
@@ -9394,7 +9759,10 @@ export interface components {
             "template.edit": boolean;
             "template.preview": boolean;
             "task.read": boolean;
+            "task.create": boolean;
             "task.complete": boolean;
+            "presence.record": boolean;
+            "communication.preview": boolean;
             "notification.read": boolean;
             "notification.dismiss": boolean;
             "outbox.read": boolean;
@@ -9457,6 +9825,20 @@ export interface components {
             dueAt: string | null;
             /** Format: date-time */
             stoppedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when the sweep recorded the breach
+             */
+            breachedAt: string | null;
+            /** @description each pause (awaiting the customer), oldest first; `to` null while paused */
+            pauses: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string | null;
+            }[];
+            /** @description time spent paused so far, in milliseconds */
+            pausedMs: number;
             warnAt: string[];
             /** @description for a running clock: how much is left, or how far past due */
             remaining: {
@@ -9495,6 +9877,8 @@ export interface components {
              */
             nextDueAt: string | null;
             customer: components["schemas"]["Customer"] | null;
+            /** @description the policy's time zone: show its dates and clocks in it */
+            timezone: string;
             description: string;
             product: string | null;
             category: string | null;
@@ -9527,6 +9911,10 @@ export interface components {
             /** @description the lifecycle actions the caller may take now (POST …/actions/{name}) */
             allowedActions: components["schemas"]["ActionName"][];
             capabilities: components["schemas"]["ComplaintCapabilities"];
+            /** @description call-backs, follow-ups and coordination with departments */
+            tasks: components["schemas"]["Task"][];
+            /** @description null when no clock is running */
+            nextStep: components["schemas"]["NextStep"] | null;
         };
         /** @description what else the caller may do with this complaint, by permission */
         ComplaintCapabilities: {
@@ -9704,6 +10092,17 @@ export interface components {
             sha256: string;
             /** @description visible to the customer on the tracking link */
             public: boolean;
+        };
+        /** @description what the procedure expects next: the running clock due first */
+        NextStep: {
+            /** @description the action that meets the clock */
+            action: components["schemas"]["ActionName"] | null;
+            /** @description whether the caller may take that action now */
+            allowed: boolean;
+            clock: string;
+            label: string;
+            /** Format: date-time */
+            dueAt: string;
         };
         Notification: {
             id: number;
@@ -10078,6 +10477,17 @@ export interface components {
             /** @description the version in force now */
             current: number | null;
         };
+        /** @description the other staff seen on the complaint in the last 45 seconds, editing first */
+        Presence: {
+            others: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                mode: "viewing" | "editing";
+                /** Format: date-time */
+                seenAt: string;
+            }[];
+        };
         Procedure: {
             policy: string;
             version: number;
@@ -10203,6 +10613,12 @@ export interface components {
             doneAt: string | null;
             doneBy: string | null;
             note: string | null;
+            /** @description a coordination task: for this department */
+            departmentId: string | null;
+            createdBy: string | null;
+        };
+        TaskCreated: {
+            id: number;
         };
         TaskList: {
             items: components["schemas"]["Task"][];
