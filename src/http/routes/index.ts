@@ -5,6 +5,7 @@ import { attachmentRoutes } from './attachments/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendars/routes.ts';
 import { complaintRoutes } from './complaints/routes.ts';
+import { queueRoutes } from './complaints/queue-routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -18,6 +19,7 @@ export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<v
 export const routes: RoutePlugin[] = [
   authRoutes,
   complaintRoutes,
+  queueRoutes,
   publicRoutes,
   attachmentRoutes,
   userRoutes,
