@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { launchBrowser, openPage, startServer, WIDTHS } from '../test/e2e/harness.ts';
 import { appPages } from '../test/e2e/pages.ts';
 
+/** SCREENSHOTS_ONLY=queue,log-complaint takes only those pages. */
+const only = process.env.SCREENSHOTS_ONLY?.split(',').filter(Boolean);
 const out = join(import.meta.dirname, '..', '.scratch', 'screenshots');
 mkdirSync(out, { recursive: true });
 const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -12,7 +14,7 @@ try {
   let n = 0;
   for (const lang of ['en', 'vi'] as const) {
     for (const width of WIDTHS) {
-      for (const p of appPages()) {
+      for (const p of appPages().filter((x) => !only || only.includes(x.name))) {
         const { context, page } = await openPage(browser, {
           width,
           locale: lang === 'vi' ? 'vi-VN' : 'en-GB',

@@ -1,14 +1,19 @@
 // Every page of the web app with what it needs to show, for the axe run and the screenshots.
 import type { Page } from 'playwright-core';
+import enQueue from '../../web/src/i18n/locales/en-queue.ts';
 import enStaff from '../../web/src/i18n/locales/en-staff.ts';
 import en from '../../web/src/i18n/locales/en.ts';
+import viQueue from '../../web/src/i18n/locales/vi-queue.ts';
 import viStaff from '../../web/src/i18n/locales/vi-staff.ts';
 import vi from '../../web/src/i18n/locales/vi.ts';
 import { complainByApi, PASSWORD, STAFF } from './harness.ts';
 
 export type Lang = 'en' | 'vi';
 /** The app's own strings, so that pages are found by the names a person reads. */
-export const STRINGS = { en: { ...en, ...enStaff }, vi: { ...vi, ...viStaff } } as const;
+export const STRINGS = {
+  en: { ...en, ...enStaff, ...enQueue },
+  vi: { ...vi, ...viStaff, ...viQueue },
+} as const;
 
 export interface AppPage {
   name: string;
@@ -30,6 +35,19 @@ const h2 = (page: Page, name: string) => page.getByRole('heading', { level: 2, n
 
 export function appPages(): AppPage[] {
   let tracked: { reference: string; token: string } | null = null;
+  let queued = false;
+  /** A few complaints, so that the queue shows rows with their clocks. */
+  const fillQueue = async (url: string) => {
+    if (queued) return;
+    queued = true;
+    await complainByApi(url, { subject: 'Invoice charged twice in November' });
+    await complainByApi(url, { subject: 'Engineer did not come on Tuesday' });
+    await complainByApi(url, {
+      policy: 'vn-datacentre',
+      subject: 'Mất kết nối tủ rack số 12',
+      customer: { name: 'Nguyễn Văn An', email: 'an@example.vn', language: 'vi' },
+    });
+  };
   return [
     {
       name: 'home',
@@ -107,8 +125,9 @@ export function appPages(): AppPage[] {
     {
       name: 'queue',
       open: async (page, url, lang) => {
+        await fillQueue(url);
         await signIn(page, url, STAFF.handler.email, lang);
-        await page.getByRole('heading', { level: 2, name: STRINGS[lang].staff.links }).waitFor();
+        await page.getByRole('list', { name: STRINGS[lang].queue.list }).waitFor();
       },
     },
     {
