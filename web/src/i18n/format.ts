@@ -99,7 +99,8 @@ export function formatClockRemaining(
   }
   const unit = c.remaining?.unit ?? c.unit;
   if (unit && HOUR_UNITS.has(unit) && c.remaining) {
-    const amount = c.remaining.amount;
+    // Whole units left: "23 working hours left" until 23 full hours remain, then 22…
+    const amount = Math.floor(c.remaining.amount);
     return amount >= 1
       ? t('queue.clock.left', { amount: t(`units.${unit}`, { count: amount }) })
       : t('queue.clock.lessThan', { amount: t(`units.${unit}`, { count: 1 }) });

@@ -11,6 +11,7 @@ import { useAssignees, useBulkChange, useDepartments, type Selection } from './a
 
 export function BulkActions({
   selectedCount,
+  offerAllMatching,
   allMatching,
   selection,
   canAssign,
@@ -19,6 +20,8 @@ export function BulkActions({
   onClear,
 }: {
   selectedCount: number;
+  /** Every complaint on the page is selected and there are more pages. */
+  offerAllMatching: boolean;
   allMatching: boolean;
   selection: Selection;
   canAssign: boolean;
@@ -57,16 +60,20 @@ export function BulkActions({
     );
   };
 
+  // Nothing selected: only the result of the last change, if there is one.
+  if (!any && !bulk.data && !bulk.error) return null;
   return (
     <section aria-labelledby="bulk-heading" className="mb-6 rounded border-2 border-slate-300 p-4">
       <h2 id="bulk-heading" className="mb-2 text-xl font-bold">
         {t('queue.bulk')}
       </h2>
-      <p role="status" className="mb-3 font-semibold">
-        {allMatching ? t('queue.allMatching') : t('queue.selected', { count: selectedCount })}
-      </p>
+      {any && (
+        <p className="mb-3 font-semibold">
+          {allMatching ? t('queue.allMatching') : t('queue.selected', { count: selectedCount })}
+        </p>
+      )}
       <div className="mb-4 flex flex-wrap gap-3">
-        {!allMatching && (
+        {offerAllMatching && !allMatching && (
           <Button variant="secondary" onClick={onSelectAllMatching}>
             {t('queue.selectAllMatching')}
           </Button>

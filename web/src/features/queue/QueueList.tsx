@@ -55,9 +55,9 @@ export function QueueList({
                   id={rowLinkId(i)}
                   href={`/complaints/${c.reference}`}
                   onFocus={() => onFocusRow(i)}
-                  className="inline-flex min-h-11 items-center text-lg font-bold text-blue-800 underline"
+                  className="inline-flex min-h-11 flex-col py-1 text-lg font-bold text-blue-800 underline sm:flex-row sm:items-center"
                 >
-                  <span className="mr-2 whitespace-nowrap">{c.reference}</span>
+                  <span className="whitespace-nowrap sm:mr-2">{c.reference}</span>
                   <span className="break-words">{c.subject}</span>
                 </Link>
               </p>

@@ -123,6 +123,7 @@ export function QueueScreen({ session }: { session: Session }) {
       {(canAssign || canTransfer) && (
         <BulkActions
           selectedCount={selected.size}
+          offerAllMatching={pageAllSelected && !!page.data?.nextCursor}
           allMatching={allMatching}
           selection={selection}
           canAssign={canAssign}
