@@ -38,6 +38,11 @@ const REQUEST_ERRORS = {
     status: 400,
     meaning: 'the paging cursor is not one this server gave out; start again without it',
   },
+  'INPUT.TOO_MANY_SELECTED': {
+    status: 400,
+    meaning:
+      'a bulk change selected more complaints than one request may change; narrow the filter',
+  },
   'INPUT.TOO_LARGE': {
     status: 413,
     meaning: 'the body or file is larger than the limit (details.maxBytes when known)',

@@ -28,6 +28,7 @@ const OPERATIONS = {
   'complaint.read': STAFF,
   'complaint.attach': ['handler', 'department_member', 'manager', 'administrator'],
   'user.read': ['administrator', 'manager', 'auditor'],
+  'assignee.read': STAFF,
   'user.manage': ADMIN,
   'department.read': 'any',
   'department.manage': ADMIN,

@@ -6,6 +6,7 @@ import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendars/routes.ts';
 import { complaintRoutes } from './complaints/routes.ts';
 import { workspaceRoutes } from './complaints/workspace-routes.ts';
+import { queueRoutes } from './complaints/queue-routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -20,6 +21,7 @@ export const routes: RoutePlugin[] = [
   authRoutes,
   complaintRoutes,
   workspaceRoutes,
+  queueRoutes,
   publicRoutes,
   attachmentRoutes,
   userRoutes,

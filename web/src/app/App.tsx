@@ -15,6 +15,8 @@ export const ROUTES = {
   '/login': lazy(() => import('../routes/login.tsx')),
   '/queue': lazy(() => import('../routes/queue.tsx')),
   '/dashboard': lazy(() => import('../routes/dashboard.tsx')),
+  '/notifications': lazy(() => import('../routes/notifications.tsx')),
+  '/complaints/new': lazy(() => import('../routes/log-complaint.tsx')),
   '/complaints/:reference': lazy(() => import('../routes/complaint.tsx')),
 } as const;
 const NotFound = lazy(() => import('../routes/not-found.tsx'));

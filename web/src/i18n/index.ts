@@ -18,6 +18,7 @@ const PARTS = {
   main: { en: () => import('./locales/en.ts'), vi: () => import('./locales/vi.ts') },
   staff: { en: () => import('./locales/en-staff.ts'), vi: () => import('./locales/vi-staff.ts') },
   case: { en: () => import('./locales/en-case.ts'), vi: () => import('./locales/vi-case.ts') },
+  queue: { en: () => import('./locales/en-queue.ts'), vi: () => import('./locales/vi-queue.ts') },
 } satisfies Record<string, Record<Language, () => Promise<{ default: unknown }>>>;
 export type StringsPart = keyof typeof PARTS;
 const wanted = new Set<StringsPart>(['main']);
