@@ -5138,6 +5138,139 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/actions/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** classify (allowed for handler, manager, administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productCode?: string | null;
+                        causeCode?: string | null;
+                        legalEntity?: string | null;
+                        vulnerability?: {
+                            identified: boolean;
+                            /** @default false */
+                            causedByFirm?: boolean;
+                            driver?: string | null;
+                        } | null;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/complaints": {
         parameters: {
             query?: never;
@@ -8576,12 +8709,300 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lessons-learned register: closed complaints’ summaries, root causes and lessons */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day of the period (the policy’s zone) */
+                    from: string;
+                    /** @description last day of the period, inclusive (the policy’s zone) */
+                    to: string;
+                    /** @description one policy (default: every policy, dates read in the default policy’s zone) */
+                    policy?: string;
+                    /** @description or send Accept: text/csv */
+                    format?: "json" | "csv";
+                    /** @description words to look for */
+                    q?: string;
+                    /** @description at most this many */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the register, or the same rows as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LessonsRegister"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report for a period (volumes, clock-compliance, ages, outcomes, root-causes, satisfaction, adr, first-contact, redress, vulnerable, lessons), as JSON or CSV */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day of the period (the policy’s zone) */
+                    from: string;
+                    /** @description last day of the period, inclusive (the policy’s zone) */
+                    to: string;
+                    /** @description one policy (default: every policy, dates read in the default policy’s zone) */
+                    policy?: string;
+                    /** @description one of the report’s groupings */
+                    groupBy?: string;
+                    /** @description or send Accept: text/csv */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    /** @description one of: volumes, clock-compliance, ages, outcomes, root-causes, satisfaction, adr, first-contact, redress, vulnerable, lessons */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report, or the same rows as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, REPORT.UNKNOWN_GROUPING, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND, POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{name}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaints behind one figure of a report (row `key`, column `measure`) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day of the period (the policy’s zone) */
+                    from: string;
+                    /** @description last day of the period, inclusive (the policy’s zone) */
+                    to: string;
+                    /** @description one policy (default: every policy, dates read in the default policy’s zone) */
+                    policy?: string;
+                    groupBy?: string;
+                    /** @description the row: its `key` as the report gave it */
+                    key: string;
+                    /** @description the column; absent: every complaint of the row */
+                    measure?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description one of: volumes, clock-compliance, ages, outcomes, root-causes, satisfaction, adr, first-contact, redress, vulnerable, lessons */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportComplaints"];
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, REPORT.UNKNOWN_GROUPING, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND, POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ActionName: "acknowledge" | "resolve-on-first-contact" | "start-investigation" | "request-information" | "receive-information" | "customer-reply" | "transfer" | "department-respond" | "agree-resolution-plan" | "report-progress" | "propose-response" | "approve-response" | "reject-response" | "respond" | "reopen" | "escalate" | "request-escalation" | "deescalate" | "deadlock" | "request-deadlock-letter" | "send-deadlock-letter" | "refuse-deadlock-letter" | "refer-to-adr" | "record-adr-decision" | "record-adr-compliance" | "withdraw" | "close" | "flag" | "unflag" | "assign" | "add-note" | "offer-redress" | "record-redress-accepted" | "record-redress-completed" | "rate-satisfaction" | "request-procedure-copy";
+        ActionName: "acknowledge" | "resolve-on-first-contact" | "start-investigation" | "request-information" | "receive-information" | "customer-reply" | "transfer" | "department-respond" | "agree-resolution-plan" | "report-progress" | "propose-response" | "approve-response" | "reject-response" | "respond" | "reopen" | "escalate" | "request-escalation" | "deescalate" | "deadlock" | "request-deadlock-letter" | "send-deadlock-letter" | "refuse-deadlock-letter" | "refer-to-adr" | "record-adr-decision" | "record-adr-compliance" | "withdraw" | "close" | "flag" | "unflag" | "assign" | "add-note" | "offer-redress" | "record-redress-accepted" | "record-redress-completed" | "rate-satisfaction" | "request-procedure-copy" | "classify";
         ActionResult: {
             reference: string;
             status: components["schemas"]["ComplaintState"];
@@ -8643,6 +9064,9 @@ export interface components {
             "letter.post": boolean;
             "mailbox.read": boolean;
             "mailbox.retake": boolean;
+            "report.read": boolean;
+            "return.read": boolean;
+            "return.file": boolean;
             "action.acknowledge": boolean;
             "action.resolve-on-first-contact": boolean;
             "action.start-investigation": boolean;
@@ -8679,6 +9103,18 @@ export interface components {
             "action.record-redress-completed": boolean;
             "action.rate-satisfaction": boolean;
             "action.request-procedure-copy": boolean;
+            "action.classify": boolean;
+        };
+        /** @description taxonomy codes of the complaint's policy version, legal entity and vulnerability */
+        Classification: {
+            productCode?: string | null;
+            causeCode?: string | null;
+            legalEntity?: string | null;
+            vulnerability?: {
+                identified: boolean;
+                causedByFirm: boolean;
+                driver?: string | null;
+            } | null;
         };
         Clock: {
             /** @description the clock's name in the policy */
@@ -8752,6 +9188,7 @@ export interface components {
             lessonsLearned: string | null;
             redress: components["schemas"]["Redress"] | null;
             adr: components["schemas"]["AdrRecord"] | null;
+            classification: components["schemas"]["Classification"] | null;
             /** @description 1 to 5, as the customer rated it */
             satisfaction: number | null;
             /** Format: date-time */
@@ -8827,7 +9264,7 @@ export interface components {
          * @description a stable code; see x-error-codes for each one
          * @enum {string}
          */
-        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
         FlaggedMail: {
             id: number;
             mailbox: string;
@@ -8847,6 +9284,21 @@ export interface components {
         };
         /** @enum {string} */
         Language: "en" | "vi";
+        Lesson: {
+            reference: string;
+            policy: string;
+            /** Format: date-time */
+            closedAt: string;
+            outcome: string | null;
+            rootCause: string | null;
+            cause: string | null;
+            summary: string | null;
+            lessonsLearned: string | null;
+        };
+        LessonsRegister: {
+            period: components["schemas"]["ReportPeriod"];
+            items: components["schemas"]["Lesson"][];
+        };
         LetterPosted: {
             ok: boolean;
             /** Format: date-time */
@@ -9056,8 +9508,8 @@ export interface components {
                         vi?: string;
                     };
                     /** @default received */
-                    startsOn: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
-                    stopsOn?: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
+                    startsOn: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
+                    stopsOn?: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
                     channels?: ("web" | "email" | "phone" | "post" | "in_person" | "api")[];
                     pausable?: boolean;
                     /**
@@ -9289,6 +9741,40 @@ export interface components {
                 years: number;
                 quote?: string;
             };
+            taxonomy?: {
+                version: string;
+                /** @default [] */
+                productGroups: {
+                    code: string;
+                    label: string | {
+                        en?: string;
+                        vi?: string;
+                    };
+                }[];
+                products: {
+                    code: string;
+                    label: string | {
+                        en?: string;
+                        vi?: string;
+                    };
+                    group?: string;
+                }[];
+                causes: {
+                    code: string;
+                    label: string | {
+                        en?: string;
+                        vi?: string;
+                    };
+                }[];
+                /** @default [] */
+                vulnerabilityDrivers: string[];
+                /** @default [] */
+                legalEntities: {
+                    code: string;
+                    name: string;
+                    firmReference?: string;
+                }[];
+            };
         };
         PolicyDetail: {
             id: string;
@@ -9387,6 +9873,48 @@ export interface components {
                 /** Format: date-time */
                 dueAt: string | null;
             }[];
+        };
+        Report: {
+            report: string;
+            description: string;
+            period: components["schemas"]["ReportPeriod"];
+            groupBy: string;
+            /** @description what else the report can be grouped by */
+            groupings: string[];
+            columns: string[];
+            rows: components["schemas"]["ReportRow"][];
+            totals: components["schemas"]["ReportRow"];
+            /** @description the URL template of the complaints behind a cell: fill in key and measure */
+            drillDown: string;
+        };
+        ReportComplaints: {
+            period: components["schemas"]["ReportPeriod"];
+            groupBy: string;
+            key: string;
+            measure: string | null;
+            total: number;
+            references: string[];
+        };
+        ReportPeriod: {
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description inclusive
+             */
+            to: string;
+            /** @description the dates are read in this zone (the policy’s) */
+            timezone: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsBefore: string;
+            /** @description the policy reported on; null for every policy */
+            policy: string | null;
+        };
+        /** @description `key` (the group) and one value per column */
+        ReportRow: {
+            [key: string]: (string | number) | null;
         };
         /** @enum {string} */
         Role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
