@@ -159,6 +159,16 @@ const RESOURCE_ERRORS = {
     status: 422,
     meaning: "a communication's mustInclude names a token that does not exist",
   },
+  'REPORT.NOT_FOUND': { status: 404, meaning: 'no report or return of this name' },
+  'REPORT.BAD_PERIOD': {
+    status: 400,
+    meaning:
+      'the period is not valid (it must end on or after its start, and span 5 years at most)',
+  },
+  'REPORT.UNKNOWN_GROUPING': {
+    status: 400,
+    meaning: 'the report cannot be grouped or drilled down that way; details lists what it can',
+  },
   'CALENDAR.YEAR_OUT_OF_RANGE': {
     status: 400,
     meaning: 'the calendar year lies outside the range Redress computes',

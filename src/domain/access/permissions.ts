@@ -50,6 +50,9 @@ const OPERATIONS = {
   'letter.post': HANDLERS,
   'mailbox.read': ['administrator', 'auditor'],
   'mailbox.retake': ADMIN,
+  'report.read': ['manager', 'administrator', 'auditor'],
+  'return.read': ['manager', 'administrator', 'auditor'],
+  'return.file': ['manager', 'administrator'],
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;

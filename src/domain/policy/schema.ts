@@ -3,6 +3,7 @@
 // key has a default. Validation errors are turned into one line per problem by ./errors.ts.
 import { z } from 'zod';
 import { CHANNELS, EVENT_TYPES, ROLES, STATES } from '../complaint/states.ts';
+import { taxonomySchema } from './taxonomy.ts';
 
 export const CLOCK_UNITS = [
   'calendar_hours',
@@ -359,6 +360,8 @@ export const policySchema = z.strictObject({
   retention: z
     .strictObject({ years: z.number().int().positive(), quote: z.string().optional() })
     .default({ years: 6 }),
+  /** Product and cause codes for classifying complaints (regulator returns). */
+  taxonomy: taxonomySchema.optional(),
 });
 
 export type PolicyInput = z.input<typeof policySchema>;

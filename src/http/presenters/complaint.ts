@@ -142,6 +142,23 @@ export const adrRecordSchema = z
   })
   .meta({ id: 'AdrRecord' });
 
+export const classificationSchema = z
+  .object({
+    productCode: z.string().nullable().optional(),
+    causeCode: z.string().nullable().optional(),
+    legalEntity: z.string().nullable().optional(),
+    vulnerability: z
+      .object({
+        identified: z.boolean(),
+        causedByFirm: z.boolean(),
+        driver: z.string().nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .describe("taxonomy codes of the complaint's policy version, legal entity and vulnerability")
+  .meta({ id: 'Classification' });
+
 export const complaintCapabilitiesSchema = z
   .object(Object.fromEntries(COMPLAINT_PERMISSIONS.map((p) => [p, z.boolean()])))
   .describe('what else the caller may do with this complaint, by permission')
@@ -177,6 +194,7 @@ export const complaintSchema = complaintSummarySchema
     lessonsLearned: z.string().nullable(),
     redress: redressSchema.nullable(),
     adr: adrRecordSchema.nullable(),
+    classification: classificationSchema.nullable(),
     satisfaction: z.number().int().nullable().describe('1 to 5, as the customer rated it'),
     createdAt: instant(),
     updatedAt: instant(),
@@ -323,6 +341,7 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     lessonsLearned: row.lessons_learned,
     redress: row.redress ?? null,
     adr: row.adr ?? null,
+    classification: row.classification ?? null,
     satisfaction: row.satisfaction,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

@@ -14,6 +14,7 @@ import { templateRoutes } from './templates/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { workRoutes } from './work/routes.ts';
 import { mailboxRoutes } from './mailboxes/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
@@ -31,4 +32,5 @@ export const routes: RoutePlugin[] = [
   workRoutes,
   mailboxRoutes,
   templateRoutes,
+  reportRoutes,
 ];
