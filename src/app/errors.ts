@@ -198,6 +198,11 @@ const RESOURCE_ERRORS = {
 const PRIVACY_ERRORS = {
   'CUSTOMER.NOT_FOUND': { status: 404, meaning: 'no customer with this id' },
   'HOLD.NOT_FOUND': { status: 404, meaning: 'no legal hold with this id' },
+  'ERASURE.REFUSED': {
+    status: 409,
+    meaning:
+      'a retention duty or legal hold applies: details.until is the date the duty ends (null while a hold or an open complaint keeps it), details.restrictionOffered is true',
+  },
   'HOLD.RELEASED': { status: 409, meaning: 'the legal hold has been released already' },
   'DSR.ILLEGAL_ACTION': {
     status: 409,

@@ -36,6 +36,7 @@ for (const engine of engines()) {
     before(async () => {
       t = await startApp(engine, { now: new Date('2026-03-02T10:00:00Z') });
       annFirst = await closedComplaint(t, '2026-03-02T10:00:00Z', '2026-03-02T12:00:00Z', {
+        viaWebForm: true,
         customer: { name: 'Ann Customer', email: 'ann@example.com', phone: '01225 000000' },
       });
       fileHash = (await upload(t, annFirst.reference, 'bill.txt', Buffer.from('Ann, account 991')))
@@ -88,8 +89,8 @@ for (const engine of engines()) {
       assert.equal(row.remedy_sought, null);
       assert.deepEqual(row.anonymised_at, new Date('2028-03-02T12:00:00Z'));
       // What reports read is still there.
-      assert.equal(row.channel, 'phone');
-      assert.equal(row.outcome, 'resolved_on_first_contact');
+      assert.equal(row.channel, 'web');
+      assert.equal(row.outcome, 'withdrawn');
       assert.equal(row.root_cause, 'equipment_fault');
       assert.deepEqual(await reportFigures(t), before);
 
@@ -120,7 +121,7 @@ for (const engine of engines()) {
       ]);
       const received = events.rows.find((e) => e.type === 'received')!;
       assert.deepEqual(received.data, { redacted: true });
-      assert.doesNotMatch(JSON.stringify(events.rows), /Ann|ann@example|01225|reset the line/);
+      assert.doesNotMatch(JSON.stringify(events.rows), /Ann|ann@example|01225|Sorted out/);
       const anonymised = events.rows.at(-1)!;
       assert.equal(anonymised.type, 'anonymised');
       assert.equal(anonymised.data.reason, 'retention_ended');
@@ -130,6 +131,7 @@ for (const engine of engines()) {
       assert.equal(chain.broken, null);
 
       // The tracking link no longer opens it.
+      assert.ok(annFirst.trackingToken);
       const tracked = await t.app.inject({
         url: `/api/v1/public/complaints/${annFirst.reference}?token=${annFirst.trackingToken}`,
       });

@@ -5,30 +5,38 @@ import { complaintBody, type TestApp } from '../helpers/app.ts';
 
 export interface Registered {
   reference: string;
-  trackingToken: string;
+  /** The tracking link's secret (complaints made with the web form). */
+  trackingToken?: string;
   customerId: string;
 }
 
-/** Registers a complaint at `receivedAt` by phone, resolves it on the call and closes it at
- *  `closedAt`. */
+/** Registers a complaint at `receivedAt` by phone and resolves it on the call (or by the web
+ *  form, and the customer withdraws it), then closes it at `closedAt`. */
 export async function closedComplaint(
   t: TestApp,
   receivedAt: string,
   closedAt: string,
   overrides: Record<string, unknown> = {},
 ): Promise<Registered> {
-  const c = await openComplaint(t, receivedAt, { channel: 'phone', ...overrides });
+  const c = await openComplaint(t, receivedAt, {
+    ...(overrides.viaWebForm ? {} : { channel: 'phone' }),
+    ...overrides,
+  });
   await act(t, c.reference, 'add-note', { text: 'Ann called from 01225 000000' }, receivedAt);
-  await act(
-    t,
-    c.reference,
-    'resolve-on-first-contact',
-    {
-      outcome: 'resolved_on_first_contact',
-      resolution: 'Engineer reset the line while Ann waited',
-    },
-    receivedAt,
-  );
+  if (overrides.viaWebForm) {
+    await act(t, c.reference, 'withdraw', { reason: 'Sorted out on the phone' }, receivedAt);
+  } else {
+    await act(
+      t,
+      c.reference,
+      'resolve-on-first-contact',
+      {
+        outcome: 'resolved_on_first_contact',
+        resolution: 'Engineer reset the line while Ann waited',
+      },
+      receivedAt,
+    );
+  }
   await act(t, c.reference, 'close', { rootCause: 'equipment_fault' }, closedAt);
   return c;
 }
@@ -39,11 +47,13 @@ export async function openComplaint(
   overrides: Record<string, unknown> = {},
 ): Promise<Registered> {
   t.setNow(new Date(receivedAt));
+  // By the web form (the customer gets a tracking link), or by staff.
+  const { viaWebForm, ...fields } = overrides;
   const r = await t.app.inject({
     method: 'POST',
-    url: '/api/v1/complaints',
-    headers: t.as('handler'),
-    payload: complaintBody({ receivedAt, ...overrides }),
+    url: viaWebForm ? '/api/v1/public/complaints' : '/api/v1/complaints',
+    ...(viaWebForm ? {} : { headers: t.as('handler') }),
+    payload: complaintBody({ receivedAt, ...fields }),
   });
   assert.equal(r.statusCode, 201, r.body);
   const body = r.json() as { reference: string; trackingToken: string };

@@ -29,6 +29,8 @@ create index legal_holds_customer on legal_holds (customer_id) where released_at
 
 alter table messages add column anonymised_at timestamptz;
 alter table attachments add column removed_at timestamptz;
+-- A customer who asked for restriction instead of erasure (their data kept, its use limited).
+alter table customers add column restricted_at timestamptz;
 
 -- Data-subject requests: their own kind of case, on the clocks of the policy's regime.
 create table data_requests (

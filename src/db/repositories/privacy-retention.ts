@@ -185,3 +185,57 @@ export async function anonymiseComplaintRows(
   );
   return { files: candidates.filter((f) => !used.has(f)), customers: gone.rows.map((r) => r.id) };
 }
+
+/** Every complaint of a customer, locked (in id order), with what erasure must check. */
+export async function lockCustomerComplaints(
+  tx: Queryable,
+  customerId: string,
+): Promise<(RetentionCandidate & { status: string; anonymised_at: Date | null; held: boolean })[]> {
+  const r = await tx.query<
+    RetentionCandidate & { status: string; anonymised_at: Date | null; held: boolean }
+  >(
+    `select ${CANDIDATE_COLUMNS}, c.status, c.anonymised_at, not ${NOT_HELD} as held
+     from complaints c where c.customer_id = $1 order by c.id for update of c`,
+    [customerId],
+  );
+  return r.rows;
+}
+
+/** Locks a customer's row; whether a hold is placed on the customer themselves. */
+export async function lockCustomerForErasure(
+  tx: Queryable,
+  customerId: string,
+): Promise<{ id: string; anonymised_at: Date | null; held: boolean } | null> {
+  const r = await tx.query<{ id: string; anonymised_at: Date | null; held: boolean }>(
+    `select cu.id, cu.anonymised_at, exists (select 1 from legal_holds h
+       where h.released_at is null and h.customer_id = cu.id) as held
+     from customers cu where cu.id = $1 for update`,
+    [customerId],
+  );
+  return r.rows[0] ?? null;
+}
+
+/** Removes a customer's details (one with no complaint left to carry them). */
+export async function anonymiseCustomerRow(
+  tx: Queryable,
+  customerId: string,
+  now: Date,
+  name: string,
+): Promise<void> {
+  await tx.query(
+    `update customers set name = $2, email = null, phone = null, address = '[]', needs = null,
+       anonymised_at = coalesce(anonymised_at, $3) where id = $1`,
+    [customerId, name, now],
+  );
+}
+
+export async function setCustomerRestricted(
+  tx: Queryable,
+  customerId: string,
+  at: Date,
+): Promise<void> {
+  await tx.query('update customers set restricted_at = coalesce(restricted_at, $2) where id = $1', [
+    customerId,
+    at,
+  ]);
+}

@@ -46,6 +46,8 @@ const OPERATIONS = {
   'letter.post': HANDLERS,
   'mailbox.read': ['administrator', 'auditor'],
   'mailbox.retake': ADMIN,
+  'privacy.read': ['administrator', 'auditor'],
+  'privacy.manage': ADMIN,
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;

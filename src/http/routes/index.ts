@@ -12,6 +12,7 @@ import { templateRoutes } from './templates/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { workRoutes } from './work/routes.ts';
 import { mailboxRoutes } from './mailboxes/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
@@ -27,4 +28,5 @@ export const routes: RoutePlugin[] = [
   workRoutes,
   mailboxRoutes,
   templateRoutes,
+  privacyRoutes,
 ];

@@ -8576,6 +8576,668 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds in force (all=true: released ones too) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHoldList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold on a complaint (reference) or a customer (customerId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference?: string;
+                        customerId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHold"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND, CUSTOMER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHold"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description HOLD.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description HOLD.RELEASED */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many complaints the retention sweep will anonymise, per day, up to a horizon */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    timezone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPreview"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about a customer, one ZIP with a readable index in their language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the export, a ZIP archive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CUSTOMER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a customer's personal data (409 with the reason and the date the duty ends while the law requires it kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Erasure"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CUSTOMER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description ERASURE.REFUSED */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/restrict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restrict the use of a customer's data (kept, not otherwise used) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Restriction"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CUSTOMER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8643,6 +9305,8 @@ export interface components {
             "letter.post": boolean;
             "mailbox.read": boolean;
             "mailbox.retake": boolean;
+            "privacy.read": boolean;
+            "privacy.manage": boolean;
             "action.acknowledge": boolean;
             "action.resolve-on-first-contact": boolean;
             "action.start-investigation": boolean;
@@ -8814,6 +9478,12 @@ export interface components {
         Done: {
             ok: boolean;
         };
+        Erasure: {
+            customerId: string;
+            /** Format: date-time */
+            erasedAt: string;
+            complaints: string[];
+        };
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -8827,7 +9497,7 @@ export interface components {
          * @description a stable code; see x-error-codes for each one
          * @enum {string}
          */
-        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "HOLD.NOT_FOUND" | "HOLD.RELEASED" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
         FlaggedMail: {
             id: number;
             mailbox: string;
@@ -8847,6 +9517,24 @@ export interface components {
         };
         /** @enum {string} */
         Language: "en" | "vi";
+        LegalHold: {
+            id: string;
+            /** @description the complaint held, or null for a customer hold */
+            reference: string | null;
+            /** @description the customer held, or null for a complaint hold */
+            customerId: string | null;
+            reason: string;
+            placedBy: string;
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            releaseReason: string | null;
+        };
+        LegalHoldList: {
+            items: components["schemas"]["LegalHold"][];
+        };
         LetterPosted: {
             ok: boolean;
             /** Format: date-time */
@@ -9435,6 +10123,32 @@ export interface components {
                 clock: string;
                 /** Format: date-time */
                 dueAt: string | null;
+            }[];
+        };
+        Restriction: {
+            customerId: string;
+            /** Format: date-time */
+            restrictedAt: string;
+        };
+        RetentionPreview: {
+            /** Format: date-time */
+            asOf: string;
+            /** Format: date-time */
+            until: string;
+            timezone: string;
+            /** @description complaints the next sweep anonymises */
+            dueNow: number;
+            /** @description per local day up to the horizon: how many complaints will be anonymised */
+            days: {
+                date: string;
+                count: number;
+            }[];
+            /** @description closed complaints kept by a legal hold */
+            held: number;
+            dueReferences: {
+                reference: string;
+                /** Format: date-time */
+                dueAt: string;
             }[];
         };
         /** @enum {string} */
