@@ -228,8 +228,29 @@ const RESOURCE_ERRORS = {
   },
 } as const satisfies Record<string, ErrorEntry>;
 
+/** Data protection (issue 11): holds, erasure, data-subject requests. */
+const PRIVACY_ERRORS = {
+  'CUSTOMER.NOT_FOUND': { status: 404, meaning: 'no customer with this id' },
+  'HOLD.NOT_FOUND': { status: 404, meaning: 'no legal hold with this id' },
+  'ERASURE.REFUSED': {
+    status: 409,
+    meaning:
+      'a retention duty or legal hold applies: details.until is the date the duty ends (null while a hold or an open complaint keeps it), details.restrictionOffered is true',
+  },
+  'HOLD.RELEASED': { status: 409, meaning: 'the legal hold has been released already' },
+  'DSR.ILLEGAL_ACTION': {
+    status: 409,
+    meaning: 'the data request is not in a state that allows this action',
+  },
+  'DSR.EXTENSION_REFUSED': {
+    status: 409,
+    meaning: 'no extension: the policy allows none, one was taken, or no reason was given',
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
 export const ERROR_CATALOGUE = {
   ...REQUEST_ERRORS,
+  ...PRIVACY_ERRORS,
   ...AUTH_ERRORS,
   ...RESOURCE_ERRORS,
   ...LIFECYCLE_ERRORS,

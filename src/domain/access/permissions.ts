@@ -53,6 +53,8 @@ const OPERATIONS = {
   'report.read': ['manager', 'administrator', 'auditor'],
   'return.read': ['manager', 'administrator', 'auditor'],
   'return.file': ['manager', 'administrator'],
+  'privacy.read': ['administrator', 'auditor'],
+  'privacy.manage': ADMIN,
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;

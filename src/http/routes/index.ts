@@ -15,6 +15,7 @@ import { userRoutes } from './users/routes.ts';
 import { workRoutes } from './work/routes.ts';
 import { mailboxRoutes } from './mailboxes/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
@@ -33,4 +34,5 @@ export const routes: RoutePlugin[] = [
   mailboxRoutes,
   templateRoutes,
   reportRoutes,
+  privacyRoutes,
 ];
