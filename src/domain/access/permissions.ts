@@ -46,6 +46,7 @@ const OPERATIONS = {
   'letter.post': HANDLERS,
   'mailbox.read': ['administrator', 'auditor'],
   'mailbox.retake': ADMIN,
+  'audit.read': ['auditor', 'administrator'],
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;

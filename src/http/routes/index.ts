@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../../composition.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendars/routes.ts';
 import { complaintRoutes } from './complaints/routes.ts';
@@ -27,4 +28,5 @@ export const routes: RoutePlugin[] = [
   workRoutes,
   mailboxRoutes,
   templateRoutes,
+  auditRoutes,
 ];

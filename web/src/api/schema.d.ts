@@ -6932,6 +6932,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a draft version (YAML or JSON text) without adding it: 400 POLICY.INVALID lists each problem with its path; else the document with its defaults and the deadlines it would give a complaint received at receivedAt, beside the version in force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description one policy version as YAML or JSON, as in a policy file */
+                        text: string;
+                        /**
+                         * Format: date-time
+                         * @description the moment a sample complaint is received; defaults to now
+                         */
+                        receivedAt?: string;
+                        /**
+                         * @description the sample complaint’s channel
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "web" | "email" | "phone" | "post" | "in_person" | "api";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyDraftCheck"];
+                    };
+                };
+                /** @description POLICY.INVALID, POLICY.ID_MISMATCH, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/{id}/procedure": {
         parameters: {
             query?: never;
@@ -8576,6 +8686,257 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first, by complaint, actor, kind and period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a complaint's reference, or 'system' */
+                    complaint?: string;
+                    /** @description the id of whoever acted */
+                    actor?: string;
+                    kind?: string;
+                    /** @description events at or after (a date is 00:00 UTC) */
+                    from?: string;
+                    /** @description events before (a date counts the whole day, UTC) */
+                    to?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit trail as a download (CSV, or JSON); at most 100,000 events, the X-Truncated header says when there were more */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a complaint's reference, or 'system' */
+                    complaint?: string;
+                    /** @description the id of whoever acted */
+                    actor?: string;
+                    kind?: string;
+                    /** @description events at or after (a date is 00:00 UTC) */
+                    from?: string;
+                    /** @description events before (a date counts the whole day, UTC) */
+                    to?: string;
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the events, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/json": components["schemas"]["AuditExport"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the hash chain of one complaint (or 'system'), or of every stream, and name the first broken link */
+        get: {
+            parameters: {
+                query?: {
+                    complaint?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditVerification"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8612,6 +8973,49 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        AuditEvent: {
+            id: number;
+            /** @description a complaint's reference, or 'system' */
+            stream: string;
+            /** @description the position in its stream */
+            seq: number;
+            type: string;
+            actor: {
+                id: string;
+                role: string;
+                /** @description when the actor is a staff account */
+                name: string | null;
+            };
+            at: string;
+            reason: string | null;
+            /** @description before/after and details; erased personal data is redacted */
+            data: unknown;
+            redacted: boolean;
+            hash: string;
+        };
+        AuditExport: {
+            items: components["schemas"]["AuditEvent"][];
+            /** @description more events matched than an export holds */
+            truncated: boolean;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEvent"][];
+            nextCursor: string | null;
+        };
+        AuditVerification: {
+            intact: boolean;
+            streams: number;
+            /** @description how many events were checked */
+            events: number;
+            /** @description the first broken link */
+            broken: {
+                id: number;
+                stream: string;
+                seq: number;
+                problem: string;
+            } | null;
+            verifiedAt: string;
+        };
         Capabilities: {
             "session.start": boolean;
             "session.end": boolean;
@@ -8643,6 +9047,7 @@ export interface components {
             "letter.post": boolean;
             "mailbox.read": boolean;
             "mailbox.retake": boolean;
+            "audit.read": boolean;
             "action.acknowledge": boolean;
             "action.resolve-on-first-contact": boolean;
             "action.start-investigation": boolean;
@@ -9295,6 +9700,24 @@ export interface components {
             name: string;
             current: number | null;
             versions: components["schemas"]["Policy"][];
+        };
+        PolicyDraftCheck: {
+            /** @description the draft with every default filled in */
+            document: components["schemas"]["Policy"];
+            /** @description the version in force at receivedAt (null for a new policy) */
+            inForce: components["schemas"]["Policy"] | null;
+            receivedAt: string;
+            channel: string;
+            deadlines: {
+                clock: string;
+                label: string | null;
+                /** @description the events that start the clock */
+                startsOn: string[];
+                /** @description under the draft; null when the clock does not start on receipt */
+                dueAt: string | null;
+                /** @description under the version in force */
+                inForceDueAt: string | null;
+            }[];
         };
         PolicyList: {
             items: components["schemas"]["PolicySummary"][];
