@@ -138,6 +138,60 @@ for (const engine of engines()) {
       });
     });
 
+    test('the procedure text of any version, not only the one in force', async () => {
+      const get = (q: string) =>
+        t.app.inject({ url: `/api/v1/policies/uk-comms-ombudsman/procedure?format=json${q}` });
+      const v1 = (await get('&version=1')).json();
+      const now = (await get('')).json();
+      assert.equal(v1.version, 1);
+      assert.equal(now.version, 1); // 20 March 2026: version 2 takes effect on 8 April
+      assert.equal((await get('&version=2')).json().version, 2);
+      assert.notEqual((await get('&version=2')).json().text, v1.text);
+      const missing = await get('&version=99');
+      assert.equal(missing.statusCode, 404);
+      assert.equal(missing.json().error.code, 'POLICY.VERSION_NOT_FOUND');
+    });
+
+    test('an administrator renames a department; the id stays and the audit trail has both names', async () => {
+      const r = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/departments/billing',
+        headers: t.as('administrator'),
+        payload: { name: 'Billing and payments' },
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().id, 'billing');
+      assert.equal(r.json().name, 'Billing and payments');
+      const e = (
+        await t.db.query<{ data: { before: { name: string }; after: { name: string } } }>(
+          "select data from events where stream = 'system' and type = 'department_renamed'",
+        )
+      ).rows[0];
+      assert.deepEqual(e?.data.before, { name: 'Billing' });
+      assert.deepEqual(e?.data.after, { name: 'Billing and payments' });
+      const missing = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/departments/nowhere',
+        headers: t.as('administrator'),
+        payload: { name: 'X' },
+      });
+      assert.equal(missing.statusCode, 404);
+      const empty = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/departments/billing',
+        headers: t.as('administrator'),
+        payload: { name: '  ' },
+      });
+      assert.equal(empty.statusCode, 400);
+      const manager = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/departments/billing',
+        headers: t.as('manager'),
+        payload: { name: 'Mine' },
+      });
+      assert.equal(manager.statusCode, 403);
+    });
+
     describe('/audit', () => {
       test('the trail of one complaint, newest first, paged by cursor', async () => {
         const ack = await t.app.inject({

@@ -1,14 +1,19 @@
 // Every page of the web app with what it needs to show, for the axe run and the screenshots.
 import type { Page } from 'playwright-core';
+import enAdmin from '../../web/src/i18n/locales/en-admin.ts';
 import enStaff from '../../web/src/i18n/locales/en-staff.ts';
 import en from '../../web/src/i18n/locales/en.ts';
+import viAdmin from '../../web/src/i18n/locales/vi-admin.ts';
 import viStaff from '../../web/src/i18n/locales/vi-staff.ts';
 import vi from '../../web/src/i18n/locales/vi.ts';
 import { complainByApi, PASSWORD, STAFF } from './harness.ts';
 
 export type Lang = 'en' | 'vi';
 /** The app's own strings, so that pages are found by the names a person reads. */
-export const STRINGS = { en: { ...en, ...enStaff }, vi: { ...vi, ...viStaff } } as const;
+export const STRINGS = {
+  en: { ...en, ...enStaff, ...enAdmin },
+  vi: { ...vi, ...viStaff, ...viAdmin },
+} as const;
 
 export interface AppPage {
   name: string;

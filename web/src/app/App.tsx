@@ -15,6 +15,10 @@ export const ROUTES = {
   '/login': lazy(() => import('../routes/login.tsx')),
   '/queue': lazy(() => import('../routes/queue.tsx')),
   '/dashboard': lazy(() => import('../routes/dashboard.tsx')),
+  '/admin': lazy(() => import('../routes/admin.tsx')),
+  '/admin/policies': lazy(() => import('../routes/admin-policies.tsx')),
+  '/admin/calendars': lazy(() => import('../routes/admin-calendars.tsx')),
+  '/audit': lazy(() => import('../routes/audit.tsx')),
 } as const;
 const NotFound = lazy(() => import('../routes/not-found.tsx'));
 

@@ -59,6 +59,12 @@ const draftBody = z.strictObject({
 const procedureQuery = z.strictObject({
   lang: z.enum(LANGUAGES).optional().describe("defaults to the policy's first language"),
   format: z.enum(['text', 'json']).optional().describe('or send Accept: application/json'),
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'expected a version number')
+    .transform(Number)
+    .optional()
+    .describe('a version of the policy; defaults to the version in force now'),
 });
 
 export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -146,7 +152,10 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
   app.get(
     '/policies/:id/procedure',
     {
-      config: { permission: 'procedure.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
+      config: {
+        permission: 'procedure.read',
+        errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE', 'POLICY.VERSION_NOT_FOUND'],
+      },
       schema: {
         tags: ['policies', 'public'],
         summary: 'The published complaints procedure (text/plain, or JSON {text})',
@@ -168,6 +177,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       const rendered = renderPolicyProcedure(ctx, request.user ?? VISITOR, {
         id: request.params.id,
         lang: request.query.lang,
+        version: request.query.version,
       });
       const json =
         request.query.format === 'json' ||
