@@ -134,6 +134,7 @@ const RESOURCE_ERRORS = {
     meaning: 'the last active administrator cannot be demoted or deactivated',
   },
   'DEPARTMENT.ALREADY_EXISTS': { status: 409, meaning: 'a department with this id exists' },
+  'DEPARTMENT.NOT_FOUND': { status: 404, meaning: 'there is no department with this id' },
   'POLICY.NOT_FOUND': {
     status: 404,
     meaning: 'no policy with this id; the message lists the known ones',

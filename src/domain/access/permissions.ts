@@ -55,6 +55,7 @@ const OPERATIONS = {
   'return.file': ['manager', 'administrator'],
   'privacy.read': ['administrator', 'auditor'],
   'privacy.manage': ADMIN,
+  'audit.read': ['auditor', 'administrator'],
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;

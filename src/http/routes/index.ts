@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../../composition.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendars/routes.ts';
 import { complaintRoutes } from './complaints/routes.ts';
@@ -35,4 +36,5 @@ export const routes: RoutePlugin[] = [
   templateRoutes,
   reportRoutes,
   privacyRoutes,
+  auditRoutes,
 ];
