@@ -40,6 +40,7 @@ export interface ComplaintRow {
   summary: string | null;
   lessons_learned: string | null;
   redress: ComplaintSnapshot['redress'];
+  classification: ComplaintSnapshot['classification'];
   adr: ComplaintSnapshot['adr'];
   satisfaction: number | null;
   satisfaction_comment: string | null;
@@ -69,6 +70,7 @@ export function snapshotOf(r: ComplaintRow): ComplaintSnapshot {
     lessonsLearned: r.lessons_learned,
     adr: r.adr ?? null,
     redress: r.redress ?? null,
+    classification: r.classification ?? null,
   };
 }
 
@@ -85,6 +87,7 @@ export async function updateComplaintSnapshot(
     `update complaints set status = $2, previous_status = $3, is_open = $4, escalation_level = $5,
        flags = $6, assignee_id = $7, department_id = $8, response_approved = $9, outcome = $10,
        root_cause = $11, summary = $12, lessons_learned = $13, adr = $14, redress = $15,
+       classification = $19,
        satisfaction = coalesce($16, satisfaction), satisfaction_comment = coalesce($17, satisfaction_comment),
        updated_at = $18, closed_at = case when $2 = 'closed' then $18 else closed_at end,
        row_version = row_version + 1
@@ -108,6 +111,7 @@ export async function updateComplaintSnapshot(
       extra.satisfaction ?? null,
       extra.satisfactionComment ?? null,
       now,
+      s.classification ? JSON.stringify(s.classification) : null,
     ],
   );
 }
