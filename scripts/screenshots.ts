@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage, startServer, WIDTHS } from '../test/e2e/harness.ts';
+import { adminPages } from '../test/e2e/admin-pages.ts';
 import { appPages } from '../test/e2e/pages.ts';
 
 const out = join(import.meta.dirname, '..', '.scratch', 'screenshots');
@@ -12,7 +13,7 @@ try {
   let n = 0;
   for (const lang of ['en', 'vi'] as const) {
     for (const width of WIDTHS) {
-      for (const p of appPages()) {
+      for (const p of [...appPages(), ...adminPages()]) {
         const { context, page } = await openPage(browser, {
           width,
           locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
