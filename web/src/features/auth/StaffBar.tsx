@@ -1,9 +1,12 @@
 // The signed-in shell's bar: who is signed in, the navigation their role has, and sign out.
 // REPLACE the role lists with the capability flags GET /auth/session returns once it does.
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { Suspense, lazy } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { Role, Session } from '../../api/types.ts';
 import { useSignOut } from './session.ts';
+
+const NotificationsLink = lazy(() => import('../notifications/NotificationsLink.tsx'));
 
 const NAV: { href: string; label: 'staff.queue' | 'staff.dashboard'; roles: Role[] }[] = [
   { href: '/queue', label: 'staff.queue', roles: ['handler', 'department_member', 'manager'] },
@@ -53,6 +56,9 @@ export function StaffBar({ session }: { session: Session }) {
           </ul>
         </nav>
         <div className="flex flex-wrap items-center gap-4">
+          <Suspense fallback={null}>
+            <NotificationsLink />
+          </Suspense>
           <span className="text-white">
             {t('staff.signedInAs', { name: user.name, role: t(`roles.${user.role}`) })}
           </span>
