@@ -113,6 +113,13 @@ export function adminPages(): AppPage[] {
       },
     },
     {
+      name: 'admin-tokens',
+      open: async (page, url, lang) => {
+        await openAs(page, url, lang, 'administrator', '/admin/tokens');
+        await page.getByRole('heading', { level: 2, name: A(lang).tokens.create }).waitFor();
+      },
+    },
+    {
       name: 'audit',
       open: async (page, url, lang) => {
         await openAs(page, url, lang, 'auditor', '/audit');

@@ -24,6 +24,7 @@ export const ROUTES = {
   '/admin/users': lazy(() => import('../routes/admin-users.tsx')),
   '/admin/templates': lazy(() => import('../routes/admin-templates.tsx')),
   '/admin/mailboxes': lazy(() => import('../routes/admin-mailboxes.tsx')),
+  '/admin/tokens': lazy(() => import('../routes/admin-tokens.tsx')),
   '/admin/departments': lazy(() => import('../routes/admin-departments.tsx')),
   '/audit': lazy(() => import('../routes/audit.tsx')),
 } as const;
