@@ -48,6 +48,7 @@ const OPERATIONS = {
   'mailbox.retake': ADMIN,
   'privacy.read': ['administrator', 'auditor'],
   'privacy.manage': ADMIN,
+  'evidence.read': ['manager', 'administrator', 'auditor'],
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;

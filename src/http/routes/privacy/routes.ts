@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eraseCustomerData } from '../../../app/privacy/erase-customer-data.ts';
 import { exportCustomerData } from '../../../app/privacy/export-customer-data.ts';
+import { evidencePackPdf } from '../../../app/privacy/get-evidence-pack.ts';
 import { listLegalHolds } from '../../../app/privacy/list-legal-holds.ts';
 import { placeLegalHold, placeLegalHoldInput } from '../../../app/privacy/place-legal-hold.ts';
 import { previewRetention } from '../../../app/privacy/preview-retention.ts';
@@ -178,5 +179,30 @@ export async function privacyRoutes(base: FastifyInstance, ctx: RouteContext): P
         customerId: request.params.id,
         reason: request.body?.reason,
       }),
+  );
+
+  app.get(
+    '/complaints/:reference/evidence.pdf',
+    {
+      config: { permission: 'evidence.read', errors: ['COMPLAINT.NOT_FOUND'] },
+      schema: {
+        tags: ['privacy'],
+        summary:
+          'The evidence pack: timeline with actors, each clock met or breached and when, every message as sent with proof of dispatch, the policy text, the audit chain verified',
+        params: z.strictObject({ reference: z.string().min(1).max(64) }),
+        querystring: z.strictObject({ lang: z.enum(['en', 'vi']).optional() }),
+        response: { 200: binaryResponse('application/pdf', 'the evidence pack, A4 PDF') },
+      },
+    },
+    async (request, reply) => {
+      const { pdf, filename } = await evidencePackPdf(ctx, actorOf(request), {
+        reference: request.params.reference,
+        lang: request.query.lang,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .send(binaryBody(pdf));
+    },
   );
 }
