@@ -15,8 +15,7 @@ import { buildServices } from '../src/composition.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPostgres } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { chainOnto, eventsPart } from '../src/db/repositories/events.ts';
-import { runWrites } from '../src/db/write-parts.ts';
+import { appendEventsToStreams } from '../src/db/repositories/events.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const COMPLAINTS = Number(process.env.BENCH_COMPLAINTS ?? 100_000);
@@ -85,26 +84,27 @@ try {
     )
   ).rows;
   for (let i = 0; i < refs.length; i += 5000) {
-    const rows = chainOnto(
-      refs.slice(i, i + 5000).map((c) => ({
-        stream: c.reference,
-        complaintId: c.id,
-        events: [
-          {
-            type: 'received',
-            actor: { id: 'system:bench', role: 'system' },
-            at: c.received_at,
-            data: {
-              toState: 'received',
-              customer: { name: `Customer ${c.id}` },
-              subject: 'Billing error',
+    await db.transaction((tx) =>
+      appendEventsToStreams(
+        tx,
+        refs.slice(i, i + 5000).map((c) => ({
+          stream: c.reference,
+          complaintId: c.id,
+          events: [
+            {
+              type: 'received',
+              actor: { id: 'system:bench', role: 'system' },
+              at: c.received_at,
+              data: {
+                toState: 'received',
+                customer: { name: `Customer ${c.id}` },
+                subject: 'Billing error',
+              },
             },
-          },
-        ],
-      })),
-      new Map(),
+          ],
+        })),
+      ),
     );
-    await runWrites(db, [eventsPart(rows)]);
   }
   console.log(`loaded ${COMPLAINTS.toLocaleString('en-GB')} closed complaints in ${secs(t)} s`);
 

@@ -3,6 +3,7 @@
 // key has a default. Validation errors are turned into one line per problem by ./errors.ts.
 import { z } from 'zod';
 import { CHANNELS, EVENT_TYPES, OUTCOMES, ROLES, STATES } from '../complaint/states.ts';
+import { taxonomySchema } from './taxonomy.ts';
 
 export const CLOCK_UNITS = [
   'calendar_hours',
@@ -129,6 +130,8 @@ export const clockSchema = z
     pausable: z.boolean().optional(),
     pausedIn: z.array(z.enum(STATES)).default(['awaiting_customer']),
     regulatory: z.boolean().default(false),
+    /** An internal target: kept by staff, never shown to the customer as a promise. */
+    internal: z.boolean().default(false),
     /** Fractions of the span (0 < f < 1) at which a warning falls due. */
     warnAt: z.union([z.number().gt(0).lt(1), z.array(z.number().gt(0).lt(1))]).optional(),
     onBreach: z.array(breachAction).default([]),
@@ -391,6 +394,8 @@ export const policySchema = z.strictObject({
   survey: z
     .strictObject({ enabled: z.boolean().default(false), quote: z.string().optional() })
     .default({ enabled: false }),
+  /** Product and cause codes for classifying complaints (regulator returns). */
+  taxonomy: taxonomySchema.optional(),
 });
 
 export type PolicyInput = z.input<typeof policySchema>;
