@@ -13,6 +13,7 @@ import { userRoutes } from './users/routes.ts';
 import { workRoutes } from './work/routes.ts';
 import { mailboxRoutes } from './mailboxes/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { returnRoutes } from './returns/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
@@ -29,4 +30,5 @@ export const routes: RoutePlugin[] = [
   mailboxRoutes,
   templateRoutes,
   reportRoutes,
+  returnRoutes,
 ];

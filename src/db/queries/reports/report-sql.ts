@@ -12,6 +12,8 @@ export interface ReportParams {
   policyId: string | null;
   now: Date;
   timezone: string;
+  /** Further parameters ($6 on) a fact query of its own needs (a day table). */
+  extra?: unknown[];
 }
 
 export interface Measure {
@@ -44,7 +46,14 @@ export interface ReportDefinition {
 
 export type ReportRow = Record<string, string | number | null>;
 
-const params = (p: ReportParams) => [p.from, p.to, p.policyId, p.now, p.timezone];
+const params = (p: ReportParams) => [
+  p.from,
+  p.to,
+  p.policyId,
+  p.now,
+  p.timezone,
+  ...(p.extra ?? []),
+];
 /** Types every parameter, so a fact query may leave some of them unused. */
 const TYPED = `_params as (select $1::timestamptz as p_from, $2::timestamptz as p_to, $3::text as p_policy,
   $4::timestamptz as p_now, $5::text as p_tz)`;
@@ -128,11 +137,12 @@ export async function drillDown(
   const m = measure === null ? null : def.measures.find((x) => x.name === measure);
   if (m === undefined) throw new Error(`unknown measure ${measure}`);
   const keep = m === null || m.agg === 'avg' ? 'true' : `coalesce((${m.sql})::float8, 0) <> 0`;
+  const n = 5 + (p.extra?.length ?? 0);
   const r = await db.query<{ reference: string; total: number }>(
     `with ${TYPED}, f as (${def.facts}),
        hits as (select distinct reference from f
-                where coalesce((${group})::text, '(none)') = $6::text and ${keep})
-     select reference, (count(*) over ())::int as total from hits order by reference limit $7::int`,
+                where coalesce((${group})::text, '(none)') = $${n + 1}::text and ${keep})
+     select reference, (count(*) over ())::int as total from hits order by reference limit $${n + 2}::int`,
     [...params(p), key, limit],
   );
   return { references: r.rows.map((x) => x.reference), total: r.rows[0]?.total ?? 0 };
