@@ -3,7 +3,6 @@
 import { OFCOM_QUARTERLY, SPSO_KPI } from '../../db/queries/reports/return-definitions.ts';
 import {
   drillDown,
-  reportTotals,
   runReport,
   type ReportDefinition,
   type ReportParams,
@@ -51,11 +50,13 @@ export async function computeOfcomReturn(
   input: OfcomInput,
 ): Promise<ReturnFigures> {
   const p = resolve(deps, input, 'uk-comms-ombudsman');
-  const [services, totals, reasons] = await Promise.all([
-    runReport(deps.db, OFCOM_QUARTERLY, 'service', p),
-    reportTotals(deps.db, OFCOM_QUARTERLY, p),
-    runReport(deps.db, { ...OFCOM_QUARTERLY, rankBy: 'received' }, 'cause', p),
-  ]);
+  const { rows: services, totals } = await runReport(deps.db, OFCOM_QUARTERLY, 'service', p);
+  const { rows: reasons } = await runReport(
+    deps.db,
+    { ...OFCOM_QUARTERLY, rankBy: 'received' },
+    'cause',
+    p,
+  );
   const perService = services.map((row) => {
     const base = input.customerBase?.[String(row.key)];
     const received = Number(row.received);
@@ -128,10 +129,7 @@ export async function computeSpsoReturn(
 ): Promise<ReturnFigures> {
   const p = resolve(deps, input, 'vn-datacentre');
   const q = spsoParams(p, input);
-  const [stages, totals] = await Promise.all([
-    runReport(deps.db, SPSO_KPI, 'stage', q),
-    reportTotals(deps.db, SPSO_KPI, q),
-  ]);
+  const { rows: stages, totals } = await runReport(deps.db, SPSO_KPI, 'stage', q);
   return {
     ...header('spso-kpi', p, input),
     figures: { stages: stages.map((r) => ({ ...r, stage: r.key })), totals },

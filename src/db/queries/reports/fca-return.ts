@@ -51,7 +51,8 @@ const FACTS = `
       left join products p on p.code = c.classification->>'productCode'
     where c.policy_id = $3::text and c.received_at < $2
       and (c.closed_at is null or c.closed_at >= $1
-           or (c.redress->>'completedAt')::timestamptz >= $1)
+           or (c.redress is not null and c.redress->>'completedAt'
+               >= to_char($1 at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')))
   )`;
 
 /** What each measure counts, over a fact row. */

@@ -71,12 +71,13 @@ export const localMonth = (col: string) => `to_char(${col} at time zone $5::text
 
 const round = (n: number) => Math.round(n * 10000) / 10000;
 
+/** The rows of a grouping and the totals over every fact row (key "total"), in one scan. */
 export async function runReport(
   db: Queryable,
   def: ReportDefinition,
   groupBy: string,
   p: ReportParams,
-): Promise<ReportRow[]> {
+): Promise<{ rows: ReportRow[]; totals: ReportRow }> {
   const key = def.groupBy[groupBy];
   if (key === undefined) throw new Error(`unknown grouping ${groupBy}`);
   const cols = def.measures
@@ -87,30 +88,27 @@ export async function runReport(
     )
     .join(', ');
   const order = def.rankBy ? `"${def.rankBy}" desc, key` : 'key';
-  const r = await db.query<ReportRow>(
+  const r = await db.query<ReportRow & { total: boolean }>(
     `with ${TYPED}, f as (${def.facts})
-     select coalesce((${key})::text, '(none)') as key, ${cols}
-     from f group by 1 order by ${order}`,
+     select * from (
+       select grouping(k) = 1 as total, coalesce(k, '(none)') as key, ${cols}
+       from (select f.*, (${key})::text as k from f) f
+       group by grouping sets ((k), ())
+     ) g order by total, ${order}`,
     params(p),
   );
-  return r.rows.map((row) => withRatios(def, row));
-}
-
-/** The totals over every fact row (one row, key "total"). */
-export async function reportTotals(
-  db: Queryable,
-  def: ReportDefinition,
-  p: ReportParams,
-): Promise<ReportRow> {
-  const rows = await runReport(
-    db,
-    { ...def, groupBy: { total: `'total'` }, rankBy: undefined },
-    'total',
-    p,
-  );
-  const empty: ReportRow = { key: 'total' };
-  for (const m of def.measures) empty[m.name] = m.agg === 'avg' ? null : 0;
-  return rows[0] ?? withRatios(def, empty);
+  const rows: ReportRow[] = [];
+  let totals: ReportRow | null = null;
+  for (const { total, ...row } of r.rows) {
+    if (total) totals = withRatios(def, { ...row, key: 'total' });
+    else rows.push(withRatios(def, row));
+  }
+  if (!totals) {
+    totals = { key: 'total' };
+    for (const m of def.measures) totals[m.name] = m.agg === 'avg' ? null : 0;
+    totals = withRatios(def, totals);
+  }
+  return { rows, totals };
 }
 
 function withRatios(def: ReportDefinition, row: ReportRow): ReportRow {

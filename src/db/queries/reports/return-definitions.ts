@@ -28,6 +28,7 @@ const OFCOM_FACTS = `select c.id as complaint_id, c.reference, c.received_at, c.
     from events e
     where e.type in ('resolved_on_first_contact', 'deadlock_letter_sent',
       'deadlock_letter_requested', 'referred_to_adr') and e.complaint_id is not null
+      and e.at >= $1
     group by e.complaint_id
   ) t on t.complaint_id = c.id
   where ${RECEIVED_IN_PERIOD}`;
