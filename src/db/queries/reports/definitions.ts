@@ -80,15 +80,21 @@ const volumes: ReportDefinition = {
   ],
 };
 
-/** A clock as the complaint's detail shows it: a running clock past due is breached. */
-const CLOCK_FACTS = `select c.id as complaint_id, c.reference, c.policy_id, c.channel, ci.name as clock,
+/** A clock as the complaint's detail shows it: a running clock past due is breached. The
+ *  complaint's columns are read only when a grouping or a drill-down uses them. */
+const CLOCK_FACTS = `select ci.complaint_id,
+    (select c.reference from complaints c where c.id = ci.complaint_id) as reference,
+    (select c.policy_id from complaints c where c.id = ci.complaint_id) as policy_id,
+    (select c.channel from complaints c where c.id = ci.complaint_id) as channel, ci.name as clock,
     ${localMonth('ci.started_at')} as month,
     (ci.status = 'met')::int as met,
     (ci.status = 'breached' or (ci.status = 'running' and ci.due_at <= $4))::int as breached,
     (ci.stopped_at is null and ci.due_at <= $4)::int as breached_open,
     (ci.stopped_at is null and (ci.due_at is null or ci.due_at > $4))::int as running
-  from clock_instances ci join complaints c on c.id = ci.complaint_id
-  where ci.started_at >= $1 and ci.started_at < $2 and ($3::text is null or c.policy_id = $3)`;
+  from clock_instances ci
+  where ci.started_at >= $1 and ci.started_at < $2
+    and ($3::text is null
+         or exists (select 1 from complaints c where c.id = ci.complaint_id and c.policy_id = $3))`;
 
 const clockCompliance: ReportDefinition = {
   name: 'clock-compliance',

@@ -91,9 +91,9 @@ export async function runReport(
   const r = await db.query<ReportRow & { total: boolean }>(
     `with ${TYPED}, f as (${def.facts})
      select * from (
-       select grouping(k) = 1 as total, coalesce(k, '(none)') as key, ${cols}
-       from (select f.*, (${key})::text as k from f) f
-       group by grouping sets ((k), ())
+       select grouping((${key})::text) = 1 as total, coalesce((${key})::text, '(none)') as key,
+         ${cols}
+       from f group by grouping sets (((${key})::text), ())
      ) g order by total, ${order}`,
     params(p),
   );
