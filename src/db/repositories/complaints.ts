@@ -151,12 +151,17 @@ export async function lockComplaintsByIds(tx: Queryable, ids: number[]): Promise
   return r.rows;
 }
 
-/** Adds text to what the complaint's full-text search covers (a message's body). */
+/** How much of a complaint's messages the search index reads (see migration 0007). */
+export const SEARCH_TEXT_CHARS = 100_000;
+
+/** Adds text to what the complaint's full-text search covers (a message's body), up to
+ *  SEARCH_TEXT_CHARS: the index reads no further, so text beyond it is not kept twice. */
 export async function appendSearchText(tx: Queryable, id: number, text: string): Promise<void> {
-  await tx.query(`update complaints set messages_text = messages_text || ' ' || $2 where id = $1`, [
-    id,
-    text,
-  ]);
+  await tx.query(
+    `update complaints set messages_text = left(messages_text || ' ' || $2, ${SEARCH_TEXT_CHARS})
+     where id = $1`,
+    [id, text],
+  );
 }
 
 export async function touchComplaint(tx: Queryable, id: number, at: Date): Promise<void> {

@@ -28,6 +28,7 @@ const OPERATIONS = {
   'complaint.read': STAFF,
   'complaint.attach': ['handler', 'department_member', 'manager', 'administrator'],
   'user.read': ['administrator', 'manager', 'auditor'],
+  'assignee.read': STAFF,
   'user.manage': ADMIN,
   'department.read': 'any',
   'department.manage': ADMIN,
@@ -36,8 +37,11 @@ const OPERATIONS = {
   'template.read': [...HANDLERS, 'auditor'],
   'template.edit': ADMIN,
   'template.preview': HANDLERS,
-  'task.read': [...HANDLERS, 'auditor'],
-  'task.complete': HANDLERS,
+  'task.read': [...HANDLERS, 'department_member', 'auditor'],
+  'task.create': HANDLERS,
+  'task.complete': [...HANDLERS, 'department_member'],
+  'presence.record': ['handler', 'department_member', 'manager', 'administrator'],
+  'communication.preview': ['handler', 'department_member', 'manager', 'administrator'],
   'notification.read': 'any',
   'notification.dismiss': 'any',
   'outbox.read': ['administrator', 'manager', 'auditor'],
@@ -49,6 +53,9 @@ const OPERATIONS = {
   'report.read': ['manager', 'administrator', 'auditor'],
   'return.read': ['manager', 'administrator', 'auditor'],
   'return.file': ['manager', 'administrator'],
+  'privacy.read': ['administrator', 'auditor'],
+  'privacy.manage': ADMIN,
+  'audit.read': ['auditor', 'administrator'],
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;

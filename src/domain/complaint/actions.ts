@@ -93,6 +93,8 @@ const payloadSchemas = {
     /** For staff: what the working logs showed. */
     findings: text,
     rootCause: optionalText,
+    /** For staff: the fix the department proposes (the handler's response may adopt it). */
+    proposedFix: optionalText,
     /** For the customer: what went wrong, as the response may say it. */
     customerSummary: customerMessage,
   }),

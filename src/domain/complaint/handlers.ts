@@ -104,7 +104,8 @@ const HANDLERS: Handlers = {
       to: 'deadlocked',
       data: {
         // The caller sends the letter unprompted when the policy says so (Ofcom, 2026-04-08).
-        letterAutomatic: policy.deadlock.letterAutomatic && flags.length === 0,
+        letterAutomatic:
+          Boolean(policy.adr) && policy.deadlock.letterAutomatic && flags.length === 0,
         refusingFlags: flags,
         adrScheme: policy.adr?.scheme.name ?? null,
       },
