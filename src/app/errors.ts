@@ -170,6 +170,7 @@ const RESOURCE_ERRORS = {
     status: 400,
     meaning: 'the report cannot be grouped or drilled down that way; details lists what it can',
   },
+  'RETURN.NOT_FILED': { status: 404, meaning: 'no filed return of this kind with this id' },
   'CALENDAR.YEAR_OUT_OF_RANGE': {
     status: 400,
     meaning: 'the calendar year lies outside the range Redress computes',
