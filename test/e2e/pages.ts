@@ -1,8 +1,10 @@
 // Every page of the web app with what it needs to show, for the axe run and the screenshots.
 import type { Page } from 'playwright-core';
+import enAdmin from '../../web/src/i18n/locales/en-admin.ts';
 import enQueue from '../../web/src/i18n/locales/en-queue.ts';
 import enStaff from '../../web/src/i18n/locales/en-staff.ts';
 import en from '../../web/src/i18n/locales/en.ts';
+import viAdmin from '../../web/src/i18n/locales/vi-admin.ts';
 import viQueue from '../../web/src/i18n/locales/vi-queue.ts';
 import viStaff from '../../web/src/i18n/locales/vi-staff.ts';
 import vi from '../../web/src/i18n/locales/vi.ts';
@@ -11,8 +13,8 @@ import { complainByApi, PASSWORD, STAFF } from './harness.ts';
 export type Lang = 'en' | 'vi';
 /** The app's own strings, so that pages are found by the names a person reads. */
 export const STRINGS = {
-  en: { ...en, ...enStaff, ...enQueue },
-  vi: { ...vi, ...viStaff, ...viQueue },
+  en: { ...en, ...enStaff, ...enQueue, ...enAdmin },
+  vi: { ...vi, ...viStaff, ...viQueue, ...viAdmin },
 } as const;
 
 export interface AppPage {

@@ -5,12 +5,19 @@ import { complaintRecords, type ComplaintRecords } from '../../db/queries/compla
 import { clocksOf, type ClockRow } from '../../db/repositories/clocks.ts';
 import { findComplaint, snapshotOf, type ComplaintRow } from '../../db/repositories/complaints.ts';
 import { findCustomer, type CustomerRow } from '../../db/repositories/customers.ts';
+import { tasksOfComplaint, type TaskRecord } from '../../db/queries/work-lists.ts';
+import { nextStep, type NextStep } from '../../domain/complaint/next-step.ts';
 import {
   complaintCapabilities,
   type ComplaintPermission,
 } from '../../domain/access/complaint-access.ts';
 import { allowedActions, type ActionType, type Actor } from '../../domain/complaint/lifecycle.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
+import {
+  customerRoutesAllowed,
+  type CustomerRoute,
+} from '../../domain/complaint/customer-actions.ts';
+import { customerPromises, type CustomerPromise } from '../../domain/complaint/customer-view.ts';
 import { sha256 } from '../crypto.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -33,6 +40,10 @@ export interface ComplaintDetail {
   allowedActions: ActionType[];
   /** What else the caller may do with it (the permission table's answer). */
   capabilities: Record<ComplaintPermission, boolean>;
+  /** The complaint's tasks (call-backs, follow-ups, coordination with departments). */
+  tasks: TaskRecord[];
+  /** What the procedure expects next: the first clock due and the action that meets it. */
+  nextStep: NextStep | null;
   now: Date;
 }
 
@@ -46,20 +57,35 @@ export async function getComplaint(
     throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
   }
   const policy = deps.policies.version(row.policy_id, row.policy_version);
-  const [customer, clocks, records] = await Promise.all([
+  const [customer, clocks, records, tasks] = await Promise.all([
     findCustomer(deps.db, row.customer_id),
     clocksOf(deps.db, row.id),
     complaintRecords(deps.db, row.id, { publicOnly: false }),
+    tasksOfComplaint(deps.db, row.id),
   ]);
   const actor: Actor = { id: user.id, role: user.role, departmentId: user.departmentId ?? null };
+  const allowed = user.role === 'auditor' ? [] : allowedActions(snapshotOf(row), actor, policy);
   return {
     complaint: row,
     customer,
     policy,
     clocks,
     records,
-    allowedActions: user.role === 'auditor' ? [] : allowedActions(snapshotOf(row), actor, policy),
+    allowedActions: allowed,
     capabilities: complaintCapabilities(user, { departmentId: row.department_id }),
+    tasks,
+    nextStep: row.is_open
+      ? nextStep(
+          clocks.map((c) => ({
+            name: c.name,
+            status: c.status,
+            dueAt: c.due_at,
+            stoppedAt: c.stopped_at,
+          })),
+          policy.clocks,
+          allowed,
+        )
+      : null,
     now: deps.now(),
   };
 }
@@ -81,11 +107,12 @@ export async function findTracked(
 export interface TrackedComplaint {
   complaint: ComplaintRow;
   policy: Policy;
-  /** The clocks still running. */
-  clocks: ClockRow[];
+  /** The customer-facing clocks still running (never an internal target). */
+  promises: CustomerPromise[];
   /** The public events and attachments, and the public messages to or from the customer. */
   records: ComplaintRecords;
-  allowedActions: ActionType[];
+  /** The public routes the customer may use now (each one accepts what it is listed for). */
+  allowedActions: CustomerRoute[];
   now: Date;
 }
 
@@ -101,13 +128,12 @@ export async function getTrackedComplaint(
     clocksOf(deps.db, row.id),
     complaintRecords(deps.db, row.id, { publicOnly: true }),
   ]);
-  const customer: Actor = { id: 'customer', role: 'customer' };
   return {
     complaint: row,
     policy,
-    clocks: clocks.filter((c) => !c.stopped_at),
+    promises: customerPromises(policy, clocks),
     records: { ...records, messages: records.messages.filter((m) => m.direction !== 'internal') },
-    allowedActions: allowedActions(snapshotOf(row), customer, policy),
+    allowedActions: customerRoutesAllowed(snapshotOf(row), policy),
     now: deps.now(),
   };
 }

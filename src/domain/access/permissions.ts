@@ -37,8 +37,11 @@ const OPERATIONS = {
   'template.read': [...HANDLERS, 'auditor'],
   'template.edit': ADMIN,
   'template.preview': HANDLERS,
-  'task.read': [...HANDLERS, 'auditor'],
-  'task.complete': HANDLERS,
+  'task.read': [...HANDLERS, 'department_member', 'auditor'],
+  'task.create': HANDLERS,
+  'task.complete': [...HANDLERS, 'department_member'],
+  'presence.record': ['handler', 'department_member', 'manager', 'administrator'],
+  'communication.preview': ['handler', 'department_member', 'manager', 'administrator'],
   'notification.read': 'any',
   'notification.dismiss': 'any',
   'outbox.read': ['administrator', 'manager', 'auditor'],
@@ -47,6 +50,12 @@ const OPERATIONS = {
   'letter.post': HANDLERS,
   'mailbox.read': ['administrator', 'auditor'],
   'mailbox.retake': ADMIN,
+  'report.read': ['manager', 'administrator', 'auditor'],
+  'return.read': ['manager', 'administrator', 'auditor'],
+  'return.file': ['manager', 'administrator'],
+  'privacy.read': ['administrator', 'auditor'],
+  'privacy.manage': ADMIN,
+  'audit.read': ['auditor', 'administrator'],
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;
