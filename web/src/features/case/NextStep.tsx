@@ -17,14 +17,15 @@ export function NextStep({ c }: { c: Complaint }) {
       {step ? (
         <>
           <p className="text-lg">
-            {step.action ? t(`case.actions.${step.action}`) : step.label} {t('case.next.by')}{' '}
-            <DateTime iso={step.dueAt} timeZone={c.timezone} style="due" />
+            {step.action && step.allowed ? t(`case.actions.${step.action}`) : step.label}{' '}
+            {t('case.next.by')} <DateTime iso={step.dueAt} timeZone={c.timezone} style="due" />
           </p>
           <p className="text-slate-800">
-            {t('case.next.because', { clock: step.label })}
-            {step.action &&
-              !step.allowed &&
-              ` ${t('case.next.notYet', { action: t(`case.actions.${step.action}`) })}`}
+            {step.allowed
+              ? t('case.next.because', { clock: step.label })
+              : step.action
+                ? t('case.next.notYet', { action: t(`case.actions.${step.action}`) })
+                : null}
           </p>
         </>
       ) : (
