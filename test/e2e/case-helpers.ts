@@ -88,8 +88,11 @@ export async function axeInBothLanguages(page: Page): Promise<string[]> {
 
 /** The workspace's status line, e.g. "Investigating". */
 export async function waitForStatus(page: Page, status: keyof typeof enCase.case.status) {
+  // The status is the summary's first item.
   await page
     .getByRole('region', { name: CASE.en.summary.title })
+    .getByRole('definition')
+    .first()
     .getByText(CASE.en.status[status], { exact: true })
     .waitFor();
 }
