@@ -23,6 +23,7 @@ export const PAGES = {
   '/login': ['src/routes/login.tsx', 'main'],
   '/queue': ['src/routes/queue.tsx', 'main', 'staff'],
   '/dashboard': ['src/routes/dashboard.tsx', 'main', 'staff'],
+  '/complaints/{reference}': ['src/routes/complaint.tsx', 'main', 'staff', 'case'],
 } as const;
 export type PageName = keyof typeof PAGES;
 
@@ -34,6 +35,7 @@ export const BUDGETS_KB: Partial<Record<PageName, number>> = {
 const STRINGS: Record<string, Record<'en' | 'vi', string>> = {
   main: { en: 'src/i18n/locales/en.ts', vi: 'src/i18n/locales/vi.ts' },
   staff: { en: 'src/i18n/locales/en-staff.ts', vi: 'src/i18n/locales/vi-staff.ts' },
+  case: { en: 'src/i18n/locales/en-case.ts', vi: 'src/i18n/locales/vi-case.ts' },
 };
 
 export interface PageWeight {
