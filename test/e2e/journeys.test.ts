@@ -269,10 +269,11 @@ describe('the two journeys in Chromium', () => {
     await hp.reload();
     await openWorkspace(hp, server.url, email.reference);
     const answer = 'Chúng tôi đã nâng cấp phần mềm bộ chuyển mạch; kết nối đã ổn định trở lại.';
+    // The written response must say what will be put right (the policy requires it).
     await takeAction(
       hp,
       'propose-response',
-      { response: answer },
+      { response: answer, remedy: 'Nâng cấp phần mềm bộ chuyển mạch và theo dõi trong 7 ngày.' },
       { select: { outcome: 'upheld' } },
     );
     const manager = await openPage(browser);
