@@ -68,6 +68,7 @@ function bodyFor(path: string): { payload: string | object; headers?: Record<str
   const bodies: Record<string, object> = {
     reply: { message: 'Hello?' },
     'request-escalation': { reason: 'Too slow' },
+    'rate-satisfaction': { score: 4 },
   };
   return { payload: bodies[last] ?? {} };
 }
@@ -208,15 +209,14 @@ for (const engine of engines()) {
       const base = `${FORM}/${c.reference}`;
       const refused: [string, string][] = [
         ...[
-          'withdraw',
           'close',
           'acknowledge',
           'reopen',
           'escalate',
           'add-note',
           'assign',
-          'rate-satisfaction',
           'customer-reply',
+          'receive-information',
           'actions/close',
           'actions/withdraw',
           'actions/request-escalation',

@@ -26,7 +26,10 @@ import {
 import { buildPolicy } from '../factories/policy.ts';
 
 const AT = new Date('2026-03-10T10:00:00Z');
-const policy = buildPolicy();
+/** Most tests run under a policy with an ADR scheme (deadlock letters need one). */
+const SCHEME = { scheme: { name: 'Ombudsman Services' } };
+const policy = buildPolicy({ adr: SCHEME });
+const noScheme = buildPolicy();
 
 const actors = {
   handler: { id: 'handler-1', role: 'handler' },
@@ -121,6 +124,7 @@ record-redress-accepted     x   x   x   x   x   x   x   x   x   x   x   x   .   
 record-redress-completed    x   x   x   x   x   x   x   x   x   x   x   x   .   x
 rate-satisfaction           .   .   .   .   .   .   x   .   .   x   .   .   .   x
 request-procedure-copy      x   x   x   x   x   x   x   x   x   x   x   x   x   x
+classify                    x   x   x   x   x   x   x   x   x   x   x   x   x   x
 `);
 
 /** Where each action leads when accepted; absent means the state does not change. */
@@ -263,6 +267,7 @@ record-redress-accepted     x   .   x   x   .   x   .
 record-redress-completed    x   .   x   x   .   .   x
 rate-satisfaction           .   .   .   .   .   x   .
 request-procedure-copy      x   .   x   x   .   x   .
+classify                    x   .   x   x   .   .   .
 `);
 
 const ROLE_COLUMNS: Record<string, Actor> = {
@@ -526,6 +531,7 @@ describe('guards', () => {
 
   describe('deadlock letter (seed 000)', () => {
     const refusing = buildPolicy({
+      adr: SCHEME,
       deadlock: { refuseWhenFlagged: ['vexatious', 'outside_jurisdiction'] },
     });
 
@@ -562,7 +568,7 @@ describe('guards', () => {
         apply(vexatious, sampleAction('request-deadlock-letter'), actors.customer, refusing),
       );
       assert.equal(notDue.events[0]!.data['letterDue'], false);
-      const noLetters = buildPolicy({ deadlock: { letterOnRequest: false } });
+      const noLetters = buildPolicy({ adr: SCHEME, deadlock: { letterOnRequest: false } });
       const never = ok(
         apply(open, sampleAction('request-deadlock-letter'), actors.customer, noLetters),
       );
@@ -584,7 +590,7 @@ describe('guards', () => {
     });
 
     test('deadlock tells the caller whether the letter goes out unprompted', () => {
-      const automatic = buildPolicy({ deadlock: { letterAutomatic: true } });
+      const automatic = buildPolicy({ adr: SCHEME, deadlock: { letterAutomatic: true } });
       const { state, events } = ok(
         apply(
           buildComplaintIn('investigating'),
@@ -716,7 +722,31 @@ describe('guards', () => {
       assert.equal(events[0]!.type, 'referred_to_adr');
     });
 
-    test('the scheme defaults to the policy’s; without one it must be given', () => {
+    test('a policy without an ADR scheme offers and accepts no deadlock letter and no referral', () => {
+      for (const [state, type] of [
+        ['investigating', 'request-deadlock-letter'],
+        ['deadlocked', 'request-deadlock-letter'],
+        ['deadlocked', 'send-deadlock-letter'],
+        ['deadlocked', 'refer-to-adr'],
+      ] as const) {
+        const c = buildComplaintIn(state);
+        const actor = type === 'request-deadlock-letter' ? actors.customer : actors.handler;
+        refused(apply(c, sampleAction(type), actor, noScheme), 'COMPLAINT.NO_ADR_SCHEME');
+        assert.ok(!allowedActions(c, actor, noScheme).includes(type), `${state} ${type}`);
+        ok(apply(c, sampleAction(type), actor, policy));
+      }
+      const deadlock = ok(
+        apply(
+          buildComplaintIn('investigating'),
+          sampleAction('deadlock'),
+          actors.system,
+          buildPolicy({ deadlock: { letterAutomatic: true } }),
+        ),
+      );
+      assert.equal(deadlock.events[0]!.data['letterAutomatic'], false);
+    });
+
+    test('the scheme defaults to the policy’s; a policy without one refuses the referral', () => {
       const withAdr = buildPolicy({
         adr: { scheme: { name: 'Communications Ombudsman' } },
       });
@@ -726,8 +756,8 @@ describe('guards', () => {
       );
       assert.equal(state.adr?.scheme, 'Communications Ombudsman');
       refused(
-        apply(buildComplaintIn('deadlocked'), referral, actors.handler, policy),
-        'COMPLAINT.INVALID_INPUT',
+        apply(buildComplaintIn('deadlocked'), referral, actors.handler, noScheme),
+        'COMPLAINT.NO_ADR_SCHEME',
       );
       refused(
         apply(buildComplaintIn('deadlocked'), { type: 'refer-to-adr', scheme: 'OS' } as Action),

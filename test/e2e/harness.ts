@@ -16,6 +16,8 @@ export const PASSWORD = 'e2e-password-123';
 export const STAFF = {
   handler: { email: 'handler@e2e.test', name: 'Hana Handler', role: 'handler' },
   manager: { email: 'manager@e2e.test', name: 'Max Manager', role: 'manager' },
+  administrator: { email: 'admin@e2e.test', name: 'Ada Admin', role: 'administrator' },
+  auditor: { email: 'auditor@e2e.test', name: 'Aud Auditor', role: 'auditor' },
 } as const;
 
 const CHROMIUM_ARGS = [

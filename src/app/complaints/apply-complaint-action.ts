@@ -5,6 +5,7 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { saveClocks } from '../../db/repositories/clocks.ts';
 import {
   lockComplaint,
+  lockComplaintById,
   snapshotOf,
   updateComplaintSnapshot,
   type ComplaintRow,
@@ -13,15 +14,23 @@ import { findCustomer } from '../../db/repositories/customers.ts';
 import { departmentExists } from '../../db/repositories/departments.ts';
 import { appendEvents, timelineOf } from '../../db/repositories/events.ts';
 import { insertMessage } from '../../db/repositories/messages.ts';
+import { insertNotifications } from '../../db/repositories/notifications.ts';
+import { insertTask } from '../../db/repositories/tasks.ts';
 import { activeUserExists } from '../../db/repositories/users.ts';
 import { replayClocks } from '../../domain/clocks/policy-clocks.ts';
 import { canSeeComplaint } from '../../domain/access/complaint-access.ts';
-import { communicationOfAction, isPublicEvent } from '../../domain/complaint/communications.ts';
+import { attentionFor } from '../../domain/complaint/attention.ts';
+import {
+  communicationOfAction,
+  isPublicEvent,
+  notByPost,
+} from '../../domain/complaint/communications.ts';
 import {
   applyAction,
   isOpen,
   type Action,
   type ActionType,
+  type ComplaintSnapshot,
   type DomainEvent,
 } from '../../domain/complaint/lifecycle.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
@@ -145,7 +154,47 @@ export async function applyActionToRow(
     await communicateAction(tx, deps, policy, row, actor, { type, payload, now, searchText });
   }
   await replayAndSaveClocks(tx, policy, row, now, searchText);
+  await askForAttention(tx, row, result.state, policy, result.events, now);
+  const automatic = result.events.find((e) => e.type === 'deadlocked' && e.data['letterAutomatic']);
+  // A person's deadlock under a policy whose letter goes unasked (Ofcom, 2026-04-08) sends it
+  // now; the sweep's deadlock sends it as the clock's next breach action.
+  if (automatic && actor.role !== 'system' && input.communicate !== false) {
+    const fresh = (await lockComplaintById(tx, row.id))!;
+    const sent = await applyActionToRow(tx, deps, AUTOMATIC_LETTERS, {
+      row: fresh,
+      action: 'send-deadlock-letter',
+      payload: {},
+      now,
+    });
+    return { ...sent, events: [...result.events, ...sent.events] };
+  }
   return { reference: row.reference, status: result.state.state, events: result.events };
+}
+
+/** Who sends what the policy sends without a person asking. */
+const AUTOMATIC_LETTERS: Actor = { id: 'system:letters', role: 'system' };
+
+/** The notifications and tasks the events ask for (a customer's request reaches a person). */
+async function askForAttention(
+  tx: Queryable,
+  row: ComplaintRow,
+  after: ComplaintSnapshot,
+  policy: Policy,
+  events: readonly DomainEvent[],
+  now: Date,
+): Promise<void> {
+  for (const e of events) {
+    const { notices, tasks } = attentionFor(e, after, policy, row.reference);
+    if (notices.length) {
+      await insertNotifications(
+        tx,
+        notices.map((n) => ({ complaintId: row.id, ...n })),
+      );
+    }
+    for (const t of tasks) {
+      await insertTask(tx, { complaintId: row.id, ...t, dueAt: null, createdAt: now });
+    }
+  }
 }
 
 /** Messages that an action carries (a customer's reply, a note), stored as sent. */
@@ -207,6 +256,17 @@ async function communicateAction(
   // The method asked for in the action wins; otherwise the policy's `via`, or the preference.
   const asked = payload['method'] as string | undefined;
   if (asked === 'in_person') return; // said face to face: nothing to send
+  // Asked for by post: it goes by post, or is refused with the reason (never sent otherwise).
+  const noPost = asked === 'post' ? notByPost(kind, policy, customer) : null;
+  if (noPost) {
+    throw new AppError(
+      'COMMUNICATION.NOT_BY_POST',
+      noPost === 'no_address'
+        ? 'no postal address is held for this customer, so nothing can be posted; ask for it by email, or add the address first'
+        : `the policy ${policy.id} does not send this by post; ask for it by email`,
+      { reason: noPost },
+    );
+  }
   const via =
     asked === 'post' ? 'post' : ((asked as 'email' | 'portal' | 'phone' | undefined) ?? comm.via);
   const composed = await composeCommunication(tx, deps.policies, {

@@ -13,6 +13,11 @@ import {
 } from '../../domain/access/complaint-access.ts';
 import { allowedActions, type ActionType, type Actor } from '../../domain/complaint/lifecycle.ts';
 import type { Policy } from '../../domain/policy/schema.ts';
+import {
+  customerRoutesAllowed,
+  type CustomerRoute,
+} from '../../domain/complaint/customer-actions.ts';
+import { customerPromises, type CustomerPromise } from '../../domain/complaint/customer-view.ts';
 import { sha256 } from '../crypto.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
@@ -102,11 +107,12 @@ export async function findTracked(
 export interface TrackedComplaint {
   complaint: ComplaintRow;
   policy: Policy;
-  /** The clocks still running. */
-  clocks: ClockRow[];
+  /** The customer-facing clocks still running (never an internal target). */
+  promises: CustomerPromise[];
   /** The public events and attachments, and the public messages to or from the customer. */
   records: ComplaintRecords;
-  allowedActions: ActionType[];
+  /** The public routes the customer may use now (each one accepts what it is listed for). */
+  allowedActions: CustomerRoute[];
   now: Date;
 }
 
@@ -122,13 +128,12 @@ export async function getTrackedComplaint(
     clocksOf(deps.db, row.id),
     complaintRecords(deps.db, row.id, { publicOnly: true }),
   ]);
-  const customer: Actor = { id: 'customer', role: 'customer' };
   return {
     complaint: row,
     policy,
-    clocks: clocks.filter((c) => !c.stopped_at),
+    promises: customerPromises(policy, clocks),
     records: { ...records, messages: records.messages.filter((m) => m.direction !== 'internal') },
-    allowedActions: allowedActions(snapshotOf(row), customer, policy),
+    allowedActions: customerRoutesAllowed(snapshotOf(row), policy),
     now: deps.now(),
   };
 }

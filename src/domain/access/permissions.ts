@@ -28,6 +28,7 @@ const OPERATIONS = {
   'complaint.read': STAFF,
   'complaint.attach': ['handler', 'department_member', 'manager', 'administrator'],
   'user.read': ['administrator', 'manager', 'auditor'],
+  'assignee.read': STAFF,
   'user.manage': ADMIN,
   'department.read': 'any',
   'department.manage': ADMIN,
@@ -49,6 +50,12 @@ const OPERATIONS = {
   'letter.post': HANDLERS,
   'mailbox.read': ['administrator', 'auditor'],
   'mailbox.retake': ADMIN,
+  'report.read': ['manager', 'administrator', 'auditor'],
+  'return.read': ['manager', 'administrator', 'auditor'],
+  'return.file': ['manager', 'administrator'],
+  'privacy.read': ['administrator', 'auditor'],
+  'privacy.manage': ADMIN,
+  'audit.read': ['auditor', 'administrator'],
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;

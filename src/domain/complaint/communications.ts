@@ -93,3 +93,15 @@ const PUBLIC_EVENTS: ReadonlySet<ComplaintEventType> = new Set<ComplaintEventTyp
 export function isPublicEvent(type: ComplaintEventType): boolean {
   return PUBLIC_EVENTS.has(type);
 }
+
+/** Why a communication asked for by post cannot go by post, or null when it can. */
+export function notByPost(
+  kind: CommunicationKind,
+  policy: { procedureCopy?: { byPost: boolean } | undefined },
+  customer: { address: readonly string[] },
+): 'no_address' | 'policy_does_not_post' | null {
+  if (kind === 'procedure_copy' && policy.procedureCopy && !policy.procedureCopy.byPost) {
+    return 'policy_does_not_post';
+  }
+  return customer.address.length ? null : 'no_address';
+}

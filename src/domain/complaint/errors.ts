@@ -44,6 +44,10 @@ export const LIFECYCLE_ERRORS = {
     status: 409,
     meaning: 'no deadlock letter for a complaint with these flags (details.flags names them)',
   },
+  'COMPLAINT.NO_ADR_SCHEME': {
+    status: 409,
+    meaning: "the complaint's policy names no ADR scheme: no deadlock letter and no ADR referral",
+  },
   'COMPLAINT.REASON_REQUIRED': {
     status: 422,
     meaning: 'this action needs a non-empty reason',

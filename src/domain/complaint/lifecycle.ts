@@ -144,7 +144,12 @@ function stateGuard(
             'COMPLAINT.RESPONSE_NOT_APPROVED',
             'the proposed response must be approved by a manager before it is sent',
           );
+    case 'request-deadlock-letter':
+    case 'refer-to-adr':
+      return noAdrScheme(policy, type);
     case 'send-deadlock-letter': {
+      const noScheme = noAdrScheme(policy, type);
+      if (noScheme) return noScheme;
       const flags = refusingFlags(c, policy);
       return flags.length
         ? fail(
@@ -198,6 +203,17 @@ function stateGuard(
     default:
       return null;
   }
+}
+
+/** A policy without an ADR scheme (vn-datacentre) has no deadlock letter and no referral. */
+function noAdrScheme(policy: Policy, type: ActionType): LifecycleError | null {
+  return policy.adr
+    ? null
+    : fail(
+        'COMPLAINT.NO_ADR_SCHEME',
+        `the policy ${policy.id} names no ADR scheme, so there is nothing to ${type}`,
+        { action: type },
+      );
 }
 
 /** The actions this actor may take on the complaint now (the buttons a UI shows). */

@@ -39,20 +39,6 @@ export const complaintSummarySchema = z
   })
   .meta({ id: 'ComplaintSummary' });
 
-export const queueItemSchema = complaintSummarySchema
-  .extend({
-    customerName: z.string(),
-    overdue: z.boolean().describe('open and past its next due instant'),
-  })
-  .meta({ id: 'QueueItem' });
-
-export const queuePageSchema = z
-  .object({
-    items: z.array(queueItemSchema),
-    nextCursor: z.string().nullable().describe('pass as ?cursor= for the next page'),
-  })
-  .meta({ id: 'QueuePage' });
-
 export const clockSchema = z
   .object({
     clock: z.string().describe("the clock's name in the policy"),
@@ -81,6 +67,30 @@ export const clockSchema = z
       .describe('for a running clock: how much is left, or how far past due'),
   })
   .meta({ id: 'Clock' });
+
+/** A clock as the queue shows it: enough for a badge counting down in the clock's own unit. */
+export const queueClockSchema = clockSchema
+  .pick({ clock: true, label: true, unit: true, regulatory: true, status: true, dueAt: true })
+  .extend({ remaining: clockSchema.shape.remaining })
+  .meta({ id: 'QueueClock' });
+
+export const queueItemSchema = complaintSummarySchema
+  .extend({
+    customerName: z.string(),
+    overdue: z.boolean().describe('open and past its next due instant'),
+    timezone: z.string().describe("the policy's time zone, for showing due instants"),
+    clocks: z
+      .array(queueClockSchema)
+      .describe('every clock still running or paused, nearest due first (paused last)'),
+  })
+  .meta({ id: 'QueueItem' });
+
+export const queuePageSchema = z
+  .object({
+    items: z.array(queueItemSchema),
+    nextCursor: z.string().nullable().describe('pass as ?cursor= for the next page'),
+  })
+  .meta({ id: 'QueuePage' });
 
 export const timelineEventSchema = z
   .object({
@@ -132,6 +142,23 @@ export const adrRecordSchema = z
   })
   .meta({ id: 'AdrRecord' });
 
+export const classificationSchema = z
+  .object({
+    productCode: z.string().nullable().optional(),
+    causeCode: z.string().nullable().optional(),
+    legalEntity: z.string().nullable().optional(),
+    vulnerability: z
+      .object({
+        identified: z.boolean(),
+        causedByFirm: z.boolean(),
+        driver: z.string().nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .describe("taxonomy codes of the complaint's policy version, legal entity and vulnerability")
+  .meta({ id: 'Classification' });
+
 export const complaintCapabilitiesSchema = z
   .object(Object.fromEntries(COMPLAINT_PERMISSIONS.map((p) => [p, z.boolean()])))
   .describe('what else the caller may do with this complaint, by permission')
@@ -167,6 +194,7 @@ export const complaintSchema = complaintSummarySchema
     lessonsLearned: z.string().nullable(),
     redress: redressSchema.nullable(),
     adr: adrRecordSchema.nullable(),
+    classification: classificationSchema.nullable(),
     satisfaction: z.number().int().nullable().describe('1 to 5, as the customer rated it'),
     createdAt: instant(),
     updatedAt: instant(),
@@ -204,11 +232,27 @@ export function presentSummary(row: ComplaintRow): z.infer<typeof complaintSumma
 
 export function presentQueuePage(page: QueuePage): z.infer<typeof queuePageSchema> {
   return {
-    items: page.rows.map((r) => ({
-      ...presentSummary(r),
-      customerName: r.customer_name,
-      overdue: r.is_open && r.next_due_at !== null && r.next_due_at <= page.now,
-    })),
+    items: page.rows.map((r) => {
+      const policy = page.policyOf(r);
+      const clocks = (page.clocks.get(Number(r.id)) ?? [])
+        .map((c) => presentClock(policy, c, page.now))
+        .sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
+      return {
+        ...presentSummary(r),
+        customerName: r.customer_name,
+        overdue: r.is_open && r.next_due_at !== null && r.next_due_at <= page.now,
+        timezone: policy.timezone,
+        clocks: clocks.map((c) => ({
+          clock: c.clock,
+          label: c.label,
+          unit: c.unit,
+          regulatory: c.regulatory,
+          status: c.status,
+          dueAt: c.dueAt,
+          remaining: c.remaining,
+        })),
+      };
+    }),
     nextCursor: page.nextCursor,
   };
 }
@@ -297,6 +341,7 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     lessonsLearned: row.lessons_learned,
     redress: row.redress ?? null,
     adr: row.adr ?? null,
+    classification: row.classification ?? null,
     satisfaction: row.satisfaction,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

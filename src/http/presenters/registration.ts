@@ -14,6 +14,10 @@ export const registeredSchema = z
     policy: z.object({ id: z.string(), version: z.number().int() }),
     receivedAt: instant(),
     deadlines,
+    trackingToken: z
+      .string()
+      .describe("the secret of the customer's tracking link (for a phone or postal complaint)"),
+    trackingUrl: z.string().describe("the customer's tracking link, to give them"),
   })
   .meta({ id: 'Registered' });
 
@@ -40,13 +44,22 @@ export const customerActionResultSchema = z
   .object({ reference: z.string(), status: complaintStateSchema })
   .meta({ id: 'CustomerActionResult' });
 
-export const presentRegistered = (r: Registered): z.infer<typeof registeredSchema> => ({
+export const presentRegistered = (
+  r: Registered,
+  publicUrl: string,
+): z.infer<typeof registeredSchema> => ({
   reference: r.reference,
   status: r.status as z.infer<typeof complaintStateSchema>,
   policy: r.policy,
   receivedAt: r.receivedAt,
   deadlines: r.deadlines,
+  trackingToken: r.trackingToken,
+  trackingUrl: trackingUrl(publicUrl, r),
 });
+
+/** The customer's tracking link (SPEC §7): `/track/{reference}?token=…`. */
+export const trackingUrl = (publicUrl: string, r: { reference: string; trackingToken: string }) =>
+  `${publicUrl}/track/${r.reference}?token=${r.trackingToken}`;
 
 export function presentPublicRegistered(
   r: Registered,
@@ -58,7 +71,7 @@ export function presentPublicRegistered(
     receivedAt: r.receivedAt,
     deadlines: r.deadlines,
     trackingToken: r.trackingToken,
-    trackingUrl: `${publicUrl}/track/${r.reference}?token=${r.trackingToken}`,
+    trackingUrl: trackingUrl(publicUrl, r),
   };
 }
 

@@ -58,6 +58,8 @@ export interface TrackedComplaint {
     clock: string;
     label: string;
     dueAt: string | null;
+    /** we_will_by: the organisation will do it by dueAt; you_may_from: a right from dueAt. */
+    kind?: 'we_will_by' | 'you_may_from';
     /** Not sent yet: met / pending / breached per clock. */
     status?: string;
   }[];

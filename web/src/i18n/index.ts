@@ -18,6 +18,8 @@ const PARTS = {
   main: { en: () => import('./locales/en.ts'), vi: () => import('./locales/vi.ts') },
   staff: { en: () => import('./locales/en-staff.ts'), vi: () => import('./locales/vi-staff.ts') },
   case: { en: () => import('./locales/en-case.ts'), vi: () => import('./locales/vi-case.ts') },
+  queue: { en: () => import('./locales/en-queue.ts'), vi: () => import('./locales/vi-queue.ts') },
+  admin: { en: () => import('./locales/en-admin.ts'), vi: () => import('./locales/vi-admin.ts') },
 } satisfies Record<string, Record<Language, () => Promise<{ default: unknown }>>>;
 export type StringsPart = keyof typeof PARTS;
 const wanted = new Set<StringsPart>(['main']);

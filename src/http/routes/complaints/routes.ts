@@ -40,6 +40,7 @@ export const ACTION_ERRORS: ErrorCode[] = [
   ...LIFECYCLE_ERROR_CODES.filter((c) => c !== 'COMPLAINT.UNKNOWN_ACTION'),
   'COMPLAINT.UNKNOWN_REFERENCE',
   'COMMUNICATION.MISSING_REQUIRED_CONTENT',
+  'COMMUNICATION.NOT_BY_POST',
   'TEMPLATE.INVALID',
   'POLICY.UNKNOWN_REQUIRED_CONTENT',
 ];
@@ -81,7 +82,7 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
         route: 'staff',
         idempotencyKey: request.headers['idempotency-key'],
       });
-      return reply.code(201).send(presentRegistered(registered));
+      return reply.code(201).send(presentRegistered(registered, ctx.config.publicUrl));
     },
   );
 

@@ -4,12 +4,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { applyComplaintAction } from '../../../app/complaints/apply-complaint-action.ts';
+import { applyCustomerAction } from '../../../app/complaints/apply-customer-action.ts';
+import { getCustomerLetter } from '../../../app/complaints/get-customer-letter.ts';
 import { registerComplaint } from '../../../app/complaints/register-complaint.ts';
 import { VISITOR } from '../../../domain/complaint/snapshot.ts';
-import { findTracked, getTrackedComplaint } from '../../../app/complaints/get-complaint.ts';
+import { getTrackedComplaint } from '../../../app/complaints/get-complaint.ts';
 import { createComplaintInput } from '../../../app/complaints/schemas.ts';
 import { actionPayloadSchemas, type ActionType } from '../../../domain/complaint/lifecycle.ts';
+import type { CustomerRoute } from '../../../domain/complaint/customer-actions.ts';
+import { binaryBody, binaryResponse } from '../../presenters/common.ts';
 import type { RouteContext } from '../../../composition.ts';
 import { trackedComplaintSchema, presentTracked } from '../../presenters/tracked.ts';
 import {
@@ -24,11 +27,15 @@ const TRACKING_HEADER = 'x-tracking-token';
 
 const trackingQuery = z.strictObject({ token: z.string().min(1).max(200).optional() });
 
-/** The customer actions a tracking link allows, as route names. */
-const CUSTOMER_ACTIONS: Record<string, ActionType> = {
+/** Each customer route and the lifecycle action whose body it takes (a reply's `message` is also
+ *  the answer to a request for information: see domain/complaint/customer-actions.ts). */
+const CUSTOMER_ACTIONS: Record<CustomerRoute, ActionType> = {
   reply: 'customer-reply',
   'request-escalation': 'request-escalation',
   'request-deadlock-letter': 'request-deadlock-letter',
+  'request-procedure-copy': 'request-procedure-copy',
+  withdraw: 'withdraw',
+  'rate-satisfaction': 'rate-satisfaction',
 };
 
 export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -79,7 +86,41 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       },
     },
     async (request) =>
-      presentTracked(await getTrackedComplaint(ctx, request.params.reference, token(request))),
+      presentTracked(
+        await getTrackedComplaint(ctx, request.params.reference, token(request)),
+        token(request),
+      ),
+  );
+
+  app.get(
+    '/public/complaints/:reference/letters/:id/pdf',
+    {
+      config: { permission: 'tracking.read', errors: ['TRACKING.NOT_FOUND', 'LETTER.NOT_FOUND'] },
+      schema: {
+        tags: ['public'],
+        summary: 'A letter sent to the customer, as the PDF printed (token as for the view)',
+        params: referenceParam.extend({
+          id: z.coerce
+            .number()
+            .int()
+            .positive()
+            .max(2 ** 31 - 1),
+        }),
+        querystring: trackingQuery,
+        response: { 200: binaryResponse('application/pdf', 'the letter, A4 PDF') },
+      },
+    },
+    async (request, reply) => {
+      const { pdf, filename } = await getCustomerLetter(ctx, {
+        reference: request.params.reference,
+        token: token(request),
+        letterId: request.params.id,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .send(binaryBody(pdf));
+    },
   );
 
   for (const [name, action] of Object.entries(CUSTOMER_ACTIONS)) {
@@ -101,16 +142,15 @@ export async function publicRoutes(base: FastifyInstance, ctx: RouteContext): Pr
           response: { 200: customerActionResultSchema },
         },
       },
-      async (request) => {
-        const row = await findTracked(ctx.db, request.params.reference, token(request));
-        const customer = { id: `customer:${row.customer_id}`, role: 'customer' as const };
-        const done = await applyComplaintAction(ctx, customer, {
-          reference: row.reference,
-          action,
-          payload: (request.body ?? {}) as Record<string, unknown>,
-        });
-        return presentCustomerActionResult(done);
-      },
+      async (request) =>
+        presentCustomerActionResult(
+          await applyCustomerAction(ctx, {
+            reference: request.params.reference,
+            token: token(request),
+            route: name as CustomerRoute,
+            body: (request.body ?? {}) as Record<string, unknown>,
+          }),
+        ),
     );
   }
 }

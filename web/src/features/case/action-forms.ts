@@ -143,6 +143,11 @@ export const ACTION_FORMS: Forms = {
   'request-procedure-copy': [
     { name: 'method', kind: 'select', options: ['post', 'email', 'portal'] },
   ],
+  classify: [
+    { name: 'productCode', kind: 'text', audience: 'staff' },
+    { name: 'causeCode', kind: 'text', audience: 'staff' },
+    { name: 'legalEntity', kind: 'text', audience: 'staff' },
+  ],
 };
 
 /** Actions with a section of their own on the page, not a button in the action list. */

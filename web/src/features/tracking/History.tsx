@@ -49,10 +49,10 @@ export function Messages({
           <li key={m.id}>
             <article
               aria-labelledby={`message-${m.id}`}
-              className={`rounded border-2 p-4 ${m.direction === 'inbound' ? 'border-slate-400 bg-slate-50' : 'border-blue-800 bg-white'}`}
+              className={`rounded border-2 p-4 ${m.direction === 'in' ? 'border-slate-400 bg-slate-50' : 'border-blue-800 bg-white'}`}
             >
               <h3 id={`message-${m.id}`} className="mb-1 font-bold">
-                {m.direction === 'inbound'
+                {m.direction === 'in'
                   ? t('track.fromYou')
                   : t('track.fromUs', { organisation: data.organisation })}
                 {m.subject ? ` — ${m.subject}` : ''}

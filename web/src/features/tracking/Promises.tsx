@@ -1,4 +1,5 @@
-// Each promise made to the customer and when it falls due: done, due or overdue, in words.
+// Each promise made to the customer and when it falls due: done, due or overdue, in words. A
+// right the customer has from a date (going to the ombudsman) reads "from", never "by".
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge.tsx';
 import { formatDue } from '../../i18n/format.ts';
@@ -8,16 +9,25 @@ export interface Deadline {
   clock: string;
   label: string;
   dueAt: string | null;
+  kind?: 'we_will_by' | 'you_may_from';
   status?: string;
 }
 
-type State = 'met' | 'pending' | 'late';
-const TONE: Record<State, BadgeTone> = { met: 'good', pending: 'neutral', late: 'bad' };
+type State = 'met' | 'pending' | 'late' | 'rightPending' | 'rightOpen';
+const TONE: Record<State, BadgeTone> = {
+  met: 'good',
+  pending: 'neutral',
+  late: 'bad',
+  rightPending: 'neutral',
+  rightOpen: 'good',
+};
 
 function stateOf(d: Deadline, now: string): State {
+  const reached = d.dueAt !== null && d.dueAt <= now;
+  if (d.kind === 'you_may_from') return reached ? 'rightOpen' : 'rightPending';
   if (d.status === 'met' || d.status === 'stopped') return 'met';
   if (d.status === 'breached') return 'late';
-  return d.dueAt && d.dueAt <= now ? 'late' : 'pending';
+  return reached ? 'late' : 'pending';
 }
 
 export function PromiseList({
@@ -39,6 +49,7 @@ export function PromiseList({
       {sorted.map((d) => {
         const state = stateOf(d, now);
         const promise = t(`clocks.${d.clock}`, { defaultValue: d.label });
+        const due = d.dueAt ? formatDue(d.dueAt, lng, t, timeZone) : null;
         return (
           <li
             key={d.clock}
@@ -46,16 +57,11 @@ export function PromiseList({
           >
             <StatusBadge tone={TONE[state]}>{t(`promise.${state}`)}</StatusBadge>
             <span>
-              {d.dueAt ? (
-                <>
-                  {t('promise.by', {
-                    promise,
-                    due: formatDue(d.dueAt, lng, t, timeZone),
-                  })}
-                </>
-              ) : (
-                t('promise.noDate', { promise })
-              )}
+              {due === null
+                ? t('promise.noDate', { promise })
+                : d.kind === 'you_may_from'
+                  ? t('promise.from', { promise, due })
+                  : t('promise.by', { promise, due })}
             </span>
           </li>
         );

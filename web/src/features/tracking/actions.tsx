@@ -71,7 +71,7 @@ export function CustomerActions({ data, token }: { data: TrackedComplaint; token
   const { t } = useTranslation();
   const client = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
-  const shown = CUSTOMER_ACTIONS.filter((a) => data.allowedActions.includes(a.action));
+  const shown = CUSTOMER_ACTIONS.filter((a) => data.allowedActions.includes(a.route));
   if (shown.length === 0) return null;
   return (
     <section aria-labelledby="actions-heading" className="mb-8">

@@ -45,6 +45,7 @@ const enCase = {
       'record-redress-completed': 'Record that redress was paid or done',
       'rate-satisfaction': 'Record the customer’s rating',
       'request-procedure-copy': 'Send a copy of the procedure',
+      classify: 'Classify (product, cause, legal entity)',
     },
     fields: {
       outcome: 'Outcome',
@@ -83,6 +84,9 @@ const enCase = {
       currency: 'Currency (for example GBP)',
       score: 'Score',
       comment: 'Comment',
+      productCode: 'Product code',
+      causeCode: 'Cause code',
+      legalEntity: 'Legal entity',
     },
     options: {
       outcome: {

@@ -70,6 +70,9 @@ const en = {
   },
   promise: {
     by: '{{promise}} by {{due}}.',
+    from: '{{promise}} from {{due}}.',
+    rightPending: 'Not yet',
+    rightOpen: 'Open to you now',
     pending: 'Due',
     late: 'Overdue',
     met: 'Done',

@@ -47,6 +47,7 @@ const viCase: typeof enCase = {
       'record-redress-completed': 'Ghi nhận đã chi trả hoặc thực hiện bồi hoàn',
       'rate-satisfaction': 'Ghi nhận đánh giá của khách hàng',
       'request-procedure-copy': 'Gửi bản sao quy trình',
+      classify: 'Phân loại (sản phẩm, nguyên nhân, pháp nhân)',
     },
     fields: {
       outcome: 'Kết quả',
@@ -85,6 +86,9 @@ const viCase: typeof enCase = {
       currency: 'Loại tiền (ví dụ VND)',
       score: 'Điểm',
       comment: 'Nhận xét',
+      productCode: 'Mã sản phẩm, dịch vụ',
+      causeCode: 'Mã nguyên nhân',
+      legalEntity: 'Pháp nhân',
     },
     options: {
       outcome: {

@@ -77,6 +77,9 @@ const vi: Strings<Messages> = {
   },
   promise: {
     by: '{{promise}} trước {{due}}.',
+    from: '{{promise}} kể từ {{due}}.',
+    rightPending: 'Chưa đến hạn',
+    rightOpen: 'Quý khách có thể thực hiện ngay',
     pending: 'Đang chờ',
     late: 'Quá hạn',
     met: 'Đã xong',
