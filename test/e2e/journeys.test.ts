@@ -29,7 +29,6 @@ import { signIn, STRINGS } from './pages.ts';
 
 const L = CASE.en;
 const E = STRINGS.en;
-const ADMIN = { email: 'admin@e2e.test', name: 'Ada Admin', role: 'administrator' };
 const MEMBER = { email: 'dana@e2e.test', name: 'Dana Datacentre', role: 'department_member' };
 
 async function noViolations(page: Page, where: string) {
@@ -40,7 +39,7 @@ describe('the two journeys in Chromium', () => {
   let server: E2EServer;
   let browser: Browser;
   before(async () => {
-    [server, browser] = await Promise.all([startServer({}, { users: [ADMIN] }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   });
   after(async () => {
     await browser?.close();
@@ -176,7 +175,7 @@ describe('the two journeys in Chromium', () => {
   });
 
   test('seed 004: first-contact resolution by phone; an email complaint through a department to a Vietnamese response', async () => {
-    const admin = await apiAs(server.url, ADMIN.email);
+    const admin = await apiAs(server.url, STAFF.administrator.email);
     await admin('POST', '/departments', { id: 'dc-ops', name: 'Data-centre operations' });
     await admin('POST', '/users', { ...MEMBER, departmentId: 'dc-ops', password: PASSWORD });
     const api = await apiAs(server.url, STAFF.handler.email);
