@@ -158,6 +158,8 @@ describe('the two journeys in Chromium', () => {
       },
       async () => {
         await cp.reload();
+        // The rating form is folded under its summary until opened.
+        await cp.getByText(E.actions.rate, { exact: true }).click();
         await cp.getByRole('radio', { name: E.actions.rateScoreLabel_5 }).check();
         await cp.getByLabel(E.actions.rateComment).fill('Quick and clear, thank you.');
         await cp.getByRole('button', { name: E.actions.rateSend }).click();
