@@ -239,6 +239,7 @@ const PRIVACY_ERRORS = {
       'a retention duty or legal hold applies: details.until is the date the duty ends (null while a hold or an open complaint keeps it), details.restrictionOffered is true',
   },
   'HOLD.RELEASED': { status: 409, meaning: 'the legal hold has been released already' },
+  'DSR.NOT_FOUND': { status: 404, meaning: 'no data request with this id' },
   'DSR.ILLEGAL_ACTION': {
     status: 409,
     meaning: 'the data request is not in a state that allows this action',

@@ -11309,6 +11309,464 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/evidence.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The evidence pack: timeline with actors, each clock met or breached and when, every message as sent with proof of dispatch, the policy text, the audit chain verified */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "en" | "vi";
+                };
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the evidence pack, A4 PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data-subject requests not yet answered, soonest due first (all=true: every one) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataRequestList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a customer's request about their data (access, erasure, restriction) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customerId: string;
+                        /** @enum {string} */
+                        kind: "access" | "erasure" | "restriction";
+                        policy?: string;
+                        /** Format: date-time */
+                        receivedAt?: string;
+                        /** @default false */
+                        withProcessors?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataRequest"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CUSTOMER.NOT_FOUND, POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One data-subject request with its clocks */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataRequest"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description DSR.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/requests/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act on a data request: acknowledge, check-identity, confirm-identity, start, extend, answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    action: "acknowledge" | "check-identity" | "confirm-identity" | "start" | "extend" | "answer";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        withProcessors?: boolean;
+                        outcome?: string;
+                        answer?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DataRequest"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description DSR.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description DSR.ILLEGAL_ACTION, DSR.EXTENSION_REFUSED */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/events": {
         parameters: {
             query?: never;
@@ -11811,6 +12269,7 @@ export interface components {
             "return.file": boolean;
             "privacy.read": boolean;
             "privacy.manage": boolean;
+            "evidence.read": boolean;
             "audit.read": boolean;
             "action.acknowledge": boolean;
             "action.resolve-on-first-contact": boolean;
@@ -12010,6 +12469,41 @@ export interface components {
             reference: string;
             status: components["schemas"]["ComplaintState"];
         };
+        DataRequest: {
+            id: string;
+            customerId: string;
+            policy: string;
+            /** @enum {string} */
+            regime: "uk" | "vn";
+            /** @enum {string} */
+            kind: "access" | "erasure" | "restriction";
+            /** @enum {string} */
+            status: "received" | "identity_check" | "in_progress" | "answered";
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * Format: date-time
+             * @description VN: acknowledge by then; UK: null
+             */
+            acknowledgeDueAt: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+            /**
+             * Format: date-time
+             * @description answer by then; null while paused for the identity check
+             */
+            dueAt: string | null;
+            extended: boolean;
+            extensionReason: string | null;
+            withProcessors: boolean;
+            outcome: string | null;
+            answer: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+        };
+        DataRequestList: {
+            items: components["schemas"]["DataRequest"][];
+        };
         Department: {
             id: string;
             name: string;
@@ -12042,7 +12536,7 @@ export interface components {
          * @description a stable code; see x-error-codes for each one
          * @enum {string}
          */
-        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.NOT_FOUND" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
         FlaggedMail: {
             id: number;
             mailbox: string;
