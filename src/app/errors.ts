@@ -140,6 +140,10 @@ const RESOURCE_ERRORS = {
     status: 422,
     meaning: "a communication's mustInclude names a token that does not exist",
   },
+  'CALENDAR.INVALID_CORRECTION': {
+    status: 400,
+    meaning: 'a calendar correction needs a real date (YYYY-MM-DD), add or remove, and a reason',
+  },
   'CALENDAR.YEAR_OUT_OF_RANGE': {
     status: 400,
     meaning: 'the calendar year lies outside the range Redress computes',

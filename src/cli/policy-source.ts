@@ -7,6 +7,8 @@ import { isPolicyPath, listPresets, policyVersions } from '../app/policies.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DataDirLockedError, openDatabase } from '../db/client.ts';
 import { policyDocuments } from '../db/repositories/policy-versions.ts';
+import { calendarCorrections } from '../db/repositories/calendar-corrections.ts';
+import { withCorrections } from '../app/policy-registry.ts';
 import { policySchema, type Policy } from '../domain/policy/schema.ts';
 import { CliError } from './cli-error.ts';
 
@@ -28,10 +30,15 @@ async function storedPolicies(): Promise<Map<string, Policy[]> | null> {
     throw err;
   }
   try {
+    const docs = await policyDocuments(db);
+    const corrections = await calendarCorrections(db).catch((err: { code?: string }) => {
+      if (err.code === '42P01') return []; // not migrated to 0008 yet: no corrections
+      throw err;
+    });
     const map = new Map<string, Policy[]>();
-    for (const r of await policyDocuments(db)) {
+    for (const r of docs) {
       const list = map.get(r.policy_id) ?? [];
-      list.push(policySchema.parse(r.document));
+      list.push(withCorrections(policySchema.parse(r.document), corrections));
       map.set(r.policy_id, list);
     }
     return map;
