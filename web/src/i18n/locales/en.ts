@@ -210,7 +210,7 @@ const en = {
     letter: 'Letter (PDF)',
     actions: 'What you can do',
     adrTitle: 'Independent review',
-    adrText: 'You can ask {{scheme}} to look at your complaint. It is free and independent of us.',
+    adrText: '{{scheme}} can look at your complaint for you. It is free and independent of us.',
     adrWebsite: 'Website',
     adrPhone: 'Phone',
     adrEmail: 'Email',
