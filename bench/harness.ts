@@ -128,7 +128,13 @@ export async function staffToken(
     passwordHash: null,
   });
   const token = newSecret();
-  await insertApiToken(db, { id: newId(), userId: id, tokenHash: sha256(token), name: 'bench' });
+  await insertApiToken(db, {
+    id: newId(),
+    userId: id,
+    tokenHash: sha256(token),
+    name: 'bench',
+    expiresAt: new Date('2100-01-01T00:00:00Z'),
+  });
   return { id, token };
 }
 

@@ -79,6 +79,7 @@ async function writeOne(client: pg.PoolClient, t: Template): Promise<void> {
         data: { channel: 'email', policy: t.policy.id, policyVersion: t.policy.version },
       },
       GENESIS,
+      new Date(),
     );
     await client.query(
       `insert into events (stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public, data, data_digest, prev_hash, hash)

@@ -20,6 +20,7 @@ import { PolicyRegistry } from '../src/app/policy-registry.ts';
 import { openPostgres, type Db } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { dataDigest, eventHash, GENESIS } from '../src/domain/audit/chain.ts';
+import { auditKey } from '../src/db/audit-key.ts';
 import {
   createBenchDatabase,
   envNumber,
@@ -378,6 +379,9 @@ async function load(url: string, db: Db): Promise<{ g: Generated; phases: [strin
             const e = {
               stream: c.reference,
               streamSeq: k + 1,
+              complaintId: c.id,
+              hashVersion: 1 as const, // written as version 1 rows (COPY sets no hash_version)
+              recordedAt: null,
               type,
               actorId: handler.id,
               actorRole: 'handler',
@@ -387,7 +391,7 @@ async function load(url: string, db: Db): Promise<{ g: Generated; phases: [strin
               data,
             };
             const digest = dataDigest(data);
-            const hash = eventHash({ ...e, dataDigest: digest }, prev);
+            const hash = eventHash({ ...e, dataDigest: digest }, prev, auditKey());
             eventCount++;
             yield `${e.stream}\t${e.streamSeq}\t${c.id}\t${type}\t${handler.id}\thandler\t${iso(at)}\t${N_}\t${e.public ? 't' : 'f'}\t${JSON.stringify(data)}\t${digest}\t${prev}\t${hash}\n`;
             prev = hash;

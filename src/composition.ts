@@ -6,6 +6,13 @@ import { IntakeBatcher } from './app/complaints/intake-batcher.ts';
 import { DiskFileStore } from './app/files/disk-file-store.ts';
 import type { FileStore } from './app/files/file-store.ts';
 import { PolicyRegistry } from './app/policy-registry.ts';
+import {
+  deriveKeys,
+  DEVELOPMENT_SECRET,
+  loadServerSecret,
+  type ServerKeys,
+} from './app/server-secret.ts';
+import { useAuditKey } from './db/audit-key.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
@@ -25,6 +32,8 @@ export interface Services {
   intake: IntakeBatcher;
   /** Outgoing email over SMTP_URL; null without it (emails then wait in the outbox). */
   mailer: EmailSender | null;
+  /** Keys derived from the server's secret (never stored in the database). */
+  keys: ServerKeys;
 }
 
 /** What the HTTP routes are given: the services. */
@@ -41,9 +50,15 @@ export function buildServices(parts: {
   now?: Clock;
   files?: FileStore;
   mailer?: EmailSender | null;
+  /** The server's secret; without one, the development secret (tests). */
+  secret?: Buffer;
 }): Services {
   const { config, db } = parts;
+  const keys = deriveKeys(parts.secret ?? DEVELOPMENT_SECRET);
+  // The audit chain's key stays in the process: the repositories that write events read it.
+  useAuditKey(keys.audit);
   return {
+    keys,
     config,
     db,
     now: parts.now ?? systemClock,
@@ -68,6 +83,9 @@ export async function openServices(
   config: Config,
   opts: { migrate?: boolean } = {},
 ): Promise<OpenServices> {
+  // Before anything can write an event (syncing the presets does): the audit key is set.
+  const secret = loadServerSecret(config);
+  useAuditKey(deriveKeys(secret).audit);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -77,7 +95,7 @@ export async function openServices(
     if (opts.migrate !== false) await migrate(db);
     const policies = new PolicyRegistry(db);
     await policies.syncPresets();
-    const services = buildServices({ config, db, policies });
+    const services = buildServices({ config, db, policies, secret });
     return {
       ...services,
       async close() {

@@ -1,5 +1,6 @@
 // Typed configuration from the environment, validated once at start-up.
 // Every variable is documented in README.md and .env.example.
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { formatIssue } from './domain/policy/errors.ts';
@@ -7,6 +8,26 @@ import { formatIssue } from './domain/policy/errors.ts';
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed. */
+const proxyList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (list) =>
+      list.every((p) => {
+        const [addr, bits, extra] = p.split('/');
+        if (extra !== undefined || !addr || !isIP(addr)) return false;
+        const max = isIP(addr) === 4 ? 32 : 128;
+        return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= max);
+      }),
+    'expected addresses or CIDR ranges of proxies, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)',
+  );
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -22,6 +43,10 @@ const envSchema = z.object({
   REDRESS_PUBLIC_URL: z.string().url().optional(),
   REDRESS_SECURE_COOKIES: flag.default(false),
   REDRESS_SESSION_HOURS: z.coerce.number().positive().default(12),
+  REDRESS_TRUST_PROXY: proxyList.default([]),
+  REDRESS_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  REDRESS_SECRET_FILE: z.string().optional(),
+  REDRESS_TOKEN_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   REDRESS_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   REDRESS_MAX_UPLOAD_MB: z.coerce.number().positive().default(10),
   REDRESS_BODY_LIMIT_MB: z.coerce.number().positive().default(1),
@@ -65,6 +90,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     publicUrl: (e.REDRESS_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     secureCookies: e.REDRESS_SECURE_COOKIES,
     sessionHours: e.REDRESS_SESSION_HOURS,
+    /** Proxies whose X-Forwarded-For names the client (empty: the TCP peer is the client). */
+    trustProxy: e.REDRESS_TRUST_PROXY,
+    /** The server's secret (else read from, or created in, secretFile). */
+    secret: e.REDRESS_SECRET,
+    secretFile: resolve(e.REDRESS_SECRET_FILE ?? `${dataDir}/secret.key`),
+    /** How many days a new bearer token works (unless created with its own). */
+    tokenDays: e.REDRESS_TOKEN_DAYS,
     publicRateLimit: e.REDRESS_PUBLIC_RATE_LIMIT,
     maxUploadBytes: Math.round(e.REDRESS_MAX_UPLOAD_MB * 1024 * 1024),
     bodyLimitBytes: Math.round(e.REDRESS_BODY_LIMIT_MB * 1024 * 1024),

@@ -38,6 +38,11 @@ const REQUEST_ERRORS = {
     status: 400,
     meaning: 'the paging cursor is not one this server gave out; start again without it',
   },
+  'INPUT.TOO_MANY_SELECTED': {
+    status: 400,
+    meaning:
+      'a bulk change selected more complaints than one request may change; narrow the filter',
+  },
   'INPUT.TOO_LARGE': {
     status: 413,
     meaning: 'the body or file is larger than the limit (details.maxBytes when known)',
@@ -60,10 +65,18 @@ const AUTH_ERRORS = {
     status: 401,
     meaning: 'the Authorization header must be "Bearer" then the token',
   },
-  'AUTH.INVALID_TOKEN': { status: 401, meaning: 'the bearer token is unknown or revoked' },
+  'AUTH.INVALID_TOKEN': {
+    status: 401,
+    meaning: 'the bearer token is unknown, expired or revoked',
+  },
   'AUTH.INVALID_CREDENTIALS': {
     status: 401,
     meaning: 'wrong email or password (or the account is inactive)',
+  },
+  'AUTH.LOCKED': {
+    status: 429,
+    meaning:
+      'too many sign-in attempts for the account or from the address; details.retryAfterSeconds',
   },
   'AUTH.CSRF': {
     status: 403,
@@ -110,11 +123,18 @@ const RESOURCE_ERRORS = {
   'USER.ALREADY_EXISTS': { status: 409, meaning: 'a user with this email already exists' },
   'USER.DEPARTMENT_REQUIRED': { status: 400, meaning: 'a department member needs a department' },
   'USER.UNKNOWN_DEPARTMENT': { status: 400, meaning: 'the department named does not exist' },
+  'TOKEN.NOT_FOUND': { status: 404, meaning: 'no bearer token with this id (of this user)' },
+  'TOKEN.BAD_LIFETIME': { status: 400, meaning: 'a token lasts a whole number of days, 1 to 366' },
+  'USER.WEAK_PASSWORD': {
+    status: 400,
+    meaning: 'the password is shorter than 12 characters, common, or made from the account',
+  },
   'USER.LAST_ADMINISTRATOR': {
     status: 409,
     meaning: 'the last active administrator cannot be demoted or deactivated',
   },
   'DEPARTMENT.ALREADY_EXISTS': { status: 409, meaning: 'a department with this id exists' },
+  'DEPARTMENT.NOT_FOUND': { status: 404, meaning: 'there is no department with this id' },
   'POLICY.NOT_FOUND': {
     status: 404,
     meaning: 'no policy with this id; the message lists the known ones',
@@ -143,6 +163,16 @@ const RESOURCE_ERRORS = {
   'CALENDAR.INVALID_CORRECTION': {
     status: 400,
     meaning: 'a calendar correction needs a real date (YYYY-MM-DD), add or remove, and a reason',
+  },
+  'REPORT.NOT_FOUND': { status: 404, meaning: 'no report or return of this name' },
+  'REPORT.BAD_PERIOD': {
+    status: 400,
+    meaning:
+      'the period is not valid (it must end on or after its start, and span 5 years at most)',
+  },
+  'REPORT.UNKNOWN_GROUPING': {
+    status: 400,
+    meaning: 'the report cannot be grouped or drilled down that way; details lists what it can',
   },
   'CALENDAR.YEAR_OUT_OF_RANGE': {
     status: 400,
@@ -203,8 +233,29 @@ const RESOURCE_ERRORS = {
   },
 } as const satisfies Record<string, ErrorEntry>;
 
+/** Data protection (issue 11): holds, erasure, data-subject requests. */
+const PRIVACY_ERRORS = {
+  'CUSTOMER.NOT_FOUND': { status: 404, meaning: 'no customer with this id' },
+  'HOLD.NOT_FOUND': { status: 404, meaning: 'no legal hold with this id' },
+  'ERASURE.REFUSED': {
+    status: 409,
+    meaning:
+      'a retention duty or legal hold applies: details.until is the date the duty ends (null while a hold or an open complaint keeps it), details.restrictionOffered is true',
+  },
+  'HOLD.RELEASED': { status: 409, meaning: 'the legal hold has been released already' },
+  'DSR.ILLEGAL_ACTION': {
+    status: 409,
+    meaning: 'the data request is not in a state that allows this action',
+  },
+  'DSR.EXTENSION_REFUSED': {
+    status: 409,
+    meaning: 'no extension: the policy allows none, one was taken, or no reason was given',
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
 export const ERROR_CATALOGUE = {
   ...REQUEST_ERRORS,
+  ...PRIVACY_ERRORS,
   ...AUTH_ERRORS,
   ...RESOURCE_ERRORS,
   ...LIFECYCLE_ERRORS,

@@ -125,6 +125,14 @@ export class PolicyRegistry {
       throw new AppError(
         'POLICY.EFFECTIVE_DATE',
         `a new version must take effect after the latest one (${latest.effectiveFrom}); got ${doc.effectiveFrom}`,
+        {
+          issues: [
+            {
+              path: 'effectiveFrom',
+              message: `expected a date after ${latest.effectiveFrom}; got ${doc.effectiveFrom}`,
+            },
+          ],
+        },
       );
     }
     await this.db.transaction(async (tx) => {

@@ -31,7 +31,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: true,
+    // Only the proxies configured are believed when they name the client (X-Forwarded-For);
+    // without any, the TCP peer is the client, whatever headers it sends.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     ajv: undefined,
     // Errors the router raises before any hook runs (a broken %-escape, an over-long path
     // segment) leave in the same shape as every other error.

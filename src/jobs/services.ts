@@ -4,8 +4,9 @@ import { startBackground, type ServiceFactory } from './background.ts';
 import { deadlineSweep } from './deadline-sweep.ts';
 import { inboundMail } from './inbound-mail.ts';
 import { outboxDispatcher } from './outbox-dispatcher.ts';
+import { retentionSweep } from './retention-sweep.ts';
 
-const SERVICES: ServiceFactory[] = [deadlineSweep, outboxDispatcher, inboundMail];
+const SERVICES: ServiceFactory[] = [deadlineSweep, retentionSweep, outboxDispatcher, inboundMail];
 
 /** Starts every background service of this process; resolves to a function that stops them. */
 export function startJobs(

@@ -177,6 +177,7 @@ for (const engine of engines()) {
         userId: u.id,
         tokenHash: sha256(token),
         name: 'cy',
+        expiresAt: new Date('2100-01-01T00:00:00Z'),
       });
       const bearer = { authorization: `Bearer ${token}` };
       assert.equal(

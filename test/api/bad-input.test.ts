@@ -235,7 +235,7 @@ for (const engine of engines()) {
       // Users
       post('a user with an unknown role', '/api/v1/users', { email: 'new@example.test', name: 'New', role: 'king' }, 400, INVALID),
       post('a user with a bad email', '/api/v1/users', { email: 'not an email', name: 'New', role: 'handler' }, 400, INVALID),
-      post('a user with a short password', '/api/v1/users', { email: 'new@example.test', name: 'New', role: 'handler', password: 'short' }, 400, INVALID),
+      post('a user with a short password', '/api/v1/users', { email: 'new@example.test', name: 'New', role: 'handler', password: 'short' }, 400, 'USER.WEAK_PASSWORD'),
       post('a user with an unknown field', '/api/v1/users', { email: 'new@example.test', name: 'New', role: 'handler', superuser: true }, 400, INVALID),
       post('a department member without department', '/api/v1/users', { email: 'new@example.test', name: 'New', role: 'department_member' }, 400, 'USER.DEPARTMENT_REQUIRED'),
       post('a user in an unknown department', '/api/v1/users', { email: 'new@example.test', name: 'New', role: 'handler', departmentId: 'no-such' }, 400, 'USER.UNKNOWN_DEPARTMENT'),

@@ -266,7 +266,14 @@ for (const engine of engines()) {
         const r = await call(route, 'auditor');
         assert.equal(r.statusCode, 403, `${route.method} ${route.url}: ${r.body}`);
       }
-      const reads = api.filter((r) => r.method === 'GET' && !r.url.startsWith('/api/v1/public'));
+      // A customer's data export hands over everything held about them: administrators only.
+      const adminReads = new Set(['GET /api/v1/customers/:id/export']);
+      const reads = api.filter(
+        (r) =>
+          r.method === 'GET' &&
+          !r.url.startsWith('/api/v1/public') &&
+          !adminReads.has(`${r.method} ${r.url}`),
+      );
       for (const route of reads) {
         assert.ok(allowed(route.permission!, 'auditor'), `${route.method} ${route.url}`);
       }

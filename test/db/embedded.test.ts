@@ -12,6 +12,7 @@ import { applyComplaintAction } from '../../src/app/complaints/apply-complaint-a
 import { registerComplaint } from '../../src/app/complaints/register-complaint.ts';
 import { createComplaintInput } from '../../src/app/complaints/schemas.ts';
 import { PolicyRegistry } from '../../src/app/policy-registry.ts';
+import { DEVELOPMENT_SECRET } from '../../src/app/server-secret.ts';
 import { openPglite, type Db } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { complaintBody } from '../helpers/app.ts';
@@ -42,6 +43,8 @@ function envFor(target: { dataDir: string } | { url: string }, extra: Record<str
     LOG_LEVEL: 'warn',
     DATABASE_URL: 'url' in target ? target.url : '',
     REDRESS_DATA_DIR: 'dataDir' in target ? target.dataDir : tempDir(),
+    // The audit key of the events this process writes itself (services built without a secret).
+    REDRESS_SECRET: DEVELOPMENT_SECRET.toString('utf8'),
     ...extra,
   };
 }

@@ -124,6 +124,7 @@ record-redress-accepted     x   x   x   x   x   x   x   x   x   x   x   x   .   
 record-redress-completed    x   x   x   x   x   x   x   x   x   x   x   x   .   x
 rate-satisfaction           .   .   .   .   .   .   x   .   .   x   .   .   .   x
 request-procedure-copy      x   x   x   x   x   x   x   x   x   x   x   x   x   x
+classify                    x   x   x   x   x   x   x   x   x   x   x   x   x   x
 `);
 
 /** Where each action leads when accepted; absent means the state does not change. */
@@ -266,6 +267,7 @@ record-redress-accepted     x   .   x   x   .   x   .
 record-redress-completed    x   .   x   x   .   .   x
 rate-satisfaction           .   .   .   .   .   x   .
 request-procedure-copy      x   .   x   x   .   x   .
+classify                    x   .   x   x   .   .   .
 `);
 
 const ROLE_COLUMNS: Record<string, Actor> = {

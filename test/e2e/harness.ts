@@ -16,6 +16,8 @@ export const PASSWORD = 'e2e-password-123';
 export const STAFF = {
   handler: { email: 'handler@e2e.test', name: 'Hana Handler', role: 'handler' },
   manager: { email: 'manager@e2e.test', name: 'Max Manager', role: 'manager' },
+  administrator: { email: 'admin@e2e.test', name: 'Ada Admin', role: 'administrator' },
+  auditor: { email: 'auditor@e2e.test', name: 'Aud Auditor', role: 'auditor' },
 } as const;
 
 const CHROMIUM_ARGS = [
@@ -66,8 +68,17 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-/** Starts `redress serve` with the staff accounts of STAFF (password PASSWORD). */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<E2EServer> {
+export interface StaffAccount {
+  email: string;
+  name: string;
+  role: string;
+}
+
+/** Starts `redress serve` with the staff accounts of STAFF, and any `users` (password PASSWORD). */
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  opts: { users?: readonly StaffAccount[] } = {},
+): Promise<E2EServer> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
   const database = await freshPostgres();
@@ -84,7 +95,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     DATABASE_URL: database?.url ?? '',
     ...extraEnv,
   };
-  for (const u of Object.values(STAFF)) {
+  for (const u of [...Object.values(STAFF), ...(opts.users ?? [])]) {
     const r = spawnSync(
       process.execPath,
       ['bin/redress.js', 'user', 'create', '--email', u.email, '--name', u.name, '--role', u.role],

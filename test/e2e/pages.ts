@@ -1,14 +1,21 @@
 // Every page of the web app with what it needs to show, for the axe run and the screenshots.
 import type { Page } from 'playwright-core';
+import enAdmin from '../../web/src/i18n/locales/en-admin.ts';
+import enQueue from '../../web/src/i18n/locales/en-queue.ts';
 import enStaff from '../../web/src/i18n/locales/en-staff.ts';
 import en from '../../web/src/i18n/locales/en.ts';
+import viAdmin from '../../web/src/i18n/locales/vi-admin.ts';
+import viQueue from '../../web/src/i18n/locales/vi-queue.ts';
 import viStaff from '../../web/src/i18n/locales/vi-staff.ts';
 import vi from '../../web/src/i18n/locales/vi.ts';
 import { closeByApi, complainByApi, PASSWORD, STAFF, staffAct } from './harness.ts';
 
 export type Lang = 'en' | 'vi';
 /** The app's own strings, so that pages are found by the names a person reads. */
-export const STRINGS = { en: { ...en, ...enStaff }, vi: { ...vi, ...viStaff } } as const;
+export const STRINGS = {
+  en: { ...en, ...enStaff, ...enQueue, ...enAdmin },
+  vi: { ...vi, ...viStaff, ...viQueue, ...viAdmin },
+} as const;
 
 export interface AppPage {
   name: string;
@@ -25,6 +32,32 @@ export async function signIn(page: Page, url: string, email: string, lang: Lang 
   await page.waitForURL(/\/(queue|dashboard)$/);
 }
 
+const sessions = new Map<string, { name: string; value: string; csrf: string }>();
+
+/** Signs the page's browser context in without the form (one login per server and person,
+ *  reused: the login route allows 20 a minute), then opens `path`. */
+export async function openSignedIn(page: Page, url: string, email: string, path: string) {
+  let s = sessions.get(`${url} ${email}`);
+  if (!s) {
+    const r = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    if (!r.ok) throw new Error(`login failed: ${r.status} ${await r.text()}`);
+    const [pair] = (r.headers.get('set-cookie') ?? '').split(';');
+    const at = pair!.indexOf('=');
+    const { csrfToken } = (await r.json()) as { csrfToken: string };
+    s = { name: pair!.slice(0, at), value: pair!.slice(at + 1), csrf: csrfToken };
+    sessions.set(`${url} ${email}`, s);
+  }
+  await page.context().addCookies([{ name: s.name, value: s.value, url }]);
+  await page
+    .context()
+    .addInitScript((token) => sessionStorage.setItem('redress.csrf', token), s.csrf);
+  await page.goto(`${url}${path}`);
+}
+
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).waitFor();
 const h2 = (page: Page, name: string) => page.getByRole('heading', { level: 2, name }).waitFor();
 
@@ -32,6 +65,18 @@ export function appPages(): AppPage[] {
   let tracked: { reference: string; token: string } | null = null;
   let closed: { reference: string; token: string } | null = null;
   let deadlocked: { reference: string; token: string } | null = null;
+  let queued = false;
+  /** A few complaints, so that the queue shows rows with their clocks. */
+  const fillQueue = async (url: string) => {
+    if (queued) return;
+    queued = true;
+    await complainByApi(url, { subject: 'Invoice charged twice in November' });
+    await complainByApi(url, { subject: 'Engineer did not come on Tuesday' });
+    await complainByApi(url, {
+      subject: 'Mất kết nối internet từ thứ Hai',
+      customer: { name: 'Nguyễn Văn An', email: 'an@example.vn', language: 'vi' },
+    });
+  };
   return [
     {
       name: 'home',
@@ -140,8 +185,66 @@ export function appPages(): AppPage[] {
     {
       name: 'queue',
       open: async (page, url, lang) => {
+        await fillQueue(url);
         await signIn(page, url, STAFF.handler.email, lang);
-        await page.getByRole('heading', { level: 2, name: STRINGS[lang].staff.links }).waitFor();
+        await page.getByRole('list', { name: STRINGS[lang].queue.list }).waitFor();
+      },
+    },
+    {
+      name: 'queue-filters',
+      open: async (page, url, lang) => {
+        const Q = STRINGS[lang].queue;
+        await fillQueue(url);
+        await openSignedIn(page, url, STAFF.handler.email, '/queue');
+        await page.getByRole('button', { name: Q.showFilters }).click();
+        await page.getByLabel(Q.f.channel).selectOption('web');
+        await page.getByRole('button', { name: Q.apply }).click();
+        await page.getByText(Q.activeFilters_one.replace('{{count}}', '1')).waitFor();
+      },
+    },
+    {
+      name: 'queue-selected',
+      open: async (page, url, lang) => {
+        const Q = STRINGS[lang].queue;
+        await fillQueue(url);
+        await openSignedIn(page, url, STAFF.handler.email, '/queue');
+        await page.getByRole('checkbox', { name: Q.selectPage }).check();
+        await page.getByRole('heading', { level: 2, name: Q.bulk }).waitFor();
+      },
+    },
+    {
+      name: 'queue-shortcuts',
+      open: async (page, url, lang) => {
+        await fillQueue(url);
+        await openSignedIn(page, url, STAFF.handler.email, '/queue');
+        await page.getByRole('list', { name: STRINGS[lang].queue.list }).waitFor();
+        await page.keyboard.press('?');
+        await page.getByRole('dialog', { name: STRINGS[lang].queue.shortcuts.title }).waitFor();
+      },
+    },
+    {
+      name: 'log-complaint',
+      open: async (page, url, lang) => {
+        await openSignedIn(page, url, STAFF.handler.email, '/complaints/new');
+        await page
+          .getByRole('heading', { level: 1, name: STRINGS[lang].logComplaint.title })
+          .waitFor();
+      },
+    },
+    {
+      name: 'log-complaint-errors',
+      open: async (page, url, lang) => {
+        const L = STRINGS[lang].logComplaint;
+        await openSignedIn(page, url, STAFF.handler.email, '/complaints/new');
+        await page.getByRole('button', { name: L.submit }).click();
+        await page.getByRole('alert').first().waitFor();
+      },
+    },
+    {
+      name: 'notifications',
+      open: async (page, url, lang) => {
+        await openSignedIn(page, url, STAFF.handler.email, '/notifications');
+        await page.getByText(STRINGS[lang].notifications.empty).waitFor();
       },
     },
     {

@@ -134,6 +134,7 @@ export const SAMPLE_ACTIONS: { [K in ActionType]: Extract<Action, { type: K }> }
   'record-redress-completed': { type: 'record-redress-completed' },
   'rate-satisfaction': { type: 'rate-satisfaction', score: 4, comment: 'Fair in the end' },
   'request-procedure-copy': { type: 'request-procedure-copy', method: 'post' },
+  classify: { type: 'classify', vulnerability: { identified: true, causedByFirm: false } },
 };
 
 export function sampleAction<K extends ActionType>(type: K): Extract<Action, { type: K }> {

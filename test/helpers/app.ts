@@ -65,6 +65,7 @@ export async function startApp(
       userId: u.id,
       tokenHash: sha256(token),
       name: 'test',
+      expiresAt: new Date('2100-01-01T00:00:00Z'),
     });
     tokens[role] = token;
     users[role] = { id: u.id, email };

@@ -262,7 +262,7 @@ export function contractProblems(doc: Json, statusOf: (code: string) => number |
         const ok =
           type === 'application/json'
             ? typeof schema?.$ref === 'string'
-            : type === 'text/plain'
+            : type === 'text/plain' || type === 'text/csv'
               ? schema?.type === 'string'
               : JSON.stringify(schema) === JSON.stringify(BINARY);
         if (!ok) out.push(`${where} ${status} ${type}: ${JSON.stringify(schema)}`);

@@ -76,7 +76,7 @@ const ACTION_FIELDS: Record<string, string> = {
   customerMessage: 'reason',
   timeLimitPosition: 'time_limit_position',
 };
-const INTERNAL_FIELDS = new Set(['reason', 'findings', 'note', 'rootCause']);
+const INTERNAL_FIELDS = new Set(['reason', 'findings', 'note', 'rootCause', 'proposedFix']);
 
 /** Composing from code takes an action's payload as it is: its details are read under the
  *  template's names and what is not a detail of the kind (method, departmentId …) is ignored.

@@ -40,6 +40,7 @@ import { composeCommunication } from '../communications/compose-communication.ts
 import { deliveryMethod, queueCommunication } from '../communications/queue-communication.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
+import { notifyMentions } from '../work/notify-mentions.ts';
 
 export interface ActionDeps {
   db: Db;
@@ -140,6 +141,14 @@ export async function applyActionToRow(
   const searchText: string[] = [];
   if (input.storeMessages !== false) {
     for (const e of result.events) await storeMessage(tx, row, actor, e, now, searchText);
+  }
+  if (type === 'add-note') {
+    await notifyMentions(tx, {
+      complaintId: row.id,
+      reference: row.reference,
+      text: String(payload['text'] ?? ''),
+      author: actor,
+    });
   }
   if (input.communicate !== false) {
     await communicateAction(tx, deps, policy, row, actor, { type, payload, now, searchText });

@@ -5,6 +5,8 @@ import { complaintRecords, type ComplaintRecords } from '../../db/queries/compla
 import { clocksOf, type ClockRow } from '../../db/repositories/clocks.ts';
 import { findComplaint, snapshotOf, type ComplaintRow } from '../../db/repositories/complaints.ts';
 import { findCustomer, type CustomerRow } from '../../db/repositories/customers.ts';
+import { tasksOfComplaint, type TaskRecord } from '../../db/queries/work-lists.ts';
+import { nextStep, type NextStep } from '../../domain/complaint/next-step.ts';
 import {
   complaintCapabilities,
   type ComplaintPermission,
@@ -38,6 +40,10 @@ export interface ComplaintDetail {
   allowedActions: ActionType[];
   /** What else the caller may do with it (the permission table's answer). */
   capabilities: Record<ComplaintPermission, boolean>;
+  /** The complaint's tasks (call-backs, follow-ups, coordination with departments). */
+  tasks: TaskRecord[];
+  /** What the procedure expects next: the first clock due and the action that meets it. */
+  nextStep: NextStep | null;
   now: Date;
 }
 
@@ -51,20 +57,35 @@ export async function getComplaint(
     throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
   }
   const policy = deps.policies.version(row.policy_id, row.policy_version);
-  const [customer, clocks, records] = await Promise.all([
+  const [customer, clocks, records, tasks] = await Promise.all([
     findCustomer(deps.db, row.customer_id),
     clocksOf(deps.db, row.id),
     complaintRecords(deps.db, row.id, { publicOnly: false }),
+    tasksOfComplaint(deps.db, row.id),
   ]);
   const actor: Actor = { id: user.id, role: user.role, departmentId: user.departmentId ?? null };
+  const allowed = user.role === 'auditor' ? [] : allowedActions(snapshotOf(row), actor, policy);
   return {
     complaint: row,
     customer,
     policy,
     clocks,
     records,
-    allowedActions: user.role === 'auditor' ? [] : allowedActions(snapshotOf(row), actor, policy),
+    allowedActions: allowed,
     capabilities: complaintCapabilities(user, { departmentId: row.department_id }),
+    tasks,
+    nextStep: row.is_open
+      ? nextStep(
+          clocks.map((c) => ({
+            name: c.name,
+            status: c.status,
+            dueAt: c.due_at,
+            stoppedAt: c.stopped_at,
+          })),
+          policy.clocks,
+          allowed,
+        )
+      : null,
     now: deps.now(),
   };
 }

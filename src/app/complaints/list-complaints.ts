@@ -2,6 +2,9 @@
 // rows; src/http/presenters/complaint.ts shapes them.
 import { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
+import { clocksOfMany, type ClockRow } from '../../db/repositories/clocks.ts';
+import type { Policy } from '../../domain/policy/schema.ts';
+import type { PolicyRegistry } from '../policy-registry.ts';
 import {
   queuePage,
   type QueueFilter,
@@ -36,6 +39,21 @@ export const listQuery = z.strictObject({
   channel: csv(CHANNELS).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   dueBefore: z.iso.datetime({ offset: true }).optional(),
+  clock: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("only complaints with this clock still open (the clock's name in the policy)"),
+  receivedFrom: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('received at or after this instant'),
+  receivedBefore: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .describe('received before this instant'),
+  category: z.string().min(1).max(200).optional(),
   q: z
     .string()
     .trim()
@@ -66,19 +84,19 @@ function decode(s: string): QueueKey {
 
 export interface QueuePage {
   rows: QueueRow[];
+  /** The open (running or paused) clocks of the page's complaints, by complaint id. */
+  clocks: Map<number, ClockRow[]>;
+  /** Each row's policy version. */
+  policyOf: (row: QueueRow) => Policy;
   /** Where the next page starts; null on the last page. */
   nextCursor: string | null;
   now: Date;
 }
 
-/** A page of the queue the caller may see (a department member: their department's only). */
-export async function listComplaints(
-  deps: { db: Queryable; now: () => Date },
-  user: ActingUser,
-  q: ListQuery,
-): Promise<QueuePage> {
-  const now = deps.now();
-  const filter: QueueFilter = {
+/** What the caller's query selects among the complaints they may see (a department member:
+ *  their department's only — the API enforces it, whatever the query asks). */
+export function queueFilterOf(user: ActingUser, q: Omit<ListQuery, 'sort' | 'limit'>): QueueFilter {
+  return {
     ...(user.role === 'department_member' ? { scopeDepartment: user.departmentId ?? '' } : {}),
     ...(q.status ? { status: q.status } : {}),
     ...(q.open ? { open: q.open === 'true' } : {}),
@@ -89,8 +107,22 @@ export async function listComplaints(
     ...(q.channel ? { channel: q.channel } : {}),
     ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
     ...(q.dueBefore ? { dueBefore: new Date(q.dueBefore) } : {}),
+    ...(q.clock ? { clock: q.clock } : {}),
+    ...(q.receivedFrom ? { receivedFrom: new Date(q.receivedFrom) } : {}),
+    ...(q.receivedBefore ? { receivedBefore: new Date(q.receivedBefore) } : {}),
+    ...(q.category ? { category: q.category } : {}),
     ...(q.q ? { search: q.q } : {}),
   };
+}
+
+/** A page of the queue the caller may see, with each complaint's open clocks. */
+export async function listComplaints(
+  deps: { db: Queryable; policies: PolicyRegistry; now: () => Date },
+  user: ActingUser,
+  q: ListQuery,
+): Promise<QueuePage> {
+  const now = deps.now();
+  const filter = queueFilterOf(user, q);
   const after = q.cursor ? decode(q.cursor) : null;
   const rows = await queuePage(deps.db, filter, q.sort, q.limit, after, now);
   const page = rows.slice(0, q.limit);
@@ -105,5 +137,18 @@ export async function listComplaints(
           id: last.id,
         })
       : null;
-  return { rows: page, nextCursor, now };
+  const clocks = new Map<number, ClockRow[]>();
+  if (page.length) {
+    for (const c of await clocksOfMany(
+      deps.db,
+      page.map((r) => r.id),
+    )) {
+      if (c.stopped_at) continue;
+      const list = clocks.get(Number(c.complaint_id)) ?? [];
+      list.push(c);
+      clocks.set(Number(c.complaint_id), list);
+    }
+  }
+  const policyOf = (r: QueueRow) => deps.policies.version(r.policy_id, r.policy_version);
+  return { rows: page, nextCursor, now, clocks, policyOf };
 }

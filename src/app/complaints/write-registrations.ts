@@ -12,7 +12,7 @@ import {
   customersPart,
   type CustomerCandidate,
 } from '../../db/repositories/customers.ts';
-import { chainOnto, eventsPart } from '../../db/repositories/events.ts';
+import { chainOnto, eventWriteParts } from '../../db/repositories/events.ts';
 import { storedAnswersPart } from '../../db/repositories/idempotency-keys.ts';
 import { deferredPlanningPart } from '../../db/repositories/scheduled-actions.ts';
 import { runWrites } from '../../db/write-parts.ts';
@@ -150,7 +150,7 @@ export async function writeRegistrations(
         complaintOf(p, keys[i]!, references[i]!, candidates[i]!, customers.ids[i]!),
       ),
     ),
-    eventsPart(events),
+    ...eventWriteParts(events),
     clocksPart(batch.map((p, i) => ({ complaintId: ids[i]!, clocks: p.clocks }))),
     deferredPlanningPart(ids),
     storedAnswersPart(

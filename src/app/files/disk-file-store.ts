@@ -59,6 +59,10 @@ export class DiskFileStore implements FileStore {
     }
     return bytes;
   }
+
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
 }
 
 /** Makes a rename durable; some platforms cannot open a directory, which is fine there. */

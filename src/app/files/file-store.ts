@@ -13,6 +13,8 @@ export interface FileStore {
   put(bytes: Uint8Array): Promise<StoredFile>;
   /** The bytes stored under a hash, or null when there are none. */
   get(sha256: string): Promise<Buffer | null>;
+  /** Deletes the bytes stored under a hash (personal data past its retention); idempotent. */
+  remove(sha256: string): Promise<void>;
 }
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;

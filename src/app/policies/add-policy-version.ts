@@ -9,9 +9,19 @@ import type { PolicyRegistry } from '../policy-registry.ts';
 
 const SOURCE = 'policy';
 
+/** Each problem line (`path: what is wrong`) as a path and a message, so that a form can show
+ *  it beside its field; a line without a path ("line 3, column 2: …") is of the whole text. */
+export function issuesOf(problems: readonly string[]): { path: string; message: string }[] {
+  return problems.map((p) => {
+    const m = /^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*): (.*)$/s.exec(p);
+    return m ? { path: m[1]!, message: m[2]! } : { path: '', message: p };
+  });
+}
+
 function refuse(problems: string[]): never {
   throw new AppError('POLICY.INVALID', `the policy is not valid: ${problems.join('; ')}`, {
     problems,
+    issues: issuesOf(problems),
   });
 }
 

@@ -13,14 +13,18 @@ export interface RenderedProcedure {
   text: string;
 }
 
-/** The version in force now (or, before any is, the first to come) in the language asked for. */
+/** The version in force now (or, before any is, the first to come), or the version asked for,
+ *  in the language asked for. */
 export function renderPolicyProcedure(
   deps: { policies: PolicyRegistry; now: () => Date },
   _actor: Actor,
-  { id, lang }: { id: string; lang?: Language | undefined },
+  { id, lang, version }: { id: string; lang?: Language | undefined; version?: number | undefined },
 ): RenderedProcedure {
   const registry = deps.policies;
-  const policy = versionInForce(registry, id, deps.now()) ?? registry.allVersions(id)[0]!;
+  const policy =
+    version !== undefined
+      ? registry.version(id, version)
+      : (versionInForce(registry, id, deps.now()) ?? registry.allVersions(id)[0]!);
   const language = lang ?? policy.languages[0]!;
   return {
     policy: policy.id,

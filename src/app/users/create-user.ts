@@ -8,13 +8,15 @@ import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { ROLES } from '../../domain/complaint/states.ts';
 import { newId } from '../crypto.ts';
 import { AppError } from '../errors.ts';
+import { checkNewPassword } from './password-rules.ts';
 
 export const createUserInput = z.strictObject({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
   departmentId: z.string().min(1).max(100).nullable().optional(),
-  password: z.string().min(8, 'a password needs at least 8 characters').max(200).optional(),
+  // Length and commonness are checked by checkNewPassword (its refusals never echo it).
+  password: z.string().max(200).optional(),
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
@@ -28,6 +30,7 @@ export async function createUser(
   if (input.role === 'department_member' && !input.departmentId) {
     throw new AppError('USER.DEPARTMENT_REQUIRED', 'a department member needs a department');
   }
+  if (input.password !== undefined) checkNewPassword(input.password, input);
   const passwordHash = input.password ? await hash(input.password) : null;
   return deps.db.transaction(async (tx) => {
     if (await findUserByEmail(tx, input.email)) {

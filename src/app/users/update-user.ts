@@ -2,7 +2,9 @@
 // system audit event (before and after of each field changed) are committed together.
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
+import { revokeUserTokens } from '../../db/repositories/api-tokens.ts';
 import { departmentExists } from '../../db/repositories/departments.ts';
+import { deleteUserSessions } from '../../db/repositories/sessions.ts';
 import { appendSystemEvent } from '../../db/repositories/events.ts';
 import {
   countActiveAdministrators,
@@ -74,6 +76,13 @@ export async function updateUser(
       id,
       Object.fromEntries(changed.map((f) => [f, after[f]])),
     );
+    // Deactivation ends every token and session for good: reactivating the account brings
+    // none of them back.
+    const ended =
+      current.active && !after.active
+        ? { tokensRevoked: await revokeUserTokens(tx, id, now) }
+        : null;
+    if (ended) await deleteUserSessions(tx, id);
     await appendSystemEvent(tx, {
       type: 'user_updated',
       actor: { id: actor.id, role: actor.role },
@@ -81,6 +90,7 @@ export async function updateUser(
       data: {
         userId: id,
         changes: Object.fromEntries(changed.map((f) => [f, { from: current[f], to: after[f] }])),
+        ...ended,
       },
     });
     return toUser(row);

@@ -12,7 +12,10 @@ import {
   type NotificationRecord,
   type TaskRecord,
 } from '../../db/queries/work-lists.ts';
-import { lockComplaintById } from '../../db/repositories/complaints.ts';
+import { findComplaint, lockComplaintById } from '../../db/repositories/complaints.ts';
+import { departmentExists } from '../../db/repositories/departments.ts';
+import { insertTask, taskScope } from '../../db/repositories/tasks.ts';
+import { canSeeComplaint } from '../../domain/access/complaint-access.ts';
 import {
   letterComplaintId,
   lockLetterStatus,
@@ -30,10 +33,15 @@ import type { PolicyRegistry } from '../policy-registry.ts';
 interface Caller {
   id: string;
   role: string;
+  departmentId?: string | null;
 }
 
-export function listTasks(deps: { db: Db }, open: boolean): Promise<TaskRecord[]> {
-  return tasks(deps.db, open);
+/** A department member's scope: only their department's tasks (and its complaints'). */
+const departmentScope = (user: Caller): string | null | undefined =>
+  user.role === 'department_member' ? (user.departmentId ?? null) : undefined;
+
+export function listTasks(deps: { db: Db }, user: Caller, open: boolean): Promise<TaskRecord[]> {
+  return tasks(deps.db, open, departmentScope(user));
 }
 
 export async function completeTask(
@@ -41,9 +49,50 @@ export async function completeTask(
   user: Caller,
   input: { id: number; note?: string | undefined },
 ): Promise<void> {
+  const scope = departmentScope(user);
+  if (scope !== undefined) {
+    const task = await taskScope(deps.db, input.id);
+    // Another department's task answers as absent: a member learns nothing of it.
+    if (!task || !scope || (task.department_id !== scope && task.complaint_department_id !== scope))
+      throw new AppError('TASK.NOT_FOUND', `no open task ${input.id}`);
+  }
   if (!(await markTaskDone(deps.db, input.id, user.id, input.note ?? null, deps.now()))) {
     throw new AppError('TASK.NOT_FOUND', `no open task ${input.id}`);
   }
+}
+
+export interface NewTaskInput {
+  reference: string;
+  title: string;
+  /** A coordination task: for this department's members. */
+  departmentId?: string | undefined;
+  dueAt?: Date | undefined;
+  note?: string | undefined;
+}
+
+/** A handler asks a department (or a colleague) for something on a complaint: a task. */
+export async function createTask(
+  deps: { db: Db; now: () => Date },
+  user: Caller,
+  input: NewTaskInput,
+): Promise<number> {
+  const row = await findComplaint(deps.db, input.reference);
+  if (!row || !canSeeComplaint(user, { departmentId: row.department_id })) {
+    throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${input.reference}`);
+  }
+  if (input.departmentId && !(await departmentExists(deps.db, input.departmentId))) {
+    throw new AppError('COMPLAINT.UNKNOWN_REFERENCE', `no department "${input.departmentId}"`);
+  }
+  return insertTask(deps.db, {
+    complaintId: row.id,
+    kind: input.departmentId ? 'coordinate' : 'follow_up',
+    title: input.title,
+    dueAt: input.dueAt ?? null,
+    note: input.note ?? null,
+    createdAt: deps.now(),
+    departmentId: input.departmentId ?? null,
+    createdBy: user.id,
+  });
 }
 
 export function listNotifications(deps: { db: Db }, user: Caller): Promise<NotificationRecord[]> {

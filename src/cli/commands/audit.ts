@@ -16,11 +16,16 @@ export async function run(args: string[]): Promise<void> {
     if (result.broken) {
       const b = result.broken;
       throw new CliError(
-        `audit trail BROKEN at event id ${b.id} (${b.stream} #${b.streamSeq}): ${b.problem}`,
+        b.id
+          ? `audit trail BROKEN at event id ${b.id} (${b.stream} #${b.streamSeq}): ${b.problem}`
+          : `audit trail BROKEN in stream ${b.stream}: ${b.problem}`,
       );
     }
+    const legacy = result.unanchored
+      ? ` (${result.unanchored} written before migration 0007, unkeyed and unanchored)`
+      : '';
     console.log(
-      `audit trail intact: ${result.events} events in ${result.streams} streams verified`,
+      `audit trail intact: ${result.events} events in ${result.streams} streams verified${legacy}`,
     );
   });
 }

@@ -16,7 +16,7 @@ async function readPassword(): Promise<string | undefined> {
   if (!process.stdin.isTTY) return undefined;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return (await rl.question('Password (at least 8 characters): ')) || undefined;
+    return (await rl.question('Password (at least 12 characters): ')) || undefined;
   } finally {
     rl.close();
   }

@@ -18,6 +18,12 @@ export interface QueueFilter {
   /** true: open and past its next due; false: not past it (or nothing due). */
   overdue?: boolean;
   dueBefore?: Date;
+  /** A clock of this name still running (or paused) on the complaint. */
+  clock?: string;
+  receivedFrom?: Date;
+  /** Received before this instant. */
+  receivedBefore?: Date;
+  category?: string;
   search?: string;
 }
 
@@ -40,27 +46,7 @@ export async function queuePage(
   after: QueueKey | null,
   now: Date,
 ): Promise<QueueRow[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const f = filter;
-  if (f.scopeDepartment !== undefined) where.push(`c.department_id = ${p(f.scopeDepartment)}`);
-  if (f.status) where.push(`c.status = any(${p(f.status)}::text[])`);
-  if (f.open !== undefined) where.push(f.open ? 'c.is_open' : 'not c.is_open');
-  if (f.department) where.push(`c.department_id = ${p(f.department)}`);
-  if (f.assignee === null) where.push('c.assignee_id is null');
-  else if (f.assignee !== undefined) where.push(`c.assignee_id = ${p(f.assignee)}`);
-  if (f.policy) where.push(`c.policy_id = ${p(f.policy)}`);
-  if (f.flag) where.push(`c.flags && ${p(f.flag)}::text[]`);
-  if (f.channel) where.push(`c.channel = any(${p(f.channel)}::text[])`);
-  if (f.overdue === true) where.push(`c.is_open and c.next_due_at <= ${p(now)}`);
-  if (f.overdue === false) where.push(`(c.next_due_at is null or c.next_due_at > ${p(now)})`);
-  if (f.dueBefore) where.push(`c.next_due_at < ${p(f.dueBefore)}`);
-  if (f.search) where.push(`c.search @@ plainto_tsquery('simple', ${p(f.search)})`);
-
+  const { where, params, p } = filterSql(filter, now);
   let sortBy: string;
   if (order === 'next_due') {
     sortBy = 'c.next_due_at asc nulls last, c.id asc';
@@ -87,4 +73,74 @@ export async function queuePage(
       order by ${sortBy} limit ${p(limit + 1)}
     ) c join customers cu on cu.id = c.customer_id order by ${sortBy}`;
   return (await db.query<QueueRow>(sql, params)).rows;
+}
+
+/** The WHERE clause of a filter, its parameters, and the helper that adds more. */
+function filterSql(f: QueueFilter, now: Date) {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.scopeDepartment !== undefined) where.push(`c.department_id = ${p(f.scopeDepartment)}`);
+  if (f.status) where.push(`c.status = any(${p(f.status)}::text[])`);
+  if (f.open !== undefined) where.push(f.open ? 'c.is_open' : 'not c.is_open');
+  if (f.department) where.push(`c.department_id = ${p(f.department)}`);
+  if (f.assignee === null) where.push('c.assignee_id is null');
+  else if (f.assignee !== undefined) where.push(`c.assignee_id = ${p(f.assignee)}`);
+  if (f.policy) where.push(`c.policy_id = ${p(f.policy)}`);
+  if (f.flag) where.push(`c.flags && ${p(f.flag)}::text[]`);
+  if (f.channel) where.push(`c.channel = any(${p(f.channel)}::text[])`);
+  if (f.overdue === true) where.push(`c.is_open and c.next_due_at <= ${p(now)}`);
+  if (f.overdue === false) where.push(`(c.next_due_at is null or c.next_due_at > ${p(now)})`);
+  if (f.dueBefore) where.push(`c.next_due_at < ${p(f.dueBefore)}`);
+  if (f.search) where.push(`c.search @@ plainto_tsquery('simple', ${p(f.search)})`);
+
+  if (f.clock) {
+    where.push(
+      `exists (select 1 from clock_instances ci where ci.complaint_id = c.id and ci.name = ${p(f.clock)} and ci.stopped_at is null)`,
+    );
+  }
+  if (f.receivedFrom) where.push(`c.received_at >= ${p(f.receivedFrom)}`);
+  if (f.receivedBefore) where.push(`c.received_at < ${p(f.receivedBefore)}`);
+  if (f.category) where.push(`c.category = ${p(f.category)}`);
+  return { where, params, p };
+}
+
+/** How many complaints match each of several filters, in one pass over the complaints the
+ *  filters share (`base`: e.g. open ones). Keyed as the filters are. */
+export async function queueCounts(
+  db: Queryable,
+  base: QueueFilter,
+  filters: Record<string, QueueFilter>,
+  now: Date,
+): Promise<Record<string, number>> {
+  const { where, params, p } = filterSql(base, now);
+  const names = Object.keys(filters);
+  const columns = names.map((name, i) => {
+    const own = filterSql(filters[name]!, now);
+    // Renumber the filter's own parameters after the shared ones.
+    const clause = own.where
+      .join(' and ')
+      .replace(/\$(\d+)/g, (_, n: string) => p(own.params[Number(n) - 1]));
+    return `count(*) filter (where ${clause || 'true'})::int as v${i}`;
+  });
+  const sql = `select ${columns.join(', ')} from complaints c ${where.length ? `where ${where.join(' and ')}` : ''}`;
+  const row = (await db.query<Record<string, number>>(sql, params)).rows[0] ?? {};
+  return Object.fromEntries(names.map((name, i) => [name, Number(row[`v${i}`] ?? 0)]));
+}
+
+/** The references of every complaint a filter matches (a bulk change's "all of them"), in the
+ *  queue's order, at most `limit` + 1 (one more says there were too many). */
+export async function queueReferences(
+  db: Queryable,
+  filter: QueueFilter,
+  limit: number,
+  now: Date,
+): Promise<string[]> {
+  const { where, params, p } = filterSql(filter, now);
+  const sql = `select c.reference from complaints c ${where.length ? `where ${where.join(' and ')}` : ''}
+    order by c.next_due_at asc nulls last, c.id asc limit ${p(limit + 1)}`;
+  return (await db.query<{ reference: string }>(sql, params)).rows.map((r) => r.reference);
 }

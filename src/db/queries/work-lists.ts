@@ -11,14 +11,40 @@ export interface TaskRecord {
   done_at: Date | null;
   done_by: string | null;
   note: string | null;
+  department_id: string | null;
+  created_by: string | null;
 }
 
-export async function tasks(db: Queryable, open: boolean): Promise<TaskRecord[]> {
+const TASK_COLUMNS = `t.id, c.reference, t.kind, t.title, t.due_at, t.created_at, t.done_at,
+  t.done_by, t.note, t.department_id, t.created_by`;
+
+/** Open (or done) tasks; with `departmentId`, only those for that department or on its
+ *  complaints (what a department member may see). */
+export async function tasks(
+  db: Queryable,
+  open: boolean,
+  departmentId?: string | null,
+): Promise<TaskRecord[]> {
+  const scoped = departmentId !== undefined;
   const r = await db.query<TaskRecord>(
-    `select t.id, c.reference, t.kind, t.title, t.due_at, t.created_at, t.done_at, t.done_by, t.note
+    `select ${TASK_COLUMNS}
        from tasks t join complaints c on c.id = t.complaint_id
       where ${open ? 't.done_at is null' : 't.done_at is not null'}
+        ${scoped ? 'and (t.department_id = $1 or c.department_id = $1)' : ''}
       order by t.due_at nulls last, t.id limit 500`,
+    scoped ? [departmentId] : [],
+  );
+  return r.rows;
+}
+
+/** Every task of one complaint, open ones first. */
+export async function tasksOfComplaint(db: Queryable, complaintId: number): Promise<TaskRecord[]> {
+  const r = await db.query<TaskRecord>(
+    `select ${TASK_COLUMNS}
+       from tasks t join complaints c on c.id = t.complaint_id
+      where t.complaint_id = $1
+      order by t.done_at is not null, t.due_at nulls last, t.id`,
+    [complaintId],
   );
   return r.rows;
 }

@@ -8,6 +8,7 @@ import {
 } from '../../domain/clocks/policy-clocks.ts';
 import type { Queryable } from '../client.ts';
 import { jsonPart, runWrites, type WritePart } from '../write-parts.ts';
+import { SEARCH_TEXT_CHARS } from './complaints.ts';
 import { workSyncParts } from './scheduled-actions.ts';
 
 export interface ClockRow {
@@ -109,7 +110,7 @@ export async function saveClocks(
     jsonPart(
       moved || text ? [{ id: complaint.id, next_due_at: next, text }] : [],
       (p) =>
-        `update complaints c set next_due_at = r.next_due_at, messages_text = c.messages_text || r.text
+        `update complaints c set next_due_at = r.next_due_at, messages_text = left(c.messages_text || r.text, ${SEARCH_TEXT_CHARS})
          from jsonb_to_recordset(${p}::jsonb) as r(id bigint, next_due_at timestamptz, text text)
          where c.id = r.id`,
     ),

@@ -40,6 +40,7 @@ export interface ComplaintRow {
   summary: string | null;
   lessons_learned: string | null;
   redress: ComplaintSnapshot['redress'];
+  classification: ComplaintSnapshot['classification'];
   adr: ComplaintSnapshot['adr'];
   satisfaction: number | null;
   satisfaction_comment: string | null;
@@ -69,6 +70,7 @@ export function snapshotOf(r: ComplaintRow): ComplaintSnapshot {
     lessonsLearned: r.lessons_learned,
     adr: r.adr ?? null,
     redress: r.redress ?? null,
+    classification: r.classification ?? null,
   };
 }
 
@@ -85,6 +87,7 @@ export async function updateComplaintSnapshot(
     `update complaints set status = $2, previous_status = $3, is_open = $4, escalation_level = $5,
        flags = $6, assignee_id = $7, department_id = $8, response_approved = $9, outcome = $10,
        root_cause = $11, summary = $12, lessons_learned = $13, adr = $14, redress = $15,
+       classification = $19,
        satisfaction = coalesce($16, satisfaction), satisfaction_comment = coalesce($17, satisfaction_comment),
        updated_at = $18, closed_at = case when $2 = 'closed' then $18 else closed_at end,
        row_version = row_version + 1
@@ -108,6 +111,7 @@ export async function updateComplaintSnapshot(
       extra.satisfaction ?? null,
       extra.satisfactionComment ?? null,
       now,
+      s.classification ? JSON.stringify(s.classification) : null,
     ],
   );
 }
@@ -147,12 +151,17 @@ export async function lockComplaintsByIds(tx: Queryable, ids: number[]): Promise
   return r.rows;
 }
 
-/** Adds text to what the complaint's full-text search covers (a message's body). */
+/** How much of a complaint's messages the search index reads (see migration 0007). */
+export const SEARCH_TEXT_CHARS = 100_000;
+
+/** Adds text to what the complaint's full-text search covers (a message's body), up to
+ *  SEARCH_TEXT_CHARS: the index reads no further, so text beyond it is not kept twice. */
 export async function appendSearchText(tx: Queryable, id: number, text: string): Promise<void> {
-  await tx.query(`update complaints set messages_text = messages_text || ' ' || $2 where id = $1`, [
-    id,
-    text,
-  ]);
+  await tx.query(
+    `update complaints set messages_text = left(messages_text || ' ' || $2, ${SEARCH_TEXT_CHARS})
+     where id = $1`,
+    [id, text],
+  );
 }
 
 export async function touchComplaint(tx: Queryable, id: number, at: Date): Promise<void> {

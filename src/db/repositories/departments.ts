@@ -30,3 +30,21 @@ export async function departmentExists(q: Queryable, id: string): Promise<boolea
   const r = await q.query('select 1 from departments where id = $1', [id]);
   return r.rowCount > 0;
 }
+
+/** Renames a department: the row before and after, or null when there is none. */
+export async function renameDepartmentRow(
+  q: Queryable,
+  id: string,
+  name: string,
+): Promise<{ before: DepartmentRow; after: DepartmentRow } | null> {
+  const before = await q.query<DepartmentRow>(
+    'select * from departments where id = $1 for update',
+    [id],
+  );
+  if (!before.rows[0]) return null;
+  const after = await q.query<DepartmentRow>(
+    'update departments set name = $2 where id = $1 returning *',
+    [id, name],
+  );
+  return { before: before.rows[0], after: after.rows[0]! };
+}

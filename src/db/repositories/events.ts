@@ -1,6 +1,14 @@
 // The audit trail as rows: append-only events, hash-chained per stream (a complaint's reference,
 // or 'system'). Every change appends here, in the transaction that makes it.
-import { dataDigest, eventHash, GENESIS, type StoredEvent } from '../../domain/audit/chain.ts';
+import {
+  dataDigest,
+  eventHash,
+  GENESIS,
+  headMac,
+  type StoredEvent,
+  type StreamHead,
+} from '../../domain/audit/chain.ts';
+import { auditKey } from '../audit-key.ts';
 import type { ComplaintState } from '../../domain/complaint/states.ts';
 import type { Queryable } from '../client.ts';
 import { jsonPart, runWrites, type WritePart } from '../write-parts.ts';
@@ -23,10 +31,15 @@ export function chainEvent(
   complaintId: number | null,
   e: NewEvent,
   prevHash: string,
+  recordedAt: Date,
+  key: Buffer = auditKey(),
 ) {
   const chained = {
     stream,
     streamSeq: seq,
+    complaintId,
+    hashVersion: 2 as const,
+    recordedAt,
     type: e.type,
     actorId: e.actor.id,
     actorRole: e.actor.role,
@@ -49,7 +62,9 @@ export function chainEvent(
     data: chained.data,
     data_digest: digest,
     prev_hash: prevHash,
-    hash: eventHash({ ...chained, dataDigest: digest }, prevHash),
+    hash: eventHash({ ...chained, dataDigest: digest }, prevHash, key),
+    hash_version: 2,
+    recorded_at: recordedAt,
   };
 }
 
@@ -61,19 +76,54 @@ export interface StreamEvents {
 
 export type ChainedRow = ReturnType<typeof chainEvent>;
 
-/** The insert of chained event rows, as a write part (see write-parts.ts). */
-export function eventsPart(rows: readonly ChainedRow[]): WritePart {
-  return jsonPart(
-    rows,
-    (p) =>
-      `insert into events (stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public,
-         data, data_digest, prev_hash, hash)
-       select stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public, data,
-         data_digest, prev_hash, hash
-       from jsonb_to_recordset(${p}::jsonb) as e(stream text, stream_seq integer, complaint_id bigint,
-         type text, actor_id text, actor_role text, at timestamptz, reason text, public boolean,
-         data jsonb, data_digest text, prev_hash text, hash text)`,
-  );
+/**
+ * The insert of chained event rows and the move of their streams' heads, as write parts (see
+ * write-parts.ts): the two always go together, so no stream is left without its anchor.
+ */
+export function eventWriteParts(
+  rows: readonly ChainedRow[],
+  key: Buffer = auditKey(),
+): WritePart[] {
+  const last = new Map<string, ChainedRow>();
+  for (const r of rows) {
+    const prev = last.get(r.stream);
+    if (!prev || r.stream_seq > prev.stream_seq) last.set(r.stream, r);
+  }
+  const heads = [...last.values()].map((r) => {
+    const head: StreamHead = {
+      stream: r.stream,
+      complaintId: r.complaint_id,
+      seq: r.stream_seq,
+      hash: r.hash,
+      at: r.recorded_at,
+    };
+    return { ...head, complaint_id: r.complaint_id, mac: headMac(head, key) };
+  });
+  return [
+    jsonPart(
+      rows,
+      (p) =>
+        `insert into events (stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason,
+           public, data, data_digest, prev_hash, hash, hash_version, recorded_at)
+         select stream, stream_seq, complaint_id, type, actor_id, actor_role, at, reason, public, data,
+           data_digest, prev_hash, hash, hash_version, recorded_at
+         from jsonb_to_recordset(${p}::jsonb) as e(stream text, stream_seq integer, complaint_id bigint,
+           type text, actor_id text, actor_role text, at timestamptz, reason text, public boolean,
+           data jsonb, data_digest text, prev_hash text, hash text, hash_version smallint,
+           recorded_at timestamptz)
+         order by stream, stream_seq`,
+    ),
+    jsonPart(
+      heads,
+      (p) =>
+        `insert into audit_heads as h (stream, complaint_id, seq, hash, at, mac)
+         select stream, complaint_id, seq, hash, at, mac
+         from jsonb_to_recordset(${p}::jsonb) as r(stream text, complaint_id bigint, seq integer,
+           hash text, at timestamptz, mac text)
+         on conflict (stream) do update set seq = excluded.seq, hash = excluded.hash,
+           at = excluded.at, mac = excluded.mac, complaint_id = excluded.complaint_id`,
+    ),
+  ];
 }
 
 /**
@@ -83,13 +133,15 @@ export function eventsPart(rows: readonly ChainedRow[]): WritePart {
 export function chainOnto(
   batches: readonly StreamEvents[],
   heads: ReadonlyMap<string, { seq: number; hash: string }>,
+  recordedAt: Date = new Date(),
+  key: Buffer = auditKey(),
 ): ChainedRow[] {
   const head = new Map(heads);
   const rows: ChainedRow[] = [];
   for (const b of batches) {
     let { seq, hash: prev } = head.get(b.stream) ?? { seq: 0, hash: GENESIS };
     for (const e of b.events) {
-      const row = chainEvent(b.stream, ++seq, b.complaintId, e, prev);
+      const row = chainEvent(b.stream, ++seq, b.complaintId, e, prev, recordedAt, key);
       rows.push(row);
       prev = row.hash;
     }
@@ -117,7 +169,7 @@ export async function appendEventsToStreams(
     [streams.length === 1 ? streams[0] : streams],
   );
   const head = new Map(heads.rows.map((h) => [h.stream, { seq: h.stream_seq, hash: h.hash }]));
-  await runWrites(tx, [eventsPart(chainOnto(work, head))]);
+  await runWrites(tx, eventWriteParts(chainOnto(work, head)));
 }
 
 /** Appends events to one stream (the caller holds its lock, see above). */
@@ -157,6 +209,9 @@ interface EventRow {
   id: number;
   stream: string;
   stream_seq: number;
+  complaint_id: number | string | null;
+  hash_version: number;
+  recorded_at: Date | null;
   type: string;
   actor_id: string;
   actor_role: string;
@@ -171,9 +226,12 @@ interface EventRow {
 }
 
 const toStored = (r: EventRow): StoredEvent => ({
-  id: r.id,
+  id: Number(r.id),
   stream: r.stream,
   streamSeq: r.stream_seq,
+  complaintId: r.complaint_id === null ? null : Number(r.complaint_id),
+  hashVersion: r.hash_version === 2 ? 2 : 1,
+  recordedAt: r.recorded_at,
   type: r.type,
   actorId: r.actor_id,
   actorRole: r.actor_role,
@@ -205,4 +263,55 @@ export async function streamPage(
     [stream, fromSeq, limit],
   );
   return r.rows.map(toStored);
+}
+
+/** A stream's head as stored (see audit_heads), or null. */
+export async function streamHead(
+  q: Queryable,
+  stream: string,
+): Promise<(StreamHead & { mac: string }) | null> {
+  const r = await q.query<{
+    stream: string;
+    complaint_id: number | string | null;
+    seq: number;
+    hash: string;
+    at: Date;
+    mac: string;
+  }>('select * from audit_heads where stream = $1', [stream]);
+  const h = r.rows[0];
+  if (!h) return null;
+  const complaintId = h.complaint_id === null ? null : Number(h.complaint_id);
+  return { stream: h.stream, complaintId, seq: h.seq, hash: h.hash, at: h.at, mac: h.mac };
+}
+
+/** Streams that have a head but no events left (every event of the stream removed). */
+export async function headsWithoutEvents(q: Queryable): Promise<string[]> {
+  const r = await q.query<{ stream: string }>(
+    `select h.stream from audit_heads h
+     where not exists (select 1 from events e where e.stream = h.stream) order by h.stream`,
+  );
+  return r.rows.map((x) => x.stream);
+}
+
+/** Complaints with no audit trail at all (neither events nor head). */
+export async function complaintsWithoutTrail(q: Queryable): Promise<string[]> {
+  const r = await q.query<{ reference: string }>(
+    `select c.reference from complaints c
+     where not exists (select 1 from events e where e.stream = c.reference)
+       and not exists (select 1 from audit_heads h where h.stream = c.reference)
+     order by c.reference`,
+  );
+  return r.rows.map((x) => x.reference);
+}
+
+/** Complaints registered since heads were kept (migration 0007) whose stream has no head. */
+export async function complaintsMissingHead(q: Queryable, reference?: string): Promise<string[]> {
+  const r = await q.query<{ reference: string }>(
+    `select c.reference from complaints c join schema_migrations m on m.name = '0007_doors'
+     where c.created_at > m.applied_at and ($1::text is null or c.reference = $1)
+       and not exists (select 1 from audit_heads h where h.stream = c.reference)
+     order by c.reference`,
+    [reference ?? null],
+  );
+  return r.rows.map((x) => x.reference);
 }

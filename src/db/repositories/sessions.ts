@@ -29,3 +29,8 @@ export async function findSession(
 export async function deleteSession(db: Queryable, idHash: string): Promise<void> {
   await db.query('delete from sessions where id = $1', [idHash]);
 }
+
+/** Ends every session of a user (deactivated: signed out everywhere). */
+export async function deleteUserSessions(db: Queryable, userId: string): Promise<void> {
+  await db.query('delete from sessions where user_id = $1', [userId]);
+}

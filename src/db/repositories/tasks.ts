@@ -9,13 +9,38 @@ export interface NewTask {
   dueAt: Date | null;
   note: string | null;
   createdAt: Date;
+  /** A coordination task for a department (its members see and complete it). */
+  departmentId?: string | null;
+  createdBy?: string | null;
 }
 
 export async function insertTask(tx: Queryable, t: NewTask): Promise<number> {
   const r = await tx.query<{ id: number }>(
-    `insert into tasks (complaint_id, kind, title, due_at, note, created_at)
-     values ($1, $2, $3, $4, $5, $6) returning id`,
-    [t.complaintId, t.kind, t.title, t.dueAt, t.note, t.createdAt],
+    `insert into tasks (complaint_id, kind, title, due_at, note, created_at, department_id, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [
+      t.complaintId,
+      t.kind,
+      t.title,
+      t.dueAt,
+      t.note,
+      t.createdAt,
+      t.departmentId ?? null,
+      t.createdBy ?? null,
+    ],
   );
   return Number(r.rows[0]!.id);
+}
+
+/** Which department a task is for, and its complaint's department, or null: no such task. */
+export async function taskScope(
+  q: Queryable,
+  id: number,
+): Promise<{ department_id: string | null; complaint_department_id: string | null } | null> {
+  const r = await q.query<{ department_id: string | null; complaint_department_id: string | null }>(
+    `select t.department_id, c.department_id as complaint_department_id
+       from tasks t join complaints c on c.id = t.complaint_id where t.id = $1`,
+    [id],
+  );
+  return r.rows[0] ?? null;
 }

@@ -99,6 +99,20 @@ export async function activeUserExists(q: Queryable, id: string): Promise<boolea
   return r.rowCount > 0;
 }
 
+/** Active users whose email's local part is one of these handles (an @mention), any case. */
+export async function activeUsersByHandles(
+  q: Queryable,
+  handles: readonly string[],
+): Promise<{ id: string; name: string; handle: string }[]> {
+  if (handles.length === 0) return [];
+  const r = await q.query<{ id: string; name: string; handle: string }>(
+    `select id, name, lower(split_part(email, '@', 1)) as handle from users
+      where active and lower(split_part(email, '@', 1)) = any($1::text[])`,
+    [handles.map((h) => h.toLowerCase())],
+  );
+  return r.rows;
+}
+
 export async function countActiveAdministrators(q: Queryable): Promise<number> {
   const r = await q.query<{ n: number }>(
     "select count(*)::int as n from users where role = 'administrator' and active",

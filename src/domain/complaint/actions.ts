@@ -43,6 +43,7 @@ export const ACTIONS = [
   'record-redress-completed',
   'rate-satisfaction',
   'request-procedure-copy',
+  'classify',
 ] as const;
 export type ActionType = (typeof ACTIONS)[number];
 
@@ -92,6 +93,8 @@ const payloadSchemas = {
     /** For staff: what the working logs showed. */
     findings: text,
     rootCause: optionalText,
+    /** For staff: the fix the department proposes (the handler's response may adopt it). */
+    proposedFix: optionalText,
     /** For the customer: what went wrong, as the response may say it. */
     customerSummary: customerMessage,
   }),
@@ -167,6 +170,21 @@ const payloadSchemas = {
   'record-redress-completed': z.object({ note: optionalText }),
   'rate-satisfaction': z.object({ score: z.int().min(1).max(5), comment: optionalText }),
   'request-procedure-copy': z.object({ method: z.enum(['post', 'email', 'portal']).optional() }),
+  /** Product and cause codes from the policy's taxonomy, the legal entity and vulnerability, as
+   *  the regulator returns need them. A field left out keeps its value; null clears it. */
+  classify: z.object({
+    productCode: text.nullable().optional(),
+    causeCode: text.nullable().optional(),
+    legalEntity: text.nullable().optional(),
+    vulnerability: z
+      .object({
+        identified: z.boolean(),
+        causedByFirm: z.boolean().default(false),
+        driver: text.nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+  }),
 } as const satisfies Record<ActionType, z.ZodType>;
 
 /** One schema per action for the request body (the body carries no `type`). */

@@ -1,6 +1,7 @@
 // What each action does to a complaint once it is allowed: next state, changed fields and the
 // data its event carries. Guards that need the payload live here; the rest in lifecycle.ts.
 import type { Policy } from '../policy/schema.ts';
+import { classificationProblems, type Classification } from '../policy/taxonomy.ts';
 import type { ActionType, ParsedAction, ParsedPayload } from './actions.ts';
 import { refusingFlags } from './communications.ts';
 import { LifecycleError } from './errors.ts';
@@ -260,4 +261,15 @@ const HANDLERS: Handlers = {
   'request-procedure-copy': ({ policy }) => ({
     data: { free: policy.procedureCopy?.free ?? true },
   }),
+
+  // Codes are checked against the taxonomy of the complaint's own policy version.
+  classify: ({ complaint: c, policy }, p) => {
+    const given = Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));
+    const classification: Classification = { ...c.classification, ...given };
+    const problems = classificationProblems(policy.taxonomy, classification);
+    if (problems.length) {
+      return fail('COMPLAINT.INVALID_INPUT', problems.join('; '), { problems });
+    }
+    return { patch: { classification }, data: { ...given } };
+  },
 };

@@ -271,4 +271,10 @@ export const RULES: Record<ActionType, ActionRule> = {
     roles: ['customer', ...STAFF],
     event: 'procedure_copy_requested',
   },
+  // Classification may be corrected after closing: the returns report on closed complaints.
+  classify: {
+    from: ALL,
+    roles: STAFF,
+    event: 'classified',
+  },
 };

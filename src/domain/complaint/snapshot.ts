@@ -1,4 +1,5 @@
 // The shape of a complaint as the lifecycle rules see it, the actor, and the events recorded.
+import type { Classification } from '../policy/taxonomy.ts';
 import type { ActorRole } from './rules.ts';
 import type {
   Channel,
@@ -52,6 +53,8 @@ export interface ComplaintSnapshot {
   lessonsLearned?: string | null;
   adr?: AdrRecord | null;
   redress?: RedressRecord | null;
+  /** Taxonomy codes, legal entity and vulnerability (the `classify` action). */
+  classification?: Classification | null;
 }
 
 /** Who does something: a staff member, a customer (through their link), or the system. */

@@ -59,6 +59,7 @@ export const EVENT_TYPES = [
   'redress_completed',
   'satisfaction_rated',
   'procedure_copy_requested',
+  'classified',
   // Recorded by the scheduler and the outbox, never by a person's action.
   'clock_warning',
   'clock_breached',

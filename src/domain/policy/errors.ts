@@ -14,9 +14,13 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+const SECRET_KEY = /password|secret|token/i;
+
 export function formatIssue(issue: z.core.$ZodIssue): string {
   const path = formatIssuePath(issue.path) || '(top level)';
-  const got = 'input' in issue ? `; got ${show(issue.input)}` : '';
+  // A secret (a password, a token) is never repeated back, whatever is wrong with it.
+  const secret = issue.path.some((k) => typeof k === 'string' && SECRET_KEY.test(k));
+  const got = 'input' in issue && !secret ? `; got ${show(issue.input)}` : '';
   switch (issue.code) {
     case 'invalid_value':
       return `${path}: expected one of ${issue.values.map((v) => String(v)).join(', ')}${got}`;

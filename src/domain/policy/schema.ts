@@ -2,7 +2,8 @@
 // A file holding only id, name, timezone, calendar.holidays and clocks is valid; every other
 // key has a default. Validation errors are turned into one line per problem by ./errors.ts.
 import { z } from 'zod';
-import { CHANNELS, EVENT_TYPES, ROLES, STATES } from '../complaint/states.ts';
+import { CHANNELS, EVENT_TYPES, OUTCOMES, ROLES, STATES } from '../complaint/states.ts';
+import { taxonomySchema } from './taxonomy.ts';
 
 export const CLOCK_UNITS = [
   'calendar_hours',
@@ -286,6 +287,36 @@ export const closingSchema = z.strictObject({
   quote: z.string().optional(),
 });
 
+/** How long a complaint's record is kept before it is anonymised: `years` from its closing
+ *  (or its receipt), or another period for some outcomes (`byOutcome`) or products. */
+export const retentionSchema = z.strictObject({
+  years: z.number().int().positive('expected a whole number of years'),
+  from: z.enum(['closed', 'received']).default('closed'),
+  byOutcome: z
+    .partialRecord(z.enum(OUTCOMES), z.number().int().positive('expected a whole number of years'))
+    .optional(),
+  /** Longer periods for some products (FCA: five years for MiFID business); the longest applies. */
+  byProduct: z
+    .record(z.string(), z.number().int().positive('expected a whole number of years'))
+    .optional(),
+  quote: z.string().optional(),
+});
+export type RetentionConfig = z.infer<typeof retentionSchema>;
+
+/** The clocks of a data-subject request: acknowledge (VN), answer, answer when processors are
+ *  involved (VN: 20 days), one extension (UK: two months with a reason; VN: 15 days), and whether
+ *  the clock pauses while the requester's identity is checked (UK). */
+export const dataRequestsSchema = z.strictObject({
+  regime: z.enum(['uk', 'vn']),
+  acknowledge: durationSchema.optional(),
+  respond: durationSchema,
+  respondWithProcessors: durationSchema.optional(),
+  extension: durationSchema.optional(),
+  pauseForIdentityCheck: z.boolean().default(false),
+  quote: z.string().optional(),
+});
+export type DataRequestsConfig = z.infer<typeof dataRequestsSchema>;
+
 export const policySchema = z.strictObject({
   id: z
     .string()
@@ -356,9 +387,15 @@ export const policySchema = z.strictObject({
       quote: z.string().optional(),
     })
     .optional(),
-  retention: z
-    .strictObject({ years: z.number().int().positive(), quote: z.string().optional() })
-    .default({ years: 6 }),
+  retention: retentionSchema.default({ years: 6, from: 'closed' }),
+  /** Data-subject requests (access, erasure, restriction): their regime and clocks. */
+  dataRequests: dataRequestsSchema.optional(),
+  /** The satisfaction survey sent after closing, by the customer's contact method. */
+  survey: z
+    .strictObject({ enabled: z.boolean().default(false), quote: z.string().optional() })
+    .default({ enabled: false }),
+  /** Product and cause codes for classifying complaints (regulator returns). */
+  taxonomy: taxonomySchema.optional(),
 });
 
 export type PolicyInput = z.input<typeof policySchema>;

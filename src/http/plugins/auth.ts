@@ -36,8 +36,10 @@ async function identify(db: Db, request: FastifyRequest, now: Date): Promise<voi
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) throw new AppError('AUTH.BAD_HEADER', 'Authorization must be "Bearer <token>"');
-    const row = await findUserByToken(db, sha256(m[1]!));
-    if (!row) throw new AppError('AUTH.INVALID_TOKEN', 'the bearer token is not valid');
+    const row = await findUserByToken(db, sha256(m[1]!), now);
+    if (!row) {
+      throw new AppError('AUTH.INVALID_TOKEN', 'the bearer token is unknown, expired or revoked');
+    }
     request.user = toUser(row);
     request.authVia = 'token';
     return;

@@ -87,7 +87,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
         issues,
       );
     }
-    if (err instanceof AppError) return send(reply, err.code, err.message, err.details);
+    if (err instanceof AppError) {
+      const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (typeof retry === 'number') void reply.header('retry-after', String(retry));
+      return send(reply, err.code, err.message, err.details);
+    }
     const known = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (known) return send(reply, known[0], known[1]);
     if (err.statusCode === 429) {

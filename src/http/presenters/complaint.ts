@@ -16,6 +16,7 @@ import { CLOCK_UNITS, LANGUAGES, type Policy } from '../../domain/policy/schema.
 import { presentAttachment, attachmentSchema } from './attachment.ts';
 import { instant, iso, isoOrNull } from './common.ts';
 import { messageSchema, presentMessage } from './message.ts';
+import { presentTask, taskSchema } from './work.ts';
 
 export const complaintStateSchema = z.enum(STATES).meta({ id: 'ComplaintState' });
 export const actionNameSchema = z.enum(ACTIONS).meta({ id: 'ActionName' });
@@ -38,20 +39,6 @@ export const complaintSummarySchema = z
   })
   .meta({ id: 'ComplaintSummary' });
 
-export const queueItemSchema = complaintSummarySchema
-  .extend({
-    customerName: z.string(),
-    overdue: z.boolean().describe('open and past its next due instant'),
-  })
-  .meta({ id: 'QueueItem' });
-
-export const queuePageSchema = z
-  .object({
-    items: z.array(queueItemSchema),
-    nextCursor: z.string().nullable().describe('pass as ?cursor= for the next page'),
-  })
-  .meta({ id: 'QueuePage' });
-
 export const clockSchema = z
   .object({
     clock: z.string().describe("the clock's name in the policy"),
@@ -63,6 +50,11 @@ export const clockSchema = z
     startedAt: instant(),
     dueAt: instant().nullable(),
     stoppedAt: instant().nullable(),
+    breachedAt: instant().nullable().describe('when the sweep recorded the breach'),
+    pauses: z
+      .array(z.object({ from: instant(), to: instant().nullable() }))
+      .describe('each pause (awaiting the customer), oldest first; `to` null while paused'),
+    pausedMs: z.number().describe('time spent paused so far, in milliseconds'),
     warnAt: z.array(instant()),
     remaining: z
       .object({
@@ -75,6 +67,30 @@ export const clockSchema = z
       .describe('for a running clock: how much is left, or how far past due'),
   })
   .meta({ id: 'Clock' });
+
+/** A clock as the queue shows it: enough for a badge counting down in the clock's own unit. */
+export const queueClockSchema = clockSchema
+  .pick({ clock: true, label: true, unit: true, regulatory: true, status: true, dueAt: true })
+  .extend({ remaining: clockSchema.shape.remaining })
+  .meta({ id: 'QueueClock' });
+
+export const queueItemSchema = complaintSummarySchema
+  .extend({
+    customerName: z.string(),
+    overdue: z.boolean().describe('open and past its next due instant'),
+    timezone: z.string().describe("the policy's time zone, for showing due instants"),
+    clocks: z
+      .array(queueClockSchema)
+      .describe('every clock still running or paused, nearest due first (paused last)'),
+  })
+  .meta({ id: 'QueueItem' });
+
+export const queuePageSchema = z
+  .object({
+    items: z.array(queueItemSchema),
+    nextCursor: z.string().nullable().describe('pass as ?cursor= for the next page'),
+  })
+  .meta({ id: 'QueuePage' });
 
 export const timelineEventSchema = z
   .object({
@@ -126,14 +142,43 @@ export const adrRecordSchema = z
   })
   .meta({ id: 'AdrRecord' });
 
+export const classificationSchema = z
+  .object({
+    productCode: z.string().nullable().optional(),
+    causeCode: z.string().nullable().optional(),
+    legalEntity: z.string().nullable().optional(),
+    vulnerability: z
+      .object({
+        identified: z.boolean(),
+        causedByFirm: z.boolean(),
+        driver: z.string().nullable().optional(),
+      })
+      .nullable()
+      .optional(),
+  })
+  .describe("taxonomy codes of the complaint's policy version, legal entity and vulnerability")
+  .meta({ id: 'Classification' });
+
 export const complaintCapabilitiesSchema = z
   .object(Object.fromEntries(COMPLAINT_PERMISSIONS.map((p) => [p, z.boolean()])))
   .describe('what else the caller may do with this complaint, by permission')
   .meta({ id: 'ComplaintCapabilities' });
 
+export const nextStepSchema = z
+  .object({
+    action: actionNameSchema.nullable().describe('the action that meets the clock'),
+    allowed: z.boolean().describe('whether the caller may take that action now'),
+    clock: z.string(),
+    label: z.string(),
+    dueAt: instant(),
+  })
+  .describe('what the procedure expects next: the running clock due first')
+  .meta({ id: 'NextStep' });
+
 export const complaintSchema = complaintSummarySchema
   .extend({
     customer: customerSchema.nullable(),
+    timezone: z.string().describe("the policy's time zone: show its dates and clocks in it"),
     description: z.string(),
     product: z.string().nullable(),
     category: z.string().nullable(),
@@ -149,6 +194,7 @@ export const complaintSchema = complaintSummarySchema
     lessonsLearned: z.string().nullable(),
     redress: redressSchema.nullable(),
     adr: adrRecordSchema.nullable(),
+    classification: classificationSchema.nullable(),
     satisfaction: z.number().int().nullable().describe('1 to 5, as the customer rated it'),
     createdAt: instant(),
     updatedAt: instant(),
@@ -161,6 +207,8 @@ export const complaintSchema = complaintSummarySchema
       .array(actionNameSchema)
       .describe('the lifecycle actions the caller may take now (POST …/actions/{name})'),
     capabilities: complaintCapabilitiesSchema,
+    tasks: z.array(taskSchema).describe('call-backs, follow-ups and coordination with departments'),
+    nextStep: nextStepSchema.nullable().describe('null when no clock is running'),
   })
   .meta({ id: 'Complaint' });
 
@@ -184,11 +232,27 @@ export function presentSummary(row: ComplaintRow): z.infer<typeof complaintSumma
 
 export function presentQueuePage(page: QueuePage): z.infer<typeof queuePageSchema> {
   return {
-    items: page.rows.map((r) => ({
-      ...presentSummary(r),
-      customerName: r.customer_name,
-      overdue: r.is_open && r.next_due_at !== null && r.next_due_at <= page.now,
-    })),
+    items: page.rows.map((r) => {
+      const policy = page.policyOf(r);
+      const clocks = (page.clocks.get(Number(r.id)) ?? [])
+        .map((c) => presentClock(policy, c, page.now))
+        .sort((a, b) => (a.dueAt ?? '~').localeCompare(b.dueAt ?? '~'));
+      return {
+        ...presentSummary(r),
+        customerName: r.customer_name,
+        overdue: r.is_open && r.next_due_at !== null && r.next_due_at <= page.now,
+        timezone: policy.timezone,
+        clocks: clocks.map((c) => ({
+          clock: c.clock,
+          label: c.label,
+          unit: c.unit,
+          regulatory: c.regulatory,
+          status: c.status,
+          dueAt: c.dueAt,
+          remaining: c.remaining,
+        })),
+      };
+    }),
     nextCursor: page.nextCursor,
   };
 }
@@ -216,6 +280,12 @@ export function presentClock(policy: Policy, c: ClockRow, now: Date): z.infer<ty
     startedAt: iso(c.started_at),
     dueAt: isoOrNull(c.due_at),
     stoppedAt: isoOrNull(c.stopped_at),
+    breachedAt: isoOrNull(c.breached_at),
+    pauses: c.pauses.map((p) => ({
+      from: new Date(p.from).toISOString(),
+      to: p.to === null ? null : new Date(p.to).toISOString(),
+    })),
+    pausedMs: c.pauses.reduce((sum, p) => sum + Math.max(0, (p.to ?? now.getTime()) - p.from), 0),
     warnAt: c.warn_at.map((w) => new Date(w).toISOString()),
     remaining: progress
       ? {
@@ -255,6 +325,7 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
   return {
     ...presentSummary(row),
     customer: d.customer && presentCustomer(d.customer),
+    timezone: d.policy.timezone,
     description: row.description,
     product: row.product,
     category: row.category,
@@ -270,6 +341,7 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     lessonsLearned: row.lessons_learned,
     redress: row.redress ?? null,
     adr: row.adr ?? null,
+    classification: row.classification ?? null,
     satisfaction: row.satisfaction,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
@@ -280,5 +352,7 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     attachments: d.records.attachments.map(presentAttachment),
     allowedActions: d.allowedActions,
     capabilities: d.capabilities,
+    tasks: d.tasks.map(presentTask),
+    nextStep: d.nextStep && { ...d.nextStep, dueAt: iso(d.nextStep.dueAt) },
   };
 }

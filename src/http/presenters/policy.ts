@@ -65,3 +65,26 @@ export const workingCalendarSchema = z
     count: z.number().int().describe('how many working days'),
   })
   .meta({ id: 'WorkingCalendar' });
+
+export const policyDraftCheckSchema = z
+  .object({
+    document: policyVersionSchema.describe('the draft with every default filled in'),
+    inForce: policyVersionSchema
+      .nullable()
+      .describe('the version in force at receivedAt (null for a new policy)'),
+    receivedAt: z.string(),
+    channel: z.string(),
+    deadlines: z.array(
+      z.object({
+        clock: z.string(),
+        label: z.string().nullable(),
+        startsOn: z.array(z.string()).describe('the events that start the clock'),
+        dueAt: z
+          .string()
+          .nullable()
+          .describe('under the draft; null when the clock does not start on receipt'),
+        inForceDueAt: z.string().nullable().describe('under the version in force'),
+      }),
+    ),
+  })
+  .meta({ id: 'PolicyDraftCheck' });

@@ -1,5 +1,7 @@
 // A staff account, and the signed-in session.
 import { z } from 'zod';
+import { instant } from './common.ts';
+import type { ApiTokenRow } from '../../db/repositories/api-tokens.ts';
 import type { User } from '../../db/repositories/users.ts';
 import { capabilitiesOf, PERMISSION_NAMES } from '../../domain/access/permissions.ts';
 import { ROLES } from '../../domain/complaint/states.ts';
@@ -35,3 +37,36 @@ export const capabilitiesSchema = z
 
 export const presentCapabilities = (u: User): z.infer<typeof capabilitiesSchema> =>
   capabilitiesOf(u.role);
+
+/** A bearer token as listed: never the token itself. */
+export const apiTokenSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    createdAt: instant(),
+    expiresAt: instant(),
+    revokedAt: instant().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+export const apiTokenListSchema = z
+  .object({ items: z.array(apiTokenSchema) })
+  .meta({ id: 'ApiTokenList' });
+
+export const createdApiTokenSchema = z
+  .object({
+    id: z.string(),
+    token: z.string().describe('send as "Authorization: Bearer <token>"; shown this once only'),
+    expiresAt: instant(),
+  })
+  .meta({ id: 'CreatedApiToken' });
+
+export const presentApiToken = (t: ApiTokenRow): z.infer<typeof apiTokenSchema> => ({
+  id: t.id,
+  userId: t.user_id,
+  name: t.name,
+  createdAt: t.created_at.toISOString(),
+  expiresAt: t.expires_at.toISOString(),
+  revokedAt: t.revoked_at?.toISOString() ?? null,
+});

@@ -18,6 +18,8 @@ export const taskSchema = z
     doneAt: instant().nullable(),
     doneBy: z.string().nullable(),
     note: z.string().nullable(),
+    departmentId: z.string().nullable().describe('a coordination task: for this department'),
+    createdBy: z.string().nullable(),
   })
   .meta({ id: 'Task' });
 
@@ -67,6 +69,8 @@ export const presentTask = (t: TaskRecord): z.infer<typeof taskSchema> => ({
   doneAt: isoOrNull(t.done_at),
   doneBy: t.done_by,
   note: t.note,
+  departmentId: t.department_id,
+  createdBy: t.created_by,
 });
 
 export const presentNotification = (n: NotificationRecord): z.infer<typeof notificationSchema> => ({
@@ -91,3 +95,19 @@ export const presentListedMessage = (
   createdAt: iso(m.created_at),
   postedAt: isoOrNull(m.posted_at),
 });
+
+export const presenceSchema = z
+  .object({
+    others: z.array(
+      z.object({
+        userId: z.string(),
+        name: z.string(),
+        mode: z.enum(['viewing', 'editing']),
+        seenAt: instant(),
+      }),
+    ),
+  })
+  .describe('the other staff seen on the complaint in the last 45 seconds, editing first')
+  .meta({ id: 'Presence' });
+
+export const taskCreatedSchema = z.object({ id: z.number().int() }).meta({ id: 'TaskCreated' });

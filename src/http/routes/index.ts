@@ -2,9 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { RouteContext } from '../../composition.ts';
 import { attachmentRoutes } from './attachments/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { calendarRoutes } from './calendars/routes.ts';
 import { complaintRoutes } from './complaints/routes.ts';
+import { workspaceRoutes } from './complaints/workspace-routes.ts';
+import { queueRoutes } from './complaints/queue-routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -12,12 +15,16 @@ import { templateRoutes } from './templates/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { workRoutes } from './work/routes.ts';
 import { mailboxRoutes } from './mailboxes/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
+import { privacyRoutes } from './privacy/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
 export const routes: RoutePlugin[] = [
   authRoutes,
   complaintRoutes,
+  workspaceRoutes,
+  queueRoutes,
   publicRoutes,
   attachmentRoutes,
   userRoutes,
@@ -27,4 +34,7 @@ export const routes: RoutePlugin[] = [
   workRoutes,
   mailboxRoutes,
   templateRoutes,
+  reportRoutes,
+  privacyRoutes,
+  auditRoutes,
 ];

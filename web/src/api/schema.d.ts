@@ -134,7 +134,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description RATE_LIMITED */
+                /** @description AUTH.LOCKED, RATE_LIMITED */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -316,6 +316,13 @@ export interface paths {
                     channel?: string;
                     overdue?: "true" | "false";
                     dueBefore?: string;
+                    /** @description only complaints with this clock still open (the clock's name in the policy) */
+                    clock?: string;
+                    /** @description received at or after this instant */
+                    receivedFrom?: string;
+                    /** @description received before this instant */
+                    receivedBefore?: string;
+                    category?: string;
                     /** @description full-text search of subject, description and messages */
                     q?: string;
                     sort?: "next_due" | "received" | "-received";
@@ -1502,6 +1509,7 @@ export interface paths {
                     "application/json": {
                         findings: string;
                         rootCause?: string;
+                        proposedFix?: string;
                         customerSummary?: string;
                     } | null;
                 };
@@ -5138,6 +5146,816 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/actions/classify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** classify (allowed for handler, manager, administrator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        productCode?: string | null;
+                        causeCode?: string | null;
+                        legalEntity?: string | null;
+                        vulnerability?: {
+                            identified: boolean;
+                            /** @default false */
+                            causedByFirm?: boolean;
+                            driver?: string | null;
+                        } | null;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionResult"];
+                    };
+                };
+                /** @description COMPLAINT.INVALID_INPUT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.FORBIDDEN_ROLE, COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.ILLEGAL_TRANSITION, COMPLAINT.RESPONSE_NOT_APPROVED, COMPLAINT.DEADLOCK_LETTER_REFUSED, COMPLAINT.NO_ADR_SCHEME, COMPLAINT.FIRST_CONTACT_NOT_ALLOWED, COMPLAINT.ADR_DECISION_REQUIRED, COMPLAINT.ADR_COMPLIANCE_REQUIRED, COMPLAINT.REDRESS_NOT_OFFERED, COMPLAINT.REDRESS_NOT_ACCEPTED, COMPLAINT.NO_CHANGE, COMMUNICATION.NOT_BY_POST */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.CLOSE_REQUIRES_OUTCOME, COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE, COMPLAINT.CLOSE_REQUIRES_SUMMARY, COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED, COMPLAINT.REASON_REQUIRED, COMPLAINT.UNKNOWN_REFERENCE, COMMUNICATION.MISSING_REQUIRED_CONTENT, TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/action-previews/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The message an action would send the customer now (its payload as given), with the required content it still lacks */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    action: "acknowledge" | "resolve-on-first-contact" | "start-investigation" | "request-information" | "receive-information" | "customer-reply" | "transfer" | "department-respond" | "agree-resolution-plan" | "report-progress" | "propose-response" | "approve-response" | "reject-response" | "respond" | "reopen" | "escalate" | "request-escalation" | "deescalate" | "deadlock" | "request-deadlock-letter" | "send-deadlock-letter" | "refuse-deadlock-letter" | "refer-to-adr" | "record-adr-decision" | "record-adr-compliance" | "withdraw" | "close" | "flag" | "unflag" | "assign" | "add-note" | "offer-redress" | "record-redress-accepted" | "record-redress-completed" | "rate-satisfaction" | "request-procedure-copy" | "classify";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ActionPreview"];
+                    };
+                };
+                /** @description COMMUNICATION.INVALID_EXTRA, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TEMPLATE.INVALID, POLICY.UNKNOWN_REQUIRED_CONTENT */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A heartbeat from the case workspace (viewing or editing; left when the page closes); answers who else is there */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        mode: "viewing" | "editing" | "left";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Presence"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{reference}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A task on the complaint: a follow-up, or coordination with a department */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        departmentId?: string;
+                        /** Format: date-time */
+                        dueAt?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaskCreated"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.UNKNOWN_REFERENCE */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The queue’s saved views (mine, my department, unassigned, overdue, awaiting approval, awaiting customer), each with its query and count */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueViews"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/bulk/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign many complaints at once (picked, or every one a queue filter matches) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkAssignInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResult"];
+                    };
+                };
+                /** @description INPUT.TOO_MANY_SELECTED, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/bulk/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Transfer many complaints to a department at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkTransferInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkResult"];
+                    };
+                };
+                /** @description INPUT.TOO_MANY_SELECTED, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whom complaints can be assigned to (active handlers and managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AssigneeList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/complaints": {
         parameters: {
             query?: never;
@@ -6749,7 +7567,7 @@ export interface paths {
                         "application/json": components["schemas"]["User"];
                     };
                 };
-                /** @description USER.DEPARTMENT_REQUIRED, USER.UNKNOWN_DEPARTMENT, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                /** @description USER.DEPARTMENT_REQUIRED, USER.UNKNOWN_DEPARTMENT, USER.WEAK_PASSWORD, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -7007,6 +7825,265 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/users/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's bearer tokens: names and dates, never the tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiTokenList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description USER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a bearer token for an active user; it is shown once and expires */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiToken"];
+                    };
+                };
+                /** @description TOKEN.BAD_LIFETIME, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description USER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/tokens/{tokenId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke one bearer token: it stops working at once, for good */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    tokenId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiToken"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description TOKEN.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -7160,6 +8237,113 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename a department (its id stays; recorded in the audit trail) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Department"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description DEPARTMENT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/policies": {
@@ -7419,6 +8603,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/{id}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a draft version (YAML or JSON text) without adding it: 400 POLICY.INVALID lists each problem with its path; else the document with its defaults and the deadlines it would give a complaint received at receivedAt, beside the version in force */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description one policy version as YAML or JSON, as in a policy file */
+                        text: string;
+                        /**
+                         * Format: date-time
+                         * @description the moment a sample complaint is received; defaults to now
+                         */
+                        receivedAt?: string;
+                        /**
+                         * @description the sample complaint’s channel
+                         * @default email
+                         * @enum {string}
+                         */
+                        channel?: "web" | "email" | "phone" | "post" | "in_person" | "api";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PolicyDraftCheck"];
+                    };
+                };
+                /** @description POLICY.INVALID, POLICY.ID_MISMATCH, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies/{id}/procedure": {
         parameters: {
             query?: never;
@@ -7434,6 +8728,8 @@ export interface paths {
                     lang?: "en" | "vi";
                     /** @description or send Accept: application/json */
                     format?: "text" | "json";
+                    /** @description a version of the policy; defaults to the version in force now */
+                    version?: string;
                 };
                 header?: never;
                 path: {
@@ -7471,7 +8767,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description POLICY.NOT_FOUND */
+                /** @description POLICY.NOT_FOUND, POLICY.VERSION_NOT_FOUND */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -7712,7 +9008,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Call tasks and follow-ups */
+        /** Call tasks, follow-ups and coordination tasks (a department member: their department’s only) */
         get: {
             parameters: {
                 query?: {
@@ -9182,12 +10478,1232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lessons-learned register: closed complaints’ summaries, root causes and lessons */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day of the period (the policy’s zone) */
+                    from: string;
+                    /** @description last day of the period, inclusive (the policy’s zone) */
+                    to: string;
+                    /** @description one policy (default: every policy, dates read in the default policy’s zone) */
+                    policy?: string;
+                    /** @description or send Accept: text/csv */
+                    format?: "json" | "csv";
+                    /** @description words to look for */
+                    q?: string;
+                    /** @description at most this many */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the register, or the same rows as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LessonsRegister"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report for a period (volumes, clock-compliance, ages, outcomes, root-causes, satisfaction, adr, first-contact, redress, vulnerable, lessons), as JSON or CSV */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day of the period (the policy’s zone) */
+                    from: string;
+                    /** @description last day of the period, inclusive (the policy’s zone) */
+                    to: string;
+                    /** @description one policy (default: every policy, dates read in the default policy’s zone) */
+                    policy?: string;
+                    /** @description one of the report’s groupings */
+                    groupBy?: string;
+                    /** @description or send Accept: text/csv */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    /** @description one of: volumes, clock-compliance, ages, outcomes, root-causes, satisfaction, adr, first-contact, redress, vulnerable, lessons */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the report, or the same rows as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Report"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, REPORT.UNKNOWN_GROUPING, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND, POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{name}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaints behind one figure of a report (row `key`, column `measure`) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day of the period (the policy’s zone) */
+                    from: string;
+                    /** @description last day of the period, inclusive (the policy’s zone) */
+                    to: string;
+                    /** @description one policy (default: every policy, dates read in the default policy’s zone) */
+                    policy?: string;
+                    groupBy?: string;
+                    /** @description the row: its `key` as the report gave it */
+                    key: string;
+                    /** @description the column; absent: every complaint of the row */
+                    measure?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description one of: volumes, clock-compliance, ages, outcomes, root-causes, satisfaction, adr, first-contact, redress, vulnerable, lessons */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReportComplaints"];
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, REPORT.UNKNOWN_GROUPING, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND, POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds in force (all=true: released ones too) */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHoldList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold on a complaint (reference) or a customer (customerId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference?: string;
+                        customerId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHold"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND, CUSTOMER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold, with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LegalHold"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description HOLD.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description HOLD.RELEASED */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many complaints the retention sweep will anonymise, per day, up to a horizon */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    timezone?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RetentionPreview"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held about a customer, one ZIP with a readable index in their language */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the export, a ZIP archive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CUSTOMER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase a customer's personal data (409 with the reason and the date the duty ends while the law requires it kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Erasure"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CUSTOMER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description ERASURE.REFUSED */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/restrict": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restrict the use of a customer's data (kept, not otherwise used) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Restriction"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description CUSTOMER.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail, newest first, by complaint, actor, kind and period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a complaint's reference, or 'system' */
+                    complaint?: string;
+                    /** @description the id of whoever acted */
+                    actor?: string;
+                    kind?: string;
+                    /** @description events at or after (a date is 00:00 UTC) */
+                    from?: string;
+                    /** @description events before (a date counts the whole day, UTC) */
+                    to?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered audit trail as a download (CSV, or JSON); at most 100,000 events, the X-Truncated header says when there were more */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a complaint's reference, or 'system' */
+                    complaint?: string;
+                    /** @description the id of whoever acted */
+                    actor?: string;
+                    kind?: string;
+                    /** @description events at or after (a date is 00:00 UTC) */
+                    from?: string;
+                    /** @description events before (a date counts the whole day, UTC) */
+                    to?: string;
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the events, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/json": components["schemas"]["AuditExport"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the hash chain of one complaint (or 'system'), or of every stream, and name the first broken link */
+        get: {
+            parameters: {
+                query?: {
+                    complaint?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditVerification"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ActionName: "acknowledge" | "resolve-on-first-contact" | "start-investigation" | "request-information" | "receive-information" | "customer-reply" | "transfer" | "department-respond" | "agree-resolution-plan" | "report-progress" | "propose-response" | "approve-response" | "reject-response" | "respond" | "reopen" | "escalate" | "request-escalation" | "deescalate" | "deadlock" | "request-deadlock-letter" | "send-deadlock-letter" | "refuse-deadlock-letter" | "refer-to-adr" | "record-adr-decision" | "record-adr-compliance" | "withdraw" | "close" | "flag" | "unflag" | "assign" | "add-note" | "offer-redress" | "record-redress-accepted" | "record-redress-completed" | "rate-satisfaction" | "request-procedure-copy";
+        ActionName: "acknowledge" | "resolve-on-first-contact" | "start-investigation" | "request-information" | "receive-information" | "customer-reply" | "transfer" | "department-respond" | "agree-resolution-plan" | "report-progress" | "propose-response" | "approve-response" | "reject-response" | "respond" | "reopen" | "escalate" | "request-escalation" | "deescalate" | "deadlock" | "request-deadlock-letter" | "send-deadlock-letter" | "refuse-deadlock-letter" | "refer-to-adr" | "record-adr-decision" | "record-adr-compliance" | "withdraw" | "close" | "flag" | "unflag" | "assign" | "add-note" | "offer-redress" | "record-redress-accepted" | "record-redress-completed" | "rate-satisfaction" | "request-procedure-copy" | "classify";
+        ActionPreview: {
+            /** @description null when the action sends the customer nothing */
+            preview: {
+                kind: string;
+                /** @description the policy's communication that would be sent */
+                communication: string;
+                /** @enum {string} */
+                method: "email" | "letter" | "portal" | "phone";
+                /** @description the customer's language */
+                language: string;
+                subject: string;
+                text: string;
+                missing: {
+                    token: string;
+                    what: string;
+                    why?: string;
+                }[];
+            } | null;
+        };
         ActionResult: {
             reference: string;
             status: components["schemas"]["ComplaintState"];
@@ -9204,6 +11720,28 @@ export interface components {
             decidedAt?: string | null;
             compliedAt?: string | null;
         };
+        ApiToken: {
+            id: string;
+            userId: string;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        ApiTokenList: {
+            items: components["schemas"]["ApiToken"][];
+        };
+        AssigneeList: {
+            items: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "handler" | "manager";
+            }[];
+        };
         Attachment: {
             id: number;
             /** @description made safe: no path, no control characters */
@@ -9217,6 +11755,140 @@ export interface components {
             public: boolean;
             /** Format: date-time */
             createdAt: string;
+        };
+        AuditEvent: {
+            id: number;
+            /** @description a complaint's reference, or 'system' */
+            stream: string;
+            /** @description the position in its stream */
+            seq: number;
+            type: string;
+            actor: {
+                id: string;
+                role: string;
+                /** @description when the actor is a staff account */
+                name: string | null;
+            };
+            at: string;
+            reason: string | null;
+            /** @description before/after and details; erased personal data is redacted */
+            data: unknown;
+            redacted: boolean;
+            hash: string;
+        };
+        AuditExport: {
+            items: components["schemas"]["AuditEvent"][];
+            /** @description more events matched than an export holds */
+            truncated: boolean;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEvent"][];
+            nextCursor: string | null;
+        };
+        AuditVerification: {
+            intact: boolean;
+            streams: number;
+            /** @description how many events were checked */
+            events: number;
+            /** @description the first broken link */
+            broken: {
+                id: number;
+                stream: string;
+                seq: number;
+                problem: string;
+            } | null;
+            verifiedAt: string;
+        };
+        BulkAssignInput: {
+            /** @description the complaints picked one by one */
+            references?: string[];
+            /** @description or: every complaint this queue query matches (select all across pages) */
+            filter?: {
+                /** @description comma-separated states */
+                status?: string;
+                /**
+                 * @description only open (true) or only finished (false) complaints
+                 * @enum {string}
+                 */
+                open?: "true" | "false";
+                department?: string;
+                /** @description a user id, or "none" */
+                assignee?: string;
+                policy?: string;
+                flag?: string;
+                channel?: string;
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** Format: date-time */
+                dueBefore?: string;
+                /** @description only complaints with this clock still open (the clock's name in the policy) */
+                clock?: string;
+                /**
+                 * Format: date-time
+                 * @description received at or after this instant
+                 */
+                receivedFrom?: string;
+                /**
+                 * Format: date-time
+                 * @description received before this instant
+                 */
+                receivedBefore?: string;
+                category?: string;
+                /** @description full-text search of subject, description and messages */
+                q?: string;
+            };
+            assigneeId: string | null;
+            reason?: string;
+        };
+        BulkResult: {
+            /** @description references of the complaints changed */
+            changed: string[];
+            refused: {
+                reference: string;
+                code: string;
+                message: string;
+            }[];
+        };
+        BulkTransferInput: {
+            /** @description the complaints picked one by one */
+            references?: string[];
+            /** @description or: every complaint this queue query matches (select all across pages) */
+            filter?: {
+                /** @description comma-separated states */
+                status?: string;
+                /**
+                 * @description only open (true) or only finished (false) complaints
+                 * @enum {string}
+                 */
+                open?: "true" | "false";
+                department?: string;
+                /** @description a user id, or "none" */
+                assignee?: string;
+                policy?: string;
+                flag?: string;
+                channel?: string;
+                /** @enum {string} */
+                overdue?: "true" | "false";
+                /** Format: date-time */
+                dueBefore?: string;
+                /** @description only complaints with this clock still open (the clock's name in the policy) */
+                clock?: string;
+                /**
+                 * Format: date-time
+                 * @description received at or after this instant
+                 */
+                receivedFrom?: string;
+                /**
+                 * Format: date-time
+                 * @description received before this instant
+                 */
+                receivedBefore?: string;
+                category?: string;
+                /** @description full-text search of subject, description and messages */
+                q?: string;
+            };
+            departmentId: string;
+            reason?: string;
         };
         CalendarCorrected: {
             policy: string;
@@ -9248,6 +11920,7 @@ export interface components {
             "complaint.read": boolean;
             "complaint.attach": boolean;
             "user.read": boolean;
+            "assignee.read": boolean;
             "user.manage": boolean;
             "department.read": boolean;
             "department.manage": boolean;
@@ -9257,7 +11930,10 @@ export interface components {
             "template.edit": boolean;
             "template.preview": boolean;
             "task.read": boolean;
+            "task.create": boolean;
             "task.complete": boolean;
+            "presence.record": boolean;
+            "communication.preview": boolean;
             "notification.read": boolean;
             "notification.dismiss": boolean;
             "outbox.read": boolean;
@@ -9266,6 +11942,12 @@ export interface components {
             "letter.post": boolean;
             "mailbox.read": boolean;
             "mailbox.retake": boolean;
+            "report.read": boolean;
+            "return.read": boolean;
+            "return.file": boolean;
+            "privacy.read": boolean;
+            "privacy.manage": boolean;
+            "audit.read": boolean;
             "action.acknowledge": boolean;
             "action.resolve-on-first-contact": boolean;
             "action.start-investigation": boolean;
@@ -9302,6 +11984,18 @@ export interface components {
             "action.record-redress-completed": boolean;
             "action.rate-satisfaction": boolean;
             "action.request-procedure-copy": boolean;
+            "action.classify": boolean;
+        };
+        /** @description taxonomy codes of the complaint's policy version, legal entity and vulnerability */
+        Classification: {
+            productCode?: string | null;
+            causeCode?: string | null;
+            legalEntity?: string | null;
+            vulnerability?: {
+                identified: boolean;
+                causedByFirm: boolean;
+                driver?: string | null;
+            } | null;
         };
         Clock: {
             /** @description the clock's name in the policy */
@@ -9320,6 +12014,20 @@ export interface components {
             dueAt: string | null;
             /** Format: date-time */
             stoppedAt: string | null;
+            /**
+             * Format: date-time
+             * @description when the sweep recorded the breach
+             */
+            breachedAt: string | null;
+            /** @description each pause (awaiting the customer), oldest first; `to` null while paused */
+            pauses: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string | null;
+            }[];
+            /** @description time spent paused so far, in milliseconds */
+            pausedMs: number;
             warnAt: string[];
             /** @description for a running clock: how much is left, or how far past due */
             remaining: {
@@ -9358,6 +12066,8 @@ export interface components {
              */
             nextDueAt: string | null;
             customer: components["schemas"]["Customer"] | null;
+            /** @description the policy's time zone: show its dates and clocks in it */
+            timezone: string;
             description: string;
             product: string | null;
             category: string | null;
@@ -9375,6 +12085,7 @@ export interface components {
             lessonsLearned: string | null;
             redress: components["schemas"]["Redress"] | null;
             adr: components["schemas"]["AdrRecord"] | null;
+            classification: components["schemas"]["Classification"] | null;
             /** @description 1 to 5, as the customer rated it */
             satisfaction: number | null;
             /** Format: date-time */
@@ -9390,6 +12101,10 @@ export interface components {
             /** @description the lifecycle actions the caller may take now (POST …/actions/{name}) */
             allowedActions: components["schemas"]["ActionName"][];
             capabilities: components["schemas"]["ComplaintCapabilities"];
+            /** @description call-backs, follow-ups and coordination with departments */
+            tasks: components["schemas"]["Task"][];
+            /** @description null when no clock is running */
+            nextStep: components["schemas"]["NextStep"] | null;
         };
         /** @description what else the caller may do with this complaint, by permission */
         ComplaintCapabilities: {
@@ -9406,6 +12121,13 @@ export interface components {
             phone?: string;
             email?: string;
             website?: string;
+        };
+        CreatedApiToken: {
+            id: string;
+            /** @description send as "Authorization: Bearer <token>"; shown this once only */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         Customer: {
             id: string;
@@ -9437,6 +12159,12 @@ export interface components {
         Done: {
             ok: boolean;
         };
+        Erasure: {
+            customerId: string;
+            /** Format: date-time */
+            erasedAt: string;
+            complaints: string[];
+        };
         Error: {
             error: {
                 code: components["schemas"]["ErrorCode"];
@@ -9450,7 +12178,7 @@ export interface components {
          * @description a stable code; see x-error-codes for each one
          * @enum {string}
          */
-        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.INVALID_CORRECTION" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.INVALID_CORRECTION" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
         FlaggedMail: {
             id: number;
             mailbox: string;
@@ -9470,6 +12198,39 @@ export interface components {
         };
         /** @enum {string} */
         Language: "en" | "vi";
+        LegalHold: {
+            id: string;
+            /** @description the complaint held, or null for a customer hold */
+            reference: string | null;
+            /** @description the customer held, or null for a complaint hold */
+            customerId: string | null;
+            reason: string;
+            placedBy: string;
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            releasedBy: string | null;
+            releaseReason: string | null;
+        };
+        LegalHoldList: {
+            items: components["schemas"]["LegalHold"][];
+        };
+        Lesson: {
+            reference: string;
+            policy: string;
+            /** Format: date-time */
+            closedAt: string;
+            outcome: string | null;
+            rootCause: string | null;
+            cause: string | null;
+            summary: string | null;
+            lessonsLearned: string | null;
+        };
+        LessonsRegister: {
+            period: components["schemas"]["ReportPeriod"];
+            items: components["schemas"]["Lesson"][];
+        };
         LetterPosted: {
             ok: boolean;
             /** Format: date-time */
@@ -9560,6 +12321,17 @@ export interface components {
             sha256: string;
             /** @description visible to the customer on the tracking link */
             public: boolean;
+        };
+        /** @description what the procedure expects next: the running clock due first */
+        NextStep: {
+            /** @description the action that meets the clock */
+            action: components["schemas"]["ActionName"] | null;
+            /** @description whether the caller may take that action now */
+            allowed: boolean;
+            clock: string;
+            label: string;
+            /** Format: date-time */
+            dueAt: string;
         };
         Notification: {
             id: number;
@@ -9679,8 +12451,8 @@ export interface components {
                         vi?: string;
                     };
                     /** @default received */
-                    startsOn: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created")[];
-                    stopsOn?: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created")[];
+                    startsOn: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created")[];
+                    stopsOn?: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created")[];
                     channels?: ("web" | "email" | "phone" | "post" | "in_person" | "api")[];
                     pausable?: boolean;
                     /**
@@ -9907,12 +12679,95 @@ export interface components {
             };
             /**
              * @default {
-             *       "years": 6
+             *       "years": 6,
+             *       "from": "closed"
              *     }
              */
             retention: {
                 years: number;
+                /**
+                 * @default closed
+                 * @enum {string}
+                 */
+                from: "closed" | "received";
+                byOutcome?: {
+                    [key: string]: number;
+                };
+                byProduct?: {
+                    [key: string]: number;
+                };
                 quote?: string;
+            };
+            dataRequests?: {
+                /** @enum {string} */
+                regime: "uk" | "vn";
+                acknowledge?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                };
+                respond: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                };
+                respondWithProcessors?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                };
+                extension?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                };
+                /** @default false */
+                pauseForIdentityCheck: boolean;
+                quote?: string;
+            };
+            /**
+             * @default {
+             *       "enabled": false
+             *     }
+             */
+            survey: {
+                /** @default false */
+                enabled: boolean;
+                quote?: string;
+            };
+            taxonomy?: {
+                version: string;
+                /** @default [] */
+                productGroups: {
+                    code: string;
+                    label: string | {
+                        en?: string;
+                        vi?: string;
+                    };
+                }[];
+                products: {
+                    code: string;
+                    label: string | {
+                        en?: string;
+                        vi?: string;
+                    };
+                    group?: string;
+                }[];
+                causes: {
+                    code: string;
+                    label: string | {
+                        en?: string;
+                        vi?: string;
+                    };
+                }[];
+                /** @default [] */
+                vulnerabilityDrivers: string[];
+                /** @default [] */
+                legalEntities: {
+                    code: string;
+                    name: string;
+                    firmReference?: string;
+                }[];
             };
         };
         PolicyDetail: {
@@ -9920,6 +12775,24 @@ export interface components {
             name: string;
             current: number | null;
             versions: components["schemas"]["Policy"][];
+        };
+        PolicyDraftCheck: {
+            /** @description the draft with every default filled in */
+            document: components["schemas"]["Policy"];
+            /** @description the version in force at receivedAt (null for a new policy) */
+            inForce: components["schemas"]["Policy"] | null;
+            receivedAt: string;
+            channel: string;
+            deadlines: {
+                clock: string;
+                label: string | null;
+                /** @description the events that start the clock */
+                startsOn: string[];
+                /** @description under the draft; null when the clock does not start on receipt */
+                dueAt: string | null;
+                /** @description under the version in force */
+                inForceDueAt: string | null;
+            }[];
         };
         PolicyList: {
             items: components["schemas"]["PolicySummary"][];
@@ -9933,6 +12806,17 @@ export interface components {
             }[];
             /** @description the version in force now */
             current: number | null;
+        };
+        /** @description the other staff seen on the complaint in the last 45 seconds, editing first */
+        Presence: {
+            others: {
+                userId: string;
+                name: string;
+                /** @enum {string} */
+                mode: "viewing" | "editing";
+                /** Format: date-time */
+                seenAt: string;
+            }[];
         };
         Procedure: {
             policy: string;
@@ -9954,6 +12838,28 @@ export interface components {
             /** @description the secret of the tracking link; shown once */
             trackingToken: string;
             trackingUrl: string;
+        };
+        QueueClock: {
+            /** @description the clock's name in the policy */
+            clock: string;
+            label: string;
+            /** @enum {string|null} */
+            unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months" | null;
+            /** @description a regulatory clock never pauses */
+            regulatory: boolean;
+            /** @enum {string} */
+            status: "running" | "paused" | "met" | "breached";
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description for a running clock: how much is left, or how far past due */
+            remaining: {
+                amount: number;
+                overdueBy: number;
+                /** @enum {string} */
+                unit: "calendar_hours" | "working_hours" | "business_hours" | "working_days" | "calendar_days" | "calendar_weeks" | "calendar_months";
+                /** @description e.g. "3 working days left", in English */
+                text: string;
+            } | null;
         };
         QueueItem: {
             reference: string;
@@ -9982,11 +12888,27 @@ export interface components {
             customerName: string;
             /** @description open and past its next due instant */
             overdue: boolean;
+            /** @description the policy's time zone, for showing due instants */
+            timezone: string;
+            /** @description every clock still running or paused, nearest due first (paused last) */
+            clocks: components["schemas"]["QueueClock"][];
         };
         QueuePage: {
             items: components["schemas"]["QueueItem"][];
             /** @description pass as ?cursor= for the next page */
             nextCursor: string | null;
+        };
+        QueueViews: {
+            items: {
+                /** @enum {string} */
+                view: "mine" | "my-department" | "unassigned" | "overdue" | "awaiting-approval" | "awaiting-customer";
+                /** @description the GET /complaints query that lists the view */
+                query: {
+                    [key: string]: string;
+                };
+                /** @description open complaints in the view */
+                count: number;
+            }[];
         };
         Redress: {
             /** @enum {string} */
@@ -10016,6 +12938,74 @@ export interface components {
             trackingToken: string;
             /** @description the customer's tracking link, to give them */
             trackingUrl: string;
+        };
+        Report: {
+            report: string;
+            description: string;
+            period: components["schemas"]["ReportPeriod"];
+            groupBy: string;
+            /** @description what else the report can be grouped by */
+            groupings: string[];
+            columns: string[];
+            rows: components["schemas"]["ReportRow"][];
+            totals: components["schemas"]["ReportRow"];
+            /** @description the URL template of the complaints behind a cell: fill in key and measure */
+            drillDown: string;
+        };
+        ReportComplaints: {
+            period: components["schemas"]["ReportPeriod"];
+            groupBy: string;
+            key: string;
+            measure: string | null;
+            total: number;
+            references: string[];
+        };
+        ReportPeriod: {
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description inclusive
+             */
+            to: string;
+            /** @description the dates are read in this zone (the policy’s) */
+            timezone: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsBefore: string;
+            /** @description the policy reported on; null for every policy */
+            policy: string | null;
+        };
+        /** @description `key` (the group) and one value per column */
+        ReportRow: {
+            [key: string]: (string | number) | null;
+        };
+        Restriction: {
+            customerId: string;
+            /** Format: date-time */
+            restrictedAt: string;
+        };
+        RetentionPreview: {
+            /** Format: date-time */
+            asOf: string;
+            /** Format: date-time */
+            until: string;
+            timezone: string;
+            /** @description complaints the next sweep anonymises */
+            dueNow: number;
+            /** @description per local day up to the horizon: how many complaints will be anonymised */
+            days: {
+                date: string;
+                count: number;
+            }[];
+            /** @description closed complaints kept by a legal hold */
+            held: number;
+            dueReferences: {
+                reference: string;
+                /** Format: date-time */
+                dueAt: string;
+            }[];
         };
         /** @enum {string} */
         Role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
@@ -10059,6 +13049,12 @@ export interface components {
             doneAt: string | null;
             doneBy: string | null;
             note: string | null;
+            /** @description a coordination task: for this department */
+            departmentId: string | null;
+            createdBy: string | null;
+        };
+        TaskCreated: {
+            id: number;
         };
         TaskList: {
             items: components["schemas"]["Task"][];

@@ -15,6 +15,13 @@ export const ROUTES = {
   '/login': lazy(() => import('../routes/login.tsx')),
   '/queue': lazy(() => import('../routes/queue.tsx')),
   '/dashboard': lazy(() => import('../routes/dashboard.tsx')),
+  '/notifications': lazy(() => import('../routes/notifications.tsx')),
+  '/complaints/new': lazy(() => import('../routes/log-complaint.tsx')),
+  '/complaints/:reference': lazy(() => import('../routes/complaint.tsx')),
+  '/admin': lazy(() => import('../routes/admin.tsx')),
+  '/admin/policies': lazy(() => import('../routes/admin-policies.tsx')),
+  '/admin/calendars': lazy(() => import('../routes/admin-calendars.tsx')),
+  '/audit': lazy(() => import('../routes/audit.tsx')),
 } as const;
 const NotFound = lazy(() => import('../routes/not-found.tsx'));
 

@@ -17,6 +17,9 @@ const CHOSEN_KEY = 'redress.language.chosen';
 const PARTS = {
   main: { en: () => import('./locales/en.ts'), vi: () => import('./locales/vi.ts') },
   staff: { en: () => import('./locales/en-staff.ts'), vi: () => import('./locales/vi-staff.ts') },
+  case: { en: () => import('./locales/en-case.ts'), vi: () => import('./locales/vi-case.ts') },
+  queue: { en: () => import('./locales/en-queue.ts'), vi: () => import('./locales/vi-queue.ts') },
+  admin: { en: () => import('./locales/en-admin.ts'), vi: () => import('./locales/vi-admin.ts') },
 } satisfies Record<string, Record<Language, () => Promise<{ default: unknown }>>>;
 export type StringsPart = keyof typeof PARTS;
 const wanted = new Set<StringsPart>(['main']);

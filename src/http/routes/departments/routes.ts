@@ -6,6 +6,11 @@ import {
   createDepartmentInput,
 } from '../../../app/departments/create-department.ts';
 import { listDepartments } from '../../../app/departments/list-departments.ts';
+import {
+  renameDepartment,
+  renameDepartmentInput,
+} from '../../../app/departments/rename-department.ts';
+import { z } from 'zod';
 import { actorOf } from '../../plugins/auth.ts';
 import {
   departmentListSchema,
@@ -47,5 +52,28 @@ export async function departmentRoutes(base: FastifyInstance, ctx: RouteContext)
       const d = await createDepartment(ctx, actorOf(request), request.body);
       return reply.code(201).send(presentDepartment(d));
     },
+  );
+
+  app.patch(
+    '/departments/:id',
+    {
+      config: { permission: 'department.manage', errors: ['DEPARTMENT.NOT_FOUND'] },
+      schema: {
+        tags: ['departments'],
+        summary: 'Rename a department (its id stays; recorded in the audit trail)',
+        params: z.object({
+          id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a department id'),
+        }),
+        body: renameDepartmentInput,
+        response: { 200: departmentSchema },
+      },
+    },
+    async (request) =>
+      presentDepartment(
+        await renameDepartment(ctx, actorOf(request), {
+          id: request.params.id,
+          name: request.body.name,
+        }),
+      ),
   );
 }

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addPolicyVersion } from '../../../app/policies/add-policy-version.ts';
+import { checkPolicyDraft } from '../../../app/policies/check-policy-draft.ts';
+import { CHANNELS } from '../../../domain/complaint/states.ts';
 import { getPolicy } from '../../../app/policies/get-policy.ts';
 import { listPolicies } from '../../../app/policies/list-policies.ts';
 import { renderPolicyProcedure } from '../../../app/policies/render-policy-procedure.ts';
@@ -12,6 +14,7 @@ import { VISITOR } from '../../../domain/complaint/snapshot.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import {
   policyDetailSchema,
+  policyDraftCheckSchema,
   policyListSchema,
   policyVersionSchema,
   procedureSchema,
@@ -37,9 +40,31 @@ const getQuery = z.strictObject({
     .describe('only the version in force at this instant (or on this date)'),
 });
 
+const draftBody = z.strictObject({
+  text: z
+    .string()
+    .min(1, 'the draft is empty')
+    .max(200_000, 'the draft must be at most 200,000 characters')
+    .describe('one policy version as YAML or JSON, as in a policy file'),
+  receivedAt: z.iso
+    .datetime({
+      offset: true,
+      error: 'expected an ISO-8601 date-time such as 2026-04-08T09:00:00Z',
+    })
+    .optional()
+    .describe('the moment a sample complaint is received; defaults to now'),
+  channel: z.enum(CHANNELS).default('email').describe('the sample complaint’s channel'),
+});
+
 const procedureQuery = z.strictObject({
   lang: z.enum(LANGUAGES).optional().describe("defaults to the policy's first language"),
   format: z.enum(['text', 'json']).optional().describe('or send Accept: application/json'),
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, 'expected a version number')
+    .transform(Number)
+    .optional()
+    .describe('a version of the policy; defaults to the version in force now'),
 });
 
 export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -99,10 +124,38 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
     },
   );
 
+  app.post(
+    '/policies/:id/draft',
+    {
+      config: {
+        permission: 'policy.manage',
+        errors: ['POLICY.INVALID', 'POLICY.ID_MISMATCH'],
+      },
+      schema: {
+        tags: ['policies'],
+        summary:
+          'Check a draft version (YAML or JSON text) without adding it: 400 POLICY.INVALID lists each problem with its path; else the document with its defaults and the deadlines it would give a complaint received at receivedAt, beside the version in force',
+        params: policyIdParam,
+        body: draftBody,
+        response: { 200: policyDraftCheckSchema },
+      },
+    },
+    async (request) =>
+      checkPolicyDraft(ctx, actorOf(request), {
+        id: request.params.id,
+        text: request.body.text,
+        receivedAt: request.body.receivedAt ?? ctx.now().toISOString(),
+        channel: request.body.channel,
+      }),
+  );
+
   app.get(
     '/policies/:id/procedure',
     {
-      config: { permission: 'procedure.read', errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE'] },
+      config: {
+        permission: 'procedure.read',
+        errors: ['POLICY.NOT_FOUND', 'POLICY.NOT_IN_FORCE', 'POLICY.VERSION_NOT_FOUND'],
+      },
       schema: {
         tags: ['policies', 'public'],
         summary: 'The published complaints procedure (text/plain, or JSON {text})',
@@ -124,6 +177,7 @@ export async function policyRoutes(base: FastifyInstance, ctx: RouteContext): Pr
       const rendered = renderPolicyProcedure(ctx, request.user ?? VISITOR, {
         id: request.params.id,
         lang: request.query.lang,
+        version: request.query.version,
       });
       const json =
         request.query.format === 'json' ||

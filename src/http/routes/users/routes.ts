@@ -9,7 +9,18 @@ import { updateUser, updateUserInput } from '../../../app/users/update-user.ts';
 import { ROLES } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import type { RouteContext } from '../../../composition.ts';
-import { presentUser, userListSchema, userSchema } from '../../presenters/user.ts';
+import {
+  apiTokenListSchema,
+  apiTokenSchema,
+  createdApiTokenSchema,
+  presentApiToken,
+  presentUser,
+  userListSchema,
+  userSchema,
+} from '../../presenters/user.ts';
+import { createApiToken, MAX_TOKEN_DAYS } from '../../../app/users/create-api-token.ts';
+import { listApiTokens } from '../../../app/users/list-api-tokens.ts';
+import { revokeApiToken } from '../../../app/users/revoke-api-token.ts';
 
 export const userIdParam = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a user id'),
@@ -51,7 +62,12 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
     {
       config: {
         permission: 'user.manage',
-        errors: ['USER.ALREADY_EXISTS', 'USER.DEPARTMENT_REQUIRED', 'USER.UNKNOWN_DEPARTMENT'],
+        errors: [
+          'USER.ALREADY_EXISTS',
+          'USER.DEPARTMENT_REQUIRED',
+          'USER.UNKNOWN_DEPARTMENT',
+          'USER.WEAK_PASSWORD',
+        ],
       },
       schema: {
         tags: ['users'],
@@ -103,6 +119,72 @@ export async function userRoutes(base: FastifyInstance, ctx: RouteContext): Prom
     async (request) =>
       presentUser(
         await updateUser(ctx, actorOf(request), { id: request.params.id, changes: request.body }),
+      ),
+  );
+
+  app.get(
+    '/users/:id/tokens',
+    {
+      config: { permission: 'user.read', errors: ['USER.NOT_FOUND'] },
+      schema: {
+        tags: ['users'],
+        summary: "A user's bearer tokens: names and dates, never the tokens",
+        params: userIdParam,
+        response: { 200: apiTokenListSchema },
+      },
+    },
+    async (request) => ({
+      items: (await listApiTokens(ctx, actorOf(request), { userId: request.params.id })).map(
+        presentApiToken,
+      ),
+    }),
+  );
+
+  app.post(
+    '/users/:id/tokens',
+    {
+      config: { permission: 'user.manage', errors: ['USER.NOT_FOUND', 'TOKEN.BAD_LIFETIME'] },
+      schema: {
+        tags: ['users'],
+        summary: 'Create a bearer token for an active user; it is shown once and expires',
+        params: userIdParam,
+        body: z.strictObject({
+          name: z.string().trim().min(1).max(100).optional(),
+          days: z.number().int().min(1).max(MAX_TOKEN_DAYS).optional(),
+        }),
+        response: { 201: createdApiTokenSchema },
+      },
+    },
+    async (request, reply) => {
+      const user = await getUser(ctx, actorOf(request), { id: request.params.id });
+      const created = await createApiToken(ctx, actorOf(request), {
+        email: user.email,
+        name: request.body.name,
+        days: request.body.days,
+      });
+      return reply.code(201).send({ ...created, expiresAt: created.expiresAt.toISOString() });
+    },
+  );
+
+  app.post(
+    '/users/:id/tokens/:tokenId/revoke',
+    {
+      config: { permission: 'user.manage', errors: ['TOKEN.NOT_FOUND'] },
+      schema: {
+        tags: ['users'],
+        summary: 'Revoke one bearer token: it stops working at once, for good',
+        params: userIdParam.extend({
+          tokenId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'expected a token id'),
+        }),
+        response: { 200: apiTokenSchema },
+      },
+    },
+    async (request) =>
+      presentApiToken(
+        await revokeApiToken(ctx, actorOf(request), {
+          id: request.params.tokenId,
+          userId: request.params.id,
+        }),
       ),
   );
 }

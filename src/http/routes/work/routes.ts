@@ -39,13 +39,16 @@ export async function workRoutes(base: FastifyInstance, ctx: RouteContext): Prom
       config: { permission: 'task.read' },
       schema: {
         tags: ['work'],
-        summary: 'Call tasks and follow-ups',
+        summary:
+          'Call tasks, follow-ups and coordination tasks (a department member: their department’s only)',
         querystring: z.strictObject({ open: z.enum(['true', 'false']).default('true') }),
         response: { 200: taskListSchema },
       },
     },
     async (request) => ({
-      items: (await listTasks(ctx, request.query.open === 'true')).map(presentTask),
+      items: (await listTasks(ctx, actorOf(request), request.query.open === 'true')).map(
+        presentTask,
+      ),
     }),
   );
 

@@ -4,6 +4,8 @@ const enStaff = {
     nav: 'Staff navigation',
     queue: 'Queue',
     dashboard: 'Dashboard',
+    admin: 'Administration',
+    audit: 'Audit trail',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}, {{role}}',
     notAllowed: 'This page is not for your role.',

@@ -8,6 +8,8 @@ const viStaff: Strings<StaffMessages> = {
     nav: 'Điều hướng cho nhân viên',
     queue: 'Hàng đợi',
     dashboard: 'Bảng điều khiển',
+    admin: 'Quản trị',
+    audit: 'Nhật ký kiểm toán',
     signOut: 'Đăng xuất',
     signedInAs: 'Đã đăng nhập: {{name}}, {{role}}',
     notAllowed: 'Trang này không dành cho vai trò của bạn.',

@@ -1,0 +1,57 @@
+// The queue's saved views (mine, my department, unassigned, overdue, awaiting approval, awaiting
+// customer): each one a query the client puts in its URL, and how many open complaints it
+// holds for the caller, counted in one pass.
+import type { Queryable } from '../../db/client.ts';
+import { queueCounts, type QueueFilter } from '../../db/queries/queue.ts';
+import type { Actor as ActingUser } from '../../domain/complaint/snapshot.ts';
+import { listQuery, queueFilterOf } from './list-complaints.ts';
+
+export const QUEUE_VIEWS = [
+  'mine',
+  'my-department',
+  'unassigned',
+  'overdue',
+  'awaiting-approval',
+  'awaiting-customer',
+] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+export interface ViewCount {
+  view: QueueView;
+  /** The list query that shows the view (always open complaints). */
+  query: Record<string, string>;
+  count: number;
+}
+
+/** The views that mean something for this caller (my department: only with a department). */
+export function viewQueries(user: ActingUser): Partial<Record<QueueView, Record<string, string>>> {
+  const open = { open: 'true' };
+  return {
+    mine: { ...open, assignee: user.id },
+    ...(user.departmentId ? { 'my-department': { ...open, department: user.departmentId } } : {}),
+    unassigned: { ...open, assignee: 'none' },
+    overdue: { ...open, overdue: 'true' },
+    'awaiting-approval': { ...open, status: 'response_proposed' },
+    'awaiting-customer': { ...open, status: 'awaiting_customer' },
+  };
+}
+
+export async function countQueueViews(
+  deps: { db: Queryable; now: () => Date },
+  user: ActingUser,
+): Promise<ViewCount[]> {
+  const queries = viewQueries(user);
+  const filters: Record<string, QueueFilter> = {};
+  for (const [view, query] of Object.entries(queries)) {
+    // The view's own conditions only: the caller's scope and "open" are the shared base.
+    const { open: _open, ...own } = listQuery.parse(query);
+    filters[view] = queueFilterOf({ ...user, role: 'handler' }, own);
+  }
+  const base = queueFilterOf(user, { open: 'true' });
+  const counts = await queueCounts(deps.db, base, filters, deps.now());
+  return QUEUE_VIEWS.filter((v) => queries[v]).map((view) => ({
+    view,
+    query: queries[view]!,
+    count: counts[view] ?? 0,
+  }));
+}

@@ -1,0 +1,279 @@
+// The reports (SPEC §5, §6): each one's fact rows, groupings and measures. Figures come from
+// the complaint rows, their events and their clocks, so they agree with each complaint's own
+// timeline. Periods: complaints received in the period, except where a report says closed.
+import {
+  CLOSED_IN_PERIOD,
+  localMonth,
+  RECEIVED_IN_PERIOD,
+  type ReportDefinition,
+} from './report-sql.ts';
+
+const PRODUCT = `coalesce(c.classification->>'productCode', c.product)`;
+const VULNERABLE = `('vulnerable_customer' = any(c.flags)
+  or coalesce((c.classification->'vulnerability'->>'identified')::boolean, false))`;
+const UPHELD = `(f.outcome in ('upheld', 'partly_upheld'))::int`;
+
+/** Per complaint, whether its timeline holds each of these events (rare types: an index scan). */
+const TIMELINE_MARKS = `left join (
+    select e.complaint_id,
+      bool_or(e.type = 'resolved_on_first_contact') as first_contact,
+      bool_or(e.type = 'escalated') as escalated,
+      count(*) filter (where e.type = 'escalated') as escalations,
+      bool_or(e.type = 'deadlocked') as deadlocked,
+      bool_or(e.type = 'deadlock_letter_sent') as deadlock_letter,
+      bool_or(e.type = 'deadlock_letter_refused') as deadlock_refused,
+      bool_or(e.type = 'referred_to_adr') as referred,
+      bool_or(e.type = 'reopened') as reopened
+    from events e
+    where e.type in ('resolved_on_first_contact', 'escalated', 'deadlocked', 'deadlock_letter_sent',
+      'deadlock_letter_refused', 'referred_to_adr', 'reopened')
+      and e.complaint_id is not null
+    group by e.complaint_id
+  ) t on t.complaint_id = c.id`;
+
+/** One row per complaint received in the period. */
+const RECEIVED_FACTS = `select c.id as complaint_id, c.reference, c.policy_id, c.channel, c.category,
+    ${PRODUCT} as product, c.classification->>'causeCode' as cause, c.department_id,
+    ${localMonth('c.received_at')} as month, c.status, c.is_open, c.closed_at, c.outcome,
+    c.received_at, c.flags, c.adr, c.redress, c.classification, ${VULNERABLE} as vulnerable,
+    coalesce(t.first_contact, false) as first_contact, coalesce(t.escalated, false) as escalated,
+    coalesce(t.escalations, 0) as escalations, coalesce(t.deadlocked, false) as deadlocked,
+    coalesce(t.deadlock_letter, false) as deadlock_letter,
+    coalesce(t.deadlock_refused, false) as deadlock_refused,
+    coalesce(t.referred, false) as referred, coalesce(t.reopened, false) as reopened
+  from complaints c ${TIMELINE_MARKS}
+  where ${RECEIVED_IN_PERIOD}`;
+
+/** One row per complaint closed in the period. */
+const CLOSED_FACTS = `select c.id as complaint_id, c.reference, c.policy_id, c.channel, c.category,
+    ${PRODUCT} as product, c.classification->>'causeCode' as cause, c.department_id,
+    ${localMonth('c.closed_at')} as month, c.outcome, c.root_cause, c.summary, c.lessons_learned,
+    c.satisfaction, c.satisfaction_comment, c.received_at, c.closed_at
+  from complaints c
+  where ${CLOSED_IN_PERIOD}`;
+
+const COMMON_GROUPS = {
+  channel: 'f.channel',
+  category: 'f.category',
+  product: 'f.product',
+  department: 'f.department_id',
+  policy: 'f.policy_id',
+  month: 'f.month',
+};
+
+const volumes: ReportDefinition = {
+  name: 'volumes',
+  description: 'Complaints received in the period, and how many of them are open or closed',
+  facts: RECEIVED_FACTS,
+  groupBy: { ...COMMON_GROUPS, cause: 'f.cause' },
+  defaultGroupBy: 'channel',
+  measures: [
+    { name: 'received', sql: '1' },
+    { name: 'open', sql: 'f.is_open::int' },
+    { name: 'closed', sql: '(f.closed_at is not null)::int' },
+  ],
+};
+
+/** A clock as the complaint's detail shows it: a running clock past due is breached. */
+const CLOCK_FACTS = `select c.id as complaint_id, c.reference, c.policy_id, c.channel, ci.name as clock,
+    ${localMonth('ci.started_at')} as month,
+    (ci.status = 'met')::int as met,
+    (ci.status = 'breached' or (ci.status = 'running' and ci.due_at <= $4))::int as breached,
+    (ci.stopped_at is null and ci.due_at <= $4)::int as breached_open,
+    (ci.stopped_at is null and (ci.due_at is null or ci.due_at > $4))::int as running
+  from clock_instances ci join complaints c on c.id = ci.complaint_id
+  where ${RECEIVED_IN_PERIOD}`;
+
+const clockCompliance: ReportDefinition = {
+  name: 'clock-compliance',
+  description:
+    'Each clock of the complaints received in the period: met, breached (of which still open), running; share met of those decided',
+  facts: CLOCK_FACTS,
+  groupBy: {
+    clock: 'f.clock',
+    month: 'f.month',
+    'clock-month': `f.clock || ' ' || f.month`,
+    channel: 'f.channel',
+    policy: 'f.policy_id',
+  },
+  defaultGroupBy: 'clock',
+  measures: [
+    { name: 'clocks', sql: '1' },
+    { name: 'met', sql: 'f.met' },
+    { name: 'breached', sql: 'f.breached' },
+    { name: 'breachedOpen', sql: 'f.breached_open' },
+    { name: 'running', sql: 'f.running' },
+  ],
+  ratios: [{ name: 'shareMet', of: 'met', over: ['met', 'breached'] }],
+};
+
+/** Age in whole days at `now`, for open complaints received in the period. */
+const AGE = `(extract(epoch from ($4 - f.received_at)) / 86400)`;
+const ages: ReportDefinition = {
+  name: 'ages',
+  description:
+    'Complaints received in the period that are open now, by state and age band (calendar days since receipt)',
+  facts: `${RECEIVED_FACTS} and c.is_open`,
+  groupBy: { state: 'f.status', ...COMMON_GROUPS },
+  defaultGroupBy: 'state',
+  measures: [
+    { name: 'open', sql: '1' },
+    { name: 'under1Week', sql: `(${AGE} < 7)::int` },
+    { name: 'weeks1To4', sql: `(${AGE} >= 7 and ${AGE} < 28)::int` },
+    { name: 'weeks4To8', sql: `(${AGE} >= 28 and ${AGE} < 56)::int` },
+    { name: 'over8Weeks', sql: `(${AGE} >= 56)::int` },
+    { name: 'averageDays', sql: AGE, agg: 'avg' },
+  ],
+};
+
+const outcomes: ReportDefinition = {
+  name: 'outcomes',
+  description: 'Complaints closed in the period by outcome; days from receipt to closing',
+  facts: CLOSED_FACTS,
+  groupBy: { outcome: 'f.outcome', ...COMMON_GROUPS },
+  defaultGroupBy: 'outcome',
+  measures: [
+    { name: 'closed', sql: '1' },
+    { name: 'upheld', sql: `(f.outcome = 'upheld')::int` },
+    { name: 'partlyUpheld', sql: `(f.outcome = 'partly_upheld')::int` },
+    { name: 'notUpheld', sql: `(f.outcome = 'not_upheld')::int` },
+    { name: 'firstContact', sql: `(f.outcome = 'resolved_on_first_contact')::int` },
+    { name: 'withdrawn', sql: `(f.outcome = 'withdrawn')::int` },
+    {
+      name: 'averageDays',
+      sql: 'extract(epoch from (f.closed_at - f.received_at)) / 86400',
+      agg: 'avg',
+    },
+    // Part upheld counts as upheld in the rate (FCA DISP 1 Annex 1R).
+    { name: 'upheldAny', sql: UPHELD },
+  ],
+  ratios: [{ name: 'upheldRate', of: 'upheldAny', over: ['closed'] }],
+};
+
+const rootCauses: ReportDefinition = {
+  name: 'root-causes',
+  description: 'Complaints closed in the period by root cause, most frequent first',
+  facts: CLOSED_FACTS,
+  groupBy: { rootCause: 'f.root_cause', cause: 'f.cause', product: 'f.product' },
+  defaultGroupBy: 'rootCause',
+  measures: [
+    { name: 'closed', sql: '1' },
+    { name: 'upheld', sql: UPHELD },
+  ],
+  rankBy: 'closed',
+};
+
+const satisfaction: ReportDefinition = {
+  name: 'satisfaction',
+  description: 'Ratings (1–5) of complaints closed in the period',
+  facts: `${CLOSED_FACTS} and c.satisfaction is not null`,
+  groupBy: { score: 'f.satisfaction', ...COMMON_GROUPS },
+  defaultGroupBy: 'score',
+  measures: [
+    { name: 'rated', sql: '1' },
+    { name: 'withComment', sql: '(f.satisfaction_comment is not null)::int' },
+    { name: 'averageScore', sql: 'f.satisfaction', agg: 'avg' },
+  ],
+};
+
+const adr: ReportDefinition = {
+  name: 'adr',
+  description:
+    'Complaints received in the period that were escalated, deadlocked or referred to the ADR scheme, and the scheme’s decisions',
+  facts: RECEIVED_FACTS,
+  groupBy: { ...COMMON_GROUPS, all: `'all'` },
+  defaultGroupBy: 'all',
+  measures: [
+    { name: 'received', sql: '1' },
+    { name: 'escalated', sql: 'f.escalated::int' },
+    { name: 'escalations', sql: 'f.escalations' },
+    { name: 'deadlocked', sql: 'f.deadlocked::int' },
+    { name: 'deadlockLetters', sql: 'f.deadlock_letter::int' },
+    { name: 'deadlockRefusals', sql: 'f.deadlock_refused::int' },
+    { name: 'referred', sql: 'f.referred::int' },
+    { name: 'decidedUpheld', sql: `(f.adr->>'decision' = 'upheld')::int` },
+    { name: 'decidedPartlyUpheld', sql: `(f.adr->>'decision' = 'partly_upheld')::int` },
+    { name: 'decidedNotUpheld', sql: `(f.adr->>'decision' = 'not_upheld')::int` },
+    {
+      name: 'awaitingDecision',
+      sql: `(f.referred and f.adr is not null and f.adr->>'decision' is null)::int`,
+    },
+    { name: 'complied', sql: `(f.adr->>'compliedAt' is not null)::int` },
+  ],
+};
+
+const firstContact: ReportDefinition = {
+  name: 'first-contact',
+  description: 'Complaints received in the period resolved at first contact',
+  facts: RECEIVED_FACTS,
+  groupBy: COMMON_GROUPS,
+  defaultGroupBy: 'channel',
+  measures: [
+    { name: 'received', sql: '1' },
+    { name: 'resolvedOnFirstContact', sql: 'f.first_contact::int' },
+  ],
+  ratios: [{ name: 'rate', of: 'resolvedOnFirstContact', over: ['received'] }],
+};
+
+const AMOUNT = `coalesce((f.redress->>'amount')::numeric, 0)`;
+const redress: ReportDefinition = {
+  name: 'redress',
+  description:
+    'Redress on complaints received in the period: offered, accepted and paid or done, with sums per currency',
+  facts: `${RECEIVED_FACTS} and c.redress is not null`,
+  groupBy: {
+    currency: `coalesce(f.redress->>'currency', f.redress->>'kind')`,
+    kind: `f.redress->>'kind'`,
+    ...COMMON_GROUPS,
+  },
+  defaultGroupBy: 'currency',
+  measures: [
+    { name: 'offered', sql: '1' },
+    { name: 'offeredAmount', sql: AMOUNT },
+    { name: 'accepted', sql: `(f.redress->>'acceptedAt' is not null)::int` },
+    {
+      name: 'acceptedAmount',
+      sql: `case when f.redress->>'acceptedAt' is not null then ${AMOUNT} else 0 end`,
+    },
+    { name: 'paid', sql: `(f.redress->>'completedAt' is not null)::int` },
+    {
+      name: 'paidAmount',
+      sql: `case when f.redress->>'completedAt' is not null then ${AMOUNT} else 0 end`,
+    },
+  ],
+};
+
+const vulnerable: ReportDefinition = {
+  name: 'vulnerable',
+  description: 'Complaints received in the period from customers in vulnerable circumstances',
+  facts: `${RECEIVED_FACTS} and ${VULNERABLE}`,
+  groupBy: {
+    driver: `f.classification->'vulnerability'->>'driver'`,
+    ...COMMON_GROUPS,
+  },
+  defaultGroupBy: 'driver',
+  measures: [
+    { name: 'complaints', sql: '1' },
+    {
+      name: 'causedByFirm',
+      sql: `coalesce((f.classification->'vulnerability'->>'causedByFirm')::boolean, false)::int`,
+    },
+    { name: 'open', sql: 'f.is_open::int' },
+    { name: 'upheld', sql: UPHELD },
+  ],
+};
+
+export const REPORTS: Record<string, ReportDefinition> = Object.fromEntries(
+  [
+    volumes,
+    clockCompliance,
+    ages,
+    outcomes,
+    rootCauses,
+    satisfaction,
+    adr,
+    firstContact,
+    redress,
+    vulnerable,
+  ].map((r) => [r.name, r]),
+);

@@ -1,0 +1,46 @@
+// Data protection's answers: legal holds, the retention preview, erasure and restriction.
+import { z } from 'zod';
+import type { LegalHold } from '../../app/privacy/legal-hold.ts';
+import { instant } from './common.ts';
+
+export const legalHoldSchema = z
+  .object({
+    id: z.string(),
+    reference: z.string().nullable().describe('the complaint held, or null for a customer hold'),
+    customerId: z.string().nullable().describe('the customer held, or null for a complaint hold'),
+    reason: z.string(),
+    placedBy: z.string(),
+    placedAt: instant(),
+    releasedAt: instant().nullable(),
+    releasedBy: z.string().nullable(),
+    releaseReason: z.string().nullable(),
+  })
+  .meta({ id: 'LegalHold' });
+
+export const legalHoldListSchema = z
+  .object({ items: z.array(legalHoldSchema) })
+  .meta({ id: 'LegalHoldList' });
+
+export const presentLegalHold = (h: LegalHold): z.infer<typeof legalHoldSchema> => h;
+
+export const retentionPreviewSchema = z
+  .object({
+    asOf: instant(),
+    until: instant(),
+    timezone: z.string(),
+    dueNow: z.number().int().describe('complaints the next sweep anonymises'),
+    days: z
+      .array(z.object({ date: z.string(), count: z.number().int() }))
+      .describe('per local day up to the horizon: how many complaints will be anonymised'),
+    held: z.number().int().describe('closed complaints kept by a legal hold'),
+    dueReferences: z.array(z.object({ reference: z.string(), dueAt: instant() })),
+  })
+  .meta({ id: 'RetentionPreview' });
+
+export const erasureSchema = z
+  .object({ customerId: z.string(), erasedAt: instant(), complaints: z.array(z.string()) })
+  .meta({ id: 'Erasure' });
+
+export const restrictionSchema = z
+  .object({ customerId: z.string(), restrictedAt: instant() })
+  .meta({ id: 'Restriction' });

@@ -1,0 +1,35 @@
+// What the procedure expects next, from the policy through the API: "Acknowledge by …".
+import { useTranslation } from '../../i18n/use-translation.ts';
+import { DateTime } from '../../components/DateTime.tsx';
+import type { Complaint } from './api.ts';
+
+export function NextStep({ c }: { c: Complaint }) {
+  const { t } = useTranslation();
+  const step = c.nextStep;
+  return (
+    <section
+      aria-labelledby="next-step-heading"
+      className="mb-8 max-w-4xl border-l-8 border-blue-800 bg-blue-50 p-4"
+    >
+      <h2 id="next-step-heading" className="mb-1 text-xl font-bold">
+        {t('case.next.title')}
+      </h2>
+      {step ? (
+        <>
+          <p className="text-lg">
+            {step.action ? t(`case.actions.${step.action}`) : step.label} {t('case.next.by')}{' '}
+            <DateTime iso={step.dueAt} timeZone={c.timezone} style="due" />
+          </p>
+          <p className="text-slate-800">
+            {t('case.next.because', { clock: step.label })}
+            {step.action &&
+              !step.allowed &&
+              ` ${t('case.next.notYet', { action: t(`case.actions.${step.action}`) })}`}
+          </p>
+        </>
+      ) : (
+        <p>{c.isOpen ? t('case.next.noneRunning') : t('case.next.finished')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { CaseWorkspace } from './CaseWorkspace.tsx';

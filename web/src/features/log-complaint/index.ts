@@ -1,0 +1,1 @@
+export { LogComplaintForm } from './LogComplaintForm.tsx';
