@@ -13,6 +13,7 @@ import http from 'node:http';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
@@ -175,7 +176,12 @@ async function copy(client: pg.Client, sql: string, rows: Iterable<string>): Pro
 
 const N_ = '\\N';
 
-async function load(url: string, db: Db): Promise<{ g: Generated; phases: [string, number][] }> {
+/** Loads the benchmark's complaints into an empty, migrated database (bench/queue-render.ts
+ *  reuses it). */
+export async function load(
+  url: string,
+  db: Db,
+): Promise<{ g: Generated; phases: [string, number][] }> {
   const phases: [string, number][] = [];
   let t = performance.now();
   const phase = (name: string) => {
@@ -624,4 +630,5 @@ async function main() {
   }
 }
 
-await main();
+// Run as a script (npm run bench:queue), not when another benchmark imports the loader.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -21,7 +21,9 @@ export const PAGES = {
   '/track/{reference}': ['src/routes/track.tsx', 'main'],
   '/procedure/{policy}': ['src/routes/procedure.tsx', 'main'],
   '/login': ['src/routes/login.tsx', 'main'],
-  '/queue': ['src/routes/queue.tsx', 'main', 'staff'],
+  '/queue': ['src/routes/queue.tsx', 'main', 'staff', 'queue'],
+  '/complaints/new': ['src/routes/log-complaint.tsx', 'main', 'staff', 'queue'],
+  '/notifications': ['src/routes/notifications.tsx', 'main', 'staff', 'queue'],
   '/dashboard': ['src/routes/dashboard.tsx', 'main', 'staff'],
 } as const;
 export type PageName = keyof typeof PAGES;
@@ -34,6 +36,7 @@ export const BUDGETS_KB: Partial<Record<PageName, number>> = {
 const STRINGS: Record<string, Record<'en' | 'vi', string>> = {
   main: { en: 'src/i18n/locales/en.ts', vi: 'src/i18n/locales/vi.ts' },
   staff: { en: 'src/i18n/locales/en-staff.ts', vi: 'src/i18n/locales/vi-staff.ts' },
+  queue: { en: 'src/i18n/locales/en-queue.ts', vi: 'src/i18n/locales/vi-queue.ts' },
 };
 
 export interface PageWeight {

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage, startServer, WIDTHS } from '../test/e2e/harness.ts';
+import { adminPages } from '../test/e2e/admin-pages.ts';
 import { workspacePages } from '../test/e2e/case-helpers.ts';
 import { appPages } from '../test/e2e/pages.ts';
 
@@ -17,7 +18,7 @@ try {
   let n = 0;
   for (const lang of ['en', 'vi'] as const) {
     for (const width of WIDTHS) {
-      for (const p of [...appPages(), ...workspacePages()].filter(
+      for (const p of [...appPages(), ...workspacePages(), ...adminPages()].filter(
         (x) => x.name.startsWith(prefix) && (!only || only.includes(x.name)),
       )) {
         const { context, page } = await openPage(browser, {

@@ -174,6 +174,7 @@ const RESOURCE_ERRORS = {
     status: 400,
     meaning: 'the report cannot be grouped or drilled down that way; details lists what it can',
   },
+  'RETURN.NOT_FILED': { status: 404, meaning: 'no filed return of this kind with this id' },
   'CALENDAR.YEAR_OUT_OF_RANGE': {
     status: 400,
     meaning: 'the calendar year lies outside the range Redress computes',
@@ -243,6 +244,7 @@ const PRIVACY_ERRORS = {
       'a retention duty or legal hold applies: details.until is the date the duty ends (null while a hold or an open complaint keeps it), details.restrictionOffered is true',
   },
   'HOLD.RELEASED': { status: 409, meaning: 'the legal hold has been released already' },
+  'DSR.NOT_FOUND': { status: 404, meaning: 'no data request with this id' },
   'DSR.ILLEGAL_ACTION': {
     status: 409,
     meaning: 'the data request is not in a state that allows this action',

@@ -49,6 +49,16 @@ const VERBS: Record<string, Verb> = {
     summary: "audit verify [reference]   check the audit trail's hash chain",
     load: () => import('./commands/audit.ts'),
   },
+  retention: {
+    summary:
+      'retention preview [--days N] | retention run [--dry-run]   anonymise what has passed its period',
+    load: () => import('./commands/retention.ts'),
+  },
+  hold: {
+    summary:
+      'hold place (--complaint <ref> | --customer <id>) --reason <r> | hold release <id> --reason <r> | hold list',
+    load: () => import('./commands/hold.ts'),
+  },
   demo: {
     summary: 'demo [--reset]             load the demo data (again)',
     load: () => import('./commands/demo.ts'),

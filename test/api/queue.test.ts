@@ -188,6 +188,28 @@ for (const engine of engines()) {
       assert.equal(auditor.statusCode, 403);
     });
 
+    test('a proposed response notifies the managers that their approval is needed', async () => {
+      const ref = await create({ receivedAt: '2026-03-16T10:00:00Z' });
+      await act(ref, 'acknowledge');
+      await act(ref, 'start-investigation');
+      await act(ref, 'propose-response', { response: 'We will refund the charge.' });
+      const r = await t.app.inject({ url: '/api/v1/notifications', headers: t.as('manager') });
+      assert.equal(r.statusCode, 200, r.body);
+      const notes = r.json<{ items: { kind: string; reference: string | null }[] }>().items;
+      assert.ok(
+        notes.some((n) => n.kind === 'approval_needed' && n.reference === ref),
+        r.body,
+      );
+      const views = await t.app.inject({
+        url: '/api/v1/complaints/views',
+        headers: t.as('manager'),
+      });
+      const approval = views
+        .json<{ items: { view: string; count: number }[] }>()
+        .items.find((v) => v.view === 'awaiting-approval');
+      assert.equal(approval?.count, 1);
+    });
+
     test('assignees: active handlers and managers, for anyone who works the queue', async () => {
       const r = await t.app.inject({ url: '/api/v1/assignees', headers: t.as('handler') });
       assert.equal(r.statusCode, 200, r.body);

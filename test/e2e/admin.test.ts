@@ -130,6 +130,34 @@ describe('administration and audit in Chromium', () => {
     await context.close();
   });
 
+  test('an administrator creates a token (shown once, and it works), then revokes it', async () => {
+    const { context, page } = await openPage(browser);
+    await openAs(page, server.url, 'en', 'administrator', '/admin/tokens');
+    await page
+      .getByLabel(A.tokens.user)
+      .selectOption({ label: `${STAFF.auditor.name} (${STAFF.auditor.email})` });
+    await page.getByLabel(/^Name/).fill('e2e script');
+    await page.getByRole('button', { name: A.tokens.createButton }).click();
+    await page.getByText(A.tokens.onlyOnce).waitFor();
+    const token = (await page
+      .locator('code')
+      .filter({ hasText: /\S{20,}/ })
+      .first()
+      .textContent())!.trim();
+    const use = () =>
+      fetch(`${server.url}/api/v1/audit/verification`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+    assert.equal((await use()).status, 200);
+    const table = page.getByRole('region', { name: `The tokens of ${STAFF.auditor.name}` });
+    await table.getByText('e2e script', { exact: true }).waitFor();
+    await table.getByRole('button', { name: 'Revoke e2e script' }).click();
+    await page.getByText('The token e2e script was revoked: it no longer works.').waitFor();
+    assert.equal((await use()).status, 401);
+    assert.deepEqual(pageProblems(page), []);
+    await context.close();
+  });
+
   test('the links follow the capabilities: a handler sees neither, and the pages say so', async () => {
     const { context, page } = await openPage(browser);
     await signIn(page, server.url, STAFF.handler.email);

@@ -70,10 +70,10 @@ describe('staff in Chromium', () => {
   test('when the session ends, the next call brings sign-in back, and then the page', async () => {
     const { context, page } = await openPage(browser);
     await signIn(page, server.url, STAFF.handler.email);
-    await page.getByRole('definition').filter({ hasText: 'None' }).first().waitFor();
+    await page.getByText('No complaints match.').waitFor();
     // The session ends (as on expiry): the cookie is gone, the page does not know yet.
     await context.clearCookies();
-    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('button', { name: 'Refresh now' }).click();
     await page
       .getByText('Your session has ended. Sign in again to carry on where you were.')
       .waitFor();

@@ -82,7 +82,7 @@ export async function anonymiseLocked(
 ): Promise<AnonymisedBatch> {
   const work = await anonymiseComplaintRows(
     tx,
-    rows.map((r) => r.id),
+    rows.map((r) => ({ id: r.id, retentionDueAt: r.retention_due_at })),
     now,
     {
       subject: ANONYMISED_SUBJECT,
@@ -132,37 +132,37 @@ export interface SweepResult {
   customers: number;
 }
 
-/** Plans what is unplanned, then anonymises one batch of what is due at `now`. */
+/**
+ * One batch: closed complaints not planned yet and those whose planned end has come are claimed
+ * together; each one's end is worked out (again: a complaint reopened and closed later ends
+ * later), those ended and not held are anonymised, the others get their end recorded.
+ */
 export async function sweepRetention(
   deps: RetentionDeps,
   actor: Actor = RETENTION,
   input: { limit?: number } = {},
 ): Promise<SweepResult> {
-  const limit = input.limit ?? 500;
-  let planned = 0;
-  for (;;) {
-    const n = await planRetention(deps);
-    planned += n;
-    if (n < PLAN_BATCH) break;
-  }
+  const limit = input.limit ?? 1000;
   const now = deps.now();
   const done = await deps.db.transaction(async (tx) => {
-    const claimed = await claimRetentionDue(tx, now, limit);
-    // The planned end is re-checked: a complaint reopened and closed again ends later.
+    const unplanned = await claimUnplannedRetention(tx, limit);
+    const planned =
+      unplanned.length < limit ? await claimRetentionDue(tx, now, limit - unplanned.length) : [];
     const due: RetentionCandidate[] = [];
-    const moved: { id: number; dueAt: Date }[] = [];
-    for (const c of claimed) {
-      const end = endOf(deps.policies, c);
-      if (end && end.getTime() <= now.getTime()) due.push({ ...c, retention_due_at: end });
-      else if (end) moved.push({ id: c.id, dueAt: end });
+    const later: { id: number; dueAt: Date }[] = [];
+    for (const c of [...unplanned, ...planned.map((p) => ({ ...p, held: false }))]) {
+      const end = endOf(deps.policies, c)!;
+      if (end.getTime() <= now.getTime() && !c.held) due.push({ ...c, retention_due_at: end });
+      else if (c.retention_due_at?.getTime() !== end.getTime())
+        later.push({ id: c.id, dueAt: end });
     }
-    await setRetentionDue(tx, moved);
+    await setRetentionDue(tx, later);
     const batch = await anonymiseLocked(tx, deps.policies, due, actor, now, 'retention_ended');
-    return { batch, claimed: claimed.length };
+    return { batch, claimed: unplanned.length + planned.length, planned: unplanned.length };
   });
   await removeFiles(deps.files, done.batch.files);
   return {
-    planned,
+    planned: done.planned,
     claimed: done.claimed,
     anonymised: done.batch.complaints.length,
     customers: done.batch.customers.length,

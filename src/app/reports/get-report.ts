@@ -5,7 +5,6 @@ import { REPORTS } from '../../db/queries/reports/definitions.ts';
 import { lessonsRegister, type LessonRow } from '../../db/queries/reports/lessons.ts';
 import {
   drillDown,
-  reportTotals,
   runReport,
   type ReportDefinition,
   type ReportRow,
@@ -76,10 +75,7 @@ export async function getReport(
   const def = definition(input.name);
   const groupBy = grouping(def, input.groupBy);
   const p = period(deps, input);
-  const [rows, totals] = await Promise.all([
-    runReport(deps.db, def, groupBy, p),
-    reportTotals(deps.db, def, p),
-  ]);
+  const { rows, totals } = await runReport(deps.db, def, groupBy, p);
   return {
     name: def.name,
     description: def.description,

@@ -22,13 +22,14 @@ export interface RetentionCandidate {
 const CANDIDATE_COLUMNS = `c.id, c.reference, c.policy_id, c.policy_version, c.outcome, c.product,
   c.received_at, c.closed_at, c.is_open, c.customer_id, c.retention_due_at`;
 
-/** Closed complaints whose retention end has not been worked out yet (locked). */
+/** Closed complaints whose retention end has not been worked out yet (locked), and whether a
+ *  legal hold keeps each. */
 export async function claimUnplannedRetention(
   tx: Queryable,
   limit: number,
-): Promise<RetentionCandidate[]> {
-  const r = await tx.query<RetentionCandidate>(
-    `select ${CANDIDATE_COLUMNS} from complaints c
+): Promise<(RetentionCandidate & { held: boolean })[]> {
+  const r = await tx.query<RetentionCandidate & { held: boolean }>(
+    `select ${CANDIDATE_COLUMNS}, not ${NOT_HELD} as held from complaints c
      where c.anonymised_at is null and c.status = 'closed' and c.retention_due_at is null
      order by c.id limit $1 for update skip locked`,
     [limit],
@@ -124,20 +125,21 @@ export interface AnonymisationWork {
  */
 export async function anonymiseComplaintRows(
   tx: Queryable,
-  ids: readonly number[],
+  rows: readonly { id: number; retentionDueAt: Date | null }[],
   now: Date,
   text: { subject: string; body: string; name: string; filename: string },
   nonPersonalEventKeys: readonly string[],
 ): Promise<AnonymisationWork> {
-  if (ids.length === 0) return { files: [], customers: [] };
-  const idList = [...ids];
+  if (rows.length === 0) return { files: [], customers: [] };
+  const idList = rows.map((r) => r.id);
   const customers = await tx.query<{ customer_id: string }>(
-    `update complaints set subject = $2, description = '', remedy_sought = null,
+    `update complaints c set subject = $2, description = '', remedy_sought = null,
        immediate_action = null, people_involved = '[]', summary = null, satisfaction_comment = null,
-       messages_text = '', tracking_token_hash = 'anonymised:' || id, anonymised_at = $3,
-       row_version = row_version + 1
-     where id = any($1::bigint[]) returning customer_id`,
-    [idList, text.subject, now],
+       messages_text = '', tracking_token_hash = 'anonymised:' || c.id, anonymised_at = $3,
+       retention_due_at = coalesce(p.due, c.retention_due_at), row_version = c.row_version + 1
+     from unnest($1::bigint[], $4::timestamptz[]) as p(id, due)
+     where c.id = p.id returning c.customer_id`,
+    [idList, text.subject, now, rows.map((r) => r.retentionDueAt?.toISOString() ?? null)],
   );
   await tx.query(
     `update messages set subject = null, body_text = $2, body_html = null, author_name = null,

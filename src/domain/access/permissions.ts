@@ -55,6 +55,7 @@ const OPERATIONS = {
   'return.file': ['manager', 'administrator'],
   'privacy.read': ['administrator', 'auditor'],
   'privacy.manage': ADMIN,
+  'evidence.read': ['manager', 'administrator', 'auditor'],
   'audit.read': ['auditor', 'administrator'],
 } as const satisfies Record<string, Access>;
 

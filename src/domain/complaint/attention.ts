@@ -104,6 +104,22 @@ export function attentionFor(
           },
         ],
       };
+    case 'response_proposed':
+      // A proposed response waits for a manager's approval (unless the policy waives it):
+      // every manager hears of it.
+      if ((policy as { approval?: { required?: boolean } }).approval?.required === false) {
+        return none;
+      }
+      return {
+        notices: [
+          role(
+            'manager',
+            'approval_needed',
+            `${reference}: a response was proposed and needs approval`,
+          ),
+        ],
+        tasks: [],
+      };
     case 'deadlock_letter_requested':
       return deadlockLetterRequested(event, after, reference);
     case 'adr_decision_recorded': {

@@ -7,6 +7,17 @@ import { calendarFor } from '../clocks/policy-clocks.ts';
 import type { Outcome } from '../complaint/states.ts';
 import type { Policy } from '../policy/schema.ts';
 
+// The calendar of each policy version, kept with it (the sweep asks once per complaint).
+const calendars = new WeakMap<object, ReturnType<typeof calendarFor>>();
+function calendarOf(policy: Pick<Policy, 'timezone' | 'calendar'>) {
+  let cal = calendars.get(policy);
+  if (!cal) {
+    cal = calendarFor(policy);
+    calendars.set(policy, cal);
+  }
+  return cal;
+}
+
 export interface RetainedComplaint {
   outcome: Outcome | null;
   product: string | null;
@@ -51,7 +62,7 @@ export function retentionEndsAt(
   const term = retentionTerm(policy, c);
   const start = term.from === 'received' ? c.receivedAt : (c.closedAt ?? c.receivedAt);
   const due = dueInstant(
-    calendarFor(policy),
+    calendarOf(policy),
     { amount: term.years * 12, unit: 'calendar_months' },
     start.getTime(),
   );

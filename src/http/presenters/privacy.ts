@@ -44,3 +44,30 @@ export const erasureSchema = z
 export const restrictionSchema = z
   .object({ customerId: z.string(), restrictedAt: instant() })
   .meta({ id: 'Restriction' });
+
+export const dataRequestSchema = z
+  .object({
+    id: z.string(),
+    customerId: z.string(),
+    policy: z.string(),
+    regime: z.enum(['uk', 'vn']),
+    kind: z.enum(['access', 'erasure', 'restriction']),
+    status: z.enum(['received', 'identity_check', 'in_progress', 'answered']),
+    receivedAt: instant(),
+    acknowledgeDueAt: instant().nullable().describe('VN: acknowledge by then; UK: null'),
+    acknowledgedAt: instant().nullable(),
+    dueAt: instant()
+      .nullable()
+      .describe('answer by then; null while paused for the identity check'),
+    extended: z.boolean(),
+    extensionReason: z.string().nullable(),
+    withProcessors: z.boolean(),
+    outcome: z.string().nullable(),
+    answer: z.string().nullable(),
+    answeredAt: instant().nullable(),
+  })
+  .meta({ id: 'DataRequest' });
+
+export const dataRequestListSchema = z
+  .object({ items: z.array(dataRequestSchema) })
+  .meta({ id: 'DataRequestList' });

@@ -16,6 +16,7 @@ import { userRoutes } from './users/routes.ts';
 import { workRoutes } from './work/routes.ts';
 import { mailboxRoutes } from './mailboxes/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
+import { returnRoutes } from './returns/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
@@ -35,6 +36,7 @@ export const routes: RoutePlugin[] = [
   mailboxRoutes,
   templateRoutes,
   reportRoutes,
+  returnRoutes,
   privacyRoutes,
   auditRoutes,
 ];

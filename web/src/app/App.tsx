@@ -21,6 +21,11 @@ export const ROUTES = {
   '/admin': lazy(() => import('../routes/admin.tsx')),
   '/admin/policies': lazy(() => import('../routes/admin-policies.tsx')),
   '/admin/calendars': lazy(() => import('../routes/admin-calendars.tsx')),
+  '/admin/users': lazy(() => import('../routes/admin-users.tsx')),
+  '/admin/templates': lazy(() => import('../routes/admin-templates.tsx')),
+  '/admin/mailboxes': lazy(() => import('../routes/admin-mailboxes.tsx')),
+  '/admin/tokens': lazy(() => import('../routes/admin-tokens.tsx')),
+  '/admin/departments': lazy(() => import('../routes/admin-departments.tsx')),
   '/audit': lazy(() => import('../routes/audit.tsx')),
 } as const;
 const NotFound = lazy(() => import('../routes/not-found.tsx'));

@@ -3,8 +3,11 @@ import { useTranslation } from '../i18n/use-translation.ts';
 import { Page } from '../components/Page.tsx';
 import { RequireStaff } from '../features/auth/index.ts';
 import { QueueScreen } from '../features/queue/index.ts';
+import { prefetchFirstPage } from '../features/queue/api.ts';
+import { apiQuery, readParams } from '../features/queue/queue-params.ts';
 import { loadStrings } from '../i18n/index.ts';
 
+prefetchFirstPage(apiQuery(readParams(window.location.search)));
 await Promise.all([loadStrings('staff'), loadStrings('queue')]);
 
 export default function QueueRoute() {

@@ -27,15 +27,21 @@ const TIMELINE_MARKS = `left join (
     from events e
     where e.type in ('resolved_on_first_contact', 'escalated', 'deadlocked', 'deadlock_letter_sent',
       'deadlock_letter_refused', 'referred_to_adr', 'reopened')
-      and e.complaint_id is not null
+      and e.complaint_id is not null and e.at >= $1
     group by e.complaint_id
   ) t on t.complaint_id = c.id`;
 
-/** One row per complaint received in the period. */
-const RECEIVED_FACTS = `select c.id as complaint_id, c.reference, c.policy_id, c.channel, c.category,
+const RECEIVED_COLUMNS = `c.id as complaint_id, c.reference, c.policy_id, c.channel, c.category,
     ${PRODUCT} as product, c.classification->>'causeCode' as cause, c.department_id,
     ${localMonth('c.received_at')} as month, c.status, c.is_open, c.closed_at, c.outcome,
-    c.received_at, c.flags, c.adr, c.redress, c.classification, ${VULNERABLE} as vulnerable,
+    c.received_at, c.flags, c.adr, c.redress, c.classification, ${VULNERABLE} as vulnerable`;
+
+/** One row per complaint received in the period. */
+const RECEIVED_FACTS = `select ${RECEIVED_COLUMNS} from complaints c where ${RECEIVED_IN_PERIOD}`;
+
+/** The same, with what each complaint's timeline holds (events since the period began: a
+ *  complaint's events all follow its receipt). */
+const RECEIVED_FACTS_WITH_TIMELINE = `select ${RECEIVED_COLUMNS},
     coalesce(t.first_contact, false) as first_contact, coalesce(t.escalated, false) as escalated,
     coalesce(t.escalations, 0) as escalations, coalesce(t.deadlocked, false) as deadlocked,
     coalesce(t.deadlock_letter, false) as deadlock_letter,
@@ -74,20 +80,26 @@ const volumes: ReportDefinition = {
   ],
 };
 
-/** A clock as the complaint's detail shows it: a running clock past due is breached. */
-const CLOCK_FACTS = `select c.id as complaint_id, c.reference, c.policy_id, c.channel, ci.name as clock,
+/** A clock as the complaint's detail shows it: a running clock past due is breached. The
+ *  complaint's columns are read only when a grouping or a drill-down uses them. */
+const CLOCK_FACTS = `select ci.complaint_id,
+    (select c.reference from complaints c where c.id = ci.complaint_id) as reference,
+    (select c.policy_id from complaints c where c.id = ci.complaint_id) as policy_id,
+    (select c.channel from complaints c where c.id = ci.complaint_id) as channel, ci.name as clock,
     ${localMonth('ci.started_at')} as month,
     (ci.status = 'met')::int as met,
     (ci.status = 'breached' or (ci.status = 'running' and ci.due_at <= $4))::int as breached,
     (ci.stopped_at is null and ci.due_at <= $4)::int as breached_open,
     (ci.stopped_at is null and (ci.due_at is null or ci.due_at > $4))::int as running
-  from clock_instances ci join complaints c on c.id = ci.complaint_id
-  where ${RECEIVED_IN_PERIOD}`;
+  from clock_instances ci
+  where ci.started_at >= $1 and ci.started_at < $2
+    and ($3::text is null
+         or exists (select 1 from complaints c where c.id = ci.complaint_id and c.policy_id = $3))`;
 
 const clockCompliance: ReportDefinition = {
   name: 'clock-compliance',
   description:
-    'Each clock of the complaints received in the period: met, breached (of which still open), running; share met of those decided',
+    'Each clock started in the period: met, breached (of which still open), running; share met of those decided',
   facts: CLOCK_FACTS,
   groupBy: {
     clock: 'f.clock',
@@ -180,7 +192,7 @@ const adr: ReportDefinition = {
   name: 'adr',
   description:
     'Complaints received in the period that were escalated, deadlocked or referred to the ADR scheme, and the scheme’s decisions',
-  facts: RECEIVED_FACTS,
+  facts: RECEIVED_FACTS_WITH_TIMELINE,
   groupBy: { ...COMMON_GROUPS, all: `'all'` },
   defaultGroupBy: 'all',
   measures: [
@@ -205,7 +217,7 @@ const adr: ReportDefinition = {
 const firstContact: ReportDefinition = {
   name: 'first-contact',
   description: 'Complaints received in the period resolved at first contact',
-  facts: RECEIVED_FACTS,
+  facts: RECEIVED_FACTS_WITH_TIMELINE,
   groupBy: COMMON_GROUPS,
   defaultGroupBy: 'channel',
   measures: [

@@ -12,6 +12,8 @@ export interface ReportParams {
   policyId: string | null;
   now: Date;
   timezone: string;
+  /** Further parameters ($6 on) a fact query of its own needs (a day table). */
+  extra?: unknown[];
 }
 
 export interface Measure {
@@ -44,7 +46,14 @@ export interface ReportDefinition {
 
 export type ReportRow = Record<string, string | number | null>;
 
-const params = (p: ReportParams) => [p.from, p.to, p.policyId, p.now, p.timezone];
+const params = (p: ReportParams) => [
+  p.from,
+  p.to,
+  p.policyId,
+  p.now,
+  p.timezone,
+  ...(p.extra ?? []),
+];
 /** Types every parameter, so a fact query may leave some of them unused. */
 const TYPED = `_params as (select $1::timestamptz as p_from, $2::timestamptz as p_to, $3::text as p_policy,
   $4::timestamptz as p_now, $5::text as p_tz)`;
@@ -62,12 +71,13 @@ export const localMonth = (col: string) => `to_char(${col} at time zone $5::text
 
 const round = (n: number) => Math.round(n * 10000) / 10000;
 
+/** The rows of a grouping and the totals over every fact row (key "total"), in one scan. */
 export async function runReport(
   db: Queryable,
   def: ReportDefinition,
   groupBy: string,
   p: ReportParams,
-): Promise<ReportRow[]> {
+): Promise<{ rows: ReportRow[]; totals: ReportRow }> {
   const key = def.groupBy[groupBy];
   if (key === undefined) throw new Error(`unknown grouping ${groupBy}`);
   const cols = def.measures
@@ -78,30 +88,27 @@ export async function runReport(
     )
     .join(', ');
   const order = def.rankBy ? `"${def.rankBy}" desc, key` : 'key';
-  const r = await db.query<ReportRow>(
+  const r = await db.query<ReportRow & { total: boolean }>(
     `with ${TYPED}, f as (${def.facts})
-     select coalesce((${key})::text, '(none)') as key, ${cols}
-     from f group by 1 order by ${order}`,
+     select * from (
+       select grouping((${key})::text) = 1 as total, coalesce((${key})::text, '(none)') as key,
+         ${cols}
+       from f group by grouping sets (((${key})::text), ())
+     ) g order by total, ${order}`,
     params(p),
   );
-  return r.rows.map((row) => withRatios(def, row));
-}
-
-/** The totals over every fact row (one row, key "total"). */
-export async function reportTotals(
-  db: Queryable,
-  def: ReportDefinition,
-  p: ReportParams,
-): Promise<ReportRow> {
-  const rows = await runReport(
-    db,
-    { ...def, groupBy: { total: `'total'` }, rankBy: undefined },
-    'total',
-    p,
-  );
-  const empty: ReportRow = { key: 'total' };
-  for (const m of def.measures) empty[m.name] = m.agg === 'avg' ? null : 0;
-  return rows[0] ?? withRatios(def, empty);
+  const rows: ReportRow[] = [];
+  let totals: ReportRow | null = null;
+  for (const { total, ...row } of r.rows) {
+    if (total) totals = withRatios(def, { ...row, key: 'total' });
+    else rows.push(withRatios(def, row));
+  }
+  if (!totals) {
+    totals = { key: 'total' };
+    for (const m of def.measures) totals[m.name] = m.agg === 'avg' ? null : 0;
+    totals = withRatios(def, totals);
+  }
+  return { rows, totals };
 }
 
 function withRatios(def: ReportDefinition, row: ReportRow): ReportRow {
@@ -128,11 +135,12 @@ export async function drillDown(
   const m = measure === null ? null : def.measures.find((x) => x.name === measure);
   if (m === undefined) throw new Error(`unknown measure ${measure}`);
   const keep = m === null || m.agg === 'avg' ? 'true' : `coalesce((${m.sql})::float8, 0) <> 0`;
+  const n = 5 + (p.extra?.length ?? 0);
   const r = await db.query<{ reference: string; total: number }>(
     `with ${TYPED}, f as (${def.facts}),
        hits as (select distinct reference from f
-                where coalesce((${group})::text, '(none)') = $6::text and ${keep})
-     select reference, (count(*) over ())::int as total from hits order by reference limit $7::int`,
+                where coalesce((${group})::text, '(none)') = $${n + 1}::text and ${keep})
+     select reference, (count(*) over ())::int as total from hits order by reference limit $${n + 2}::int`,
     [...params(p), key, limit],
   );
   return { references: r.rows.map((x) => x.reference), total: r.rows[0]?.total ?? 0 };

@@ -4,8 +4,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  actOnDataRequest,
+  dataRequestActionInput,
+} from '../../../app/privacy/act-on-data-request.ts';
+import { getDataRequest, listDataRequests } from '../../../app/privacy/list-data-requests.ts';
+import { openDataRequest, openDataRequestInput } from '../../../app/privacy/open-data-request.ts';
+import { DATA_REQUEST_ACTIONS } from '../../../domain/privacy/data-requests.ts';
 import { eraseCustomerData } from '../../../app/privacy/erase-customer-data.ts';
 import { exportCustomerData } from '../../../app/privacy/export-customer-data.ts';
+import { evidencePackPdf } from '../../../app/privacy/get-evidence-pack.ts';
 import { listLegalHolds } from '../../../app/privacy/list-legal-holds.ts';
 import { placeLegalHold, placeLegalHoldInput } from '../../../app/privacy/place-legal-hold.ts';
 import { previewRetention } from '../../../app/privacy/preview-retention.ts';
@@ -18,6 +26,8 @@ import type { RouteContext } from '../../../composition.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { binaryBody, binaryResponse } from '../../presenters/common.ts';
 import {
+  dataRequestListSchema,
+  dataRequestSchema,
   erasureSchema,
   legalHoldListSchema,
   legalHoldSchema,
@@ -178,5 +188,99 @@ export async function privacyRoutes(base: FastifyInstance, ctx: RouteContext): P
         customerId: request.params.id,
         reason: request.body?.reason,
       }),
+  );
+
+  app.get(
+    '/complaints/:reference/evidence.pdf',
+    {
+      config: { permission: 'evidence.read', errors: ['COMPLAINT.NOT_FOUND'] },
+      schema: {
+        tags: ['privacy'],
+        summary:
+          'The evidence pack: timeline with actors, each clock met or breached and when, every message as sent with proof of dispatch, the policy text, the audit chain verified',
+        params: z.strictObject({ reference: z.string().min(1).max(64) }),
+        querystring: z.strictObject({ lang: z.enum(['en', 'vi']).optional() }),
+        response: { 200: binaryResponse('application/pdf', 'the evidence pack, A4 PDF') },
+      },
+    },
+    async (request, reply) => {
+      const { pdf, filename } = await evidencePackPdf(ctx, actorOf(request), {
+        reference: request.params.reference,
+        lang: request.query.lang,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .send(binaryBody(pdf));
+    },
+  );
+
+  app.get(
+    '/privacy/requests',
+    {
+      config: { permission: 'privacy.read' },
+      schema: {
+        tags: ['privacy'],
+        summary: 'Data-subject requests not yet answered, soonest due first (all=true: every one)',
+        querystring: z.strictObject({ all: z.enum(['true', 'false']).optional() }),
+        response: { 200: dataRequestListSchema },
+      },
+    },
+    async (request) => ({
+      items: await listDataRequests(ctx, actorOf(request), { all: request.query.all === 'true' }),
+    }),
+  );
+
+  app.post(
+    '/privacy/requests',
+    {
+      config: { permission: 'privacy.manage', errors: ['CUSTOMER.NOT_FOUND', 'POLICY.NOT_FOUND'] },
+      schema: {
+        tags: ['privacy'],
+        summary: "Record a customer's request about their data (access, erasure, restriction)",
+        body: openDataRequestInput,
+        response: { 201: dataRequestSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await openDataRequest(ctx, actorOf(request), request.body)),
+  );
+
+  app.get(
+    '/privacy/requests/:id',
+    {
+      config: { permission: 'privacy.read', errors: ['DSR.NOT_FOUND'] },
+      schema: {
+        tags: ['privacy'],
+        summary: 'One data-subject request with its clocks',
+        params: z.strictObject({ id: z.string().min(1).max(64) }),
+        response: { 200: dataRequestSchema },
+      },
+    },
+    async (request) => getDataRequest(ctx, actorOf(request), { id: request.params.id }),
+  );
+
+  app.post(
+    '/privacy/requests/:id/actions/:action',
+    {
+      config: {
+        permission: 'privacy.manage',
+        errors: ['DSR.NOT_FOUND', 'DSR.ILLEGAL_ACTION', 'DSR.EXTENSION_REFUSED'],
+      },
+      schema: {
+        tags: ['privacy'],
+        summary: `Act on a data request: ${DATA_REQUEST_ACTIONS.join(', ')}`,
+        params: z.strictObject({
+          id: z.string().min(1).max(64),
+          action: z.enum(DATA_REQUEST_ACTIONS),
+        }),
+        body: dataRequestActionInput.optional(),
+        response: { 200: dataRequestSchema },
+      },
+    },
+    async (request) => {
+      const { id, action } = request.params;
+      return actOnDataRequest(ctx, actorOf(request), { id, action, ...(request.body ?? {}) });
+    },
   );
 }

@@ -14,6 +14,7 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/users', key: 'users', capability: 'user.manage' },
   { href: '/admin/departments', key: 'departments', capability: 'department.manage' },
   { href: '/admin/mailboxes', key: 'mailboxes', capability: 'mailbox.read' },
+  { href: '/admin/tokens', key: 'tokens', capability: 'user.manage' },
 ] as const satisfies readonly { href: string; key: string; capability: Capability }[];
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number]['key'];

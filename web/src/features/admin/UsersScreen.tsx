@@ -238,7 +238,7 @@ export function UsersScreen() {
           tabIndex={0}
           className="mb-6 overflow-x-auto"
         >
-          <table className="w-full border-collapse text-left">
+          <table className="w-full min-w-[48rem] border-collapse text-left">
             <thead>
               <tr>
                 {(['name', 'email', 'role', 'department', 'status', 'actions'] as const).map(
@@ -256,7 +256,7 @@ export function UsersScreen() {
                   <th scope="row" className="p-2 text-left font-semibold">
                     {u.name}
                   </th>
-                  <td className="p-2 break-all">{u.email}</td>
+                  <td className="p-2">{u.email}</td>
                   <td className="p-2">{t(`roles.${u.role}`)}</td>
                   <td className="p-2">{departmentName(u.departmentId)}</td>
                   <td className="p-2">

@@ -7,6 +7,7 @@ import { Button, ButtonLink } from '../../components/Button.tsx';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { RadioGroup, SelectField, TextArea, TextField } from '../../components/Field.tsx';
 import { settings } from '../../app/settings.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { errorText } from '../../lib/errors.ts';
 import {
@@ -31,7 +32,7 @@ const fresh = (): LogDraft => ({
   email: '',
   phone: '',
   address: '',
-  language: 'en',
+  language: currentLanguage(),
   preferredContact: '',
   subject: '',
   description: '',
@@ -268,7 +269,7 @@ export function LogComplaintForm() {
           value={d.preferredContact}
           onChange={(v) => set('preferredContact')(v as LogDraft['preferredContact'])}
           options={[
-            { value: '', label: t('queue.any') },
+            { value: '', label: L('notStated') },
             { value: 'email', label: t('queue.channel.email') },
             { value: 'phone', label: t('queue.channel.phone') },
             { value: 'post', label: t('queue.channel.post') },

@@ -1,7 +1,7 @@
 // One clock of a complaint as a badge: its name and what is left, in the clock's own unit,
 // coloured by state as a second cue (the words always say it).
 import { StatusBadge, type BadgeTone } from '../../components/StatusBadge.tsx';
-import { formatClockRemaining } from '../../i18n/format.ts';
+import { formatClockRemaining } from '../../i18n/format-clock.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import type { QueueClock } from './api.ts';

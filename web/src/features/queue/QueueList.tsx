@@ -18,7 +18,10 @@ export function QueueList({
   onToggle,
   onFocusRow,
   names,
+  busy,
 }: {
+  /** The list shown is the previous one while the new one loads. */
+  busy: boolean;
   items: QueueItem[];
   now: number;
   selected: Set<string>;
@@ -32,6 +35,7 @@ export function QueueList({
   return (
     <ol
       aria-label={t('queue.list')}
+      aria-busy={busy}
       className="mb-6 divide-y-2 divide-slate-200 border-y-2 border-slate-200"
     >
       {items.map((c, i) => {

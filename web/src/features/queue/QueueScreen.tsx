@@ -176,6 +176,7 @@ export function QueueScreen({ session }: { session: Session }) {
               onToggle={toggle}
               onFocusRow={setActive}
               names={names}
+              busy={page.isPlaceholderData}
             />
           )}
           <nav aria-label={t('queue.pages')} className="flex flex-wrap gap-3">

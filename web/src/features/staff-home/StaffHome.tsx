@@ -26,7 +26,8 @@ export function StaffHome({ session, intro }: { session: Session; intro: string 
     enabled: SEES_TASKS.includes(user.role),
   });
   const notifications = useQuery({
-    queryKey: ['notifications'],
+    // Not the notifications feature's key: that one caches the list itself, this one {items}.
+    queryKey: ['staff-home', 'notifications'],
     queryFn: async () => (await call(api.GET('/api/v1/notifications'))) as unknown as ItemList,
   });
   const count = (q: { data?: ItemList; isPending: boolean }) =>

@@ -181,6 +181,7 @@ const enQueue = {
     phone: 'Customer’s phone',
     address: 'Customer’s postal address',
     language: 'Customer’s language',
+    notStated: 'Not stated',
     preferredContact: 'How the customer wants to be contacted',
     complaint: 'The complaint',
     subject: 'Subject',

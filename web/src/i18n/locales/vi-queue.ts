@@ -183,6 +183,7 @@ const viQueue: QueueMessages = {
     phone: 'Số điện thoại của khách hàng',
     address: 'Địa chỉ bưu điện của khách hàng',
     language: 'Ngôn ngữ của khách hàng',
+    notStated: 'Không nêu rõ',
     preferredContact: 'Cách khách hàng muốn được liên hệ',
     complaint: 'Nội dung khiếu nại',
     subject: 'Tiêu đề',

@@ -1,0 +1,27 @@
+// Data-subject requests: the open ones (soonest due first), or all.
+import type { Queryable } from '../../db/client.ts';
+import {
+  findDataRequest,
+  listDataRequests as rows,
+} from '../../db/repositories/privacy-requests.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
+import { AppError } from '../errors.ts';
+import { toDataRequest, type DataRequest } from './data-request.ts';
+
+export async function listDataRequests(
+  deps: { db: Queryable },
+  _actor: Actor,
+  input: { all?: boolean } = {},
+): Promise<DataRequest[]> {
+  return (await rows(deps.db, { openOnly: !input.all })).map(toDataRequest);
+}
+
+export async function getDataRequest(
+  deps: { db: Queryable },
+  _actor: Actor,
+  input: { id: string },
+): Promise<DataRequest> {
+  const r = await findDataRequest(deps.db, input.id);
+  if (!r) throw new AppError('DSR.NOT_FOUND', `no data request ${input.id}`);
+  return toDataRequest(r);
+}
