@@ -8882,6 +8882,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/{id}/calendar/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the policy's calendar without a new version (a late holiday, a closure, a day worked); open complaints' clocks not yet due are re-timed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD, in the policy time zone
+                         */
+                        date: string;
+                        /**
+                         * @description add: not worked; remove: worked
+                         * @enum {string}
+                         */
+                        change: "add" | "remove";
+                        /** @description e.g. "Tết Nguyên Đán (mùng 5)" */
+                        name?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarCorrected"];
+                    };
+                };
+                /** @description CALENDAR.INVALID_CORRECTION, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -10647,6 +10766,471 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A regulator return computed for a period, with warnings about its data */
+        get: {
+            parameters: {
+                query: {
+                    periodStart: string;
+                    /** @description inclusive */
+                    periodEnd: string;
+                    /** @description the policy reported on (default: uk-fca-disp, uk-comms-ombudsman, vn-datacentre) */
+                    policy?: string;
+                    /** @description ofcom-quarterly: customers per service, for the rate per 100,000 customers */
+                    customerBase?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description one of: fca-disp, ofcom-quarterly, spso-kpi */
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Return"];
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND, POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{kind}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaints behind one figure of a return */
+        get: {
+            parameters: {
+                query: {
+                    periodStart: string;
+                    /** @description inclusive */
+                    periodEnd: string;
+                    /** @description the policy reported on (default: uk-fca-disp, uk-comms-ombudsman, vn-datacentre) */
+                    policy?: string;
+                    /** @description the figure, e.g. closedWithin3BusinessDays */
+                    measure: string;
+                    /** @description fca-disp: the cell’s product group */
+                    productGroup?: string;
+                    /** @description fca-disp: the cell’s cause */
+                    cause?: string;
+                    /** @description ofcom-quarterly, spso-kpi: the row (service, stage) */
+                    key?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description one of: fca-disp, ofcom-quarterly, spso-kpi */
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReturnComplaints"];
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, REPORT.UNKNOWN_GROUPING, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND, POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{kind}/filed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every filed version of a kind of return, newest period first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the policy reported on (default: uk-fca-disp, uk-comms-ombudsman, vn-datacentre) */
+                    policy?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description one of: fca-disp, ofcom-quarterly, spso-kpi */
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FiledReturnList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** File the return for a period: an unchangeable snapshot (a new version each time) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description one of: fca-disp, ofcom-quarterly, spso-kpi */
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        periodStart: string;
+                        /**
+                         * Format: date
+                         * @description inclusive
+                         */
+                        periodEnd: string;
+                        /** @description the policy reported on (default: uk-fca-disp, uk-comms-ombudsman, vn-datacentre) */
+                        policy?: string;
+                        /** @description ofcom-quarterly: customers per service, for the rate per 100,000 customers */
+                        customerBase?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FiledReturn"];
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND, POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/returns/{kind}/filed/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One filed return, exactly as it was filed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description one of: fca-disp, ofcom-quarterly, spso-kpi */
+                    kind: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FiledReturn"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND, RETURN.NOT_FILED */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/privacy/holds": {
         parameters: {
             query?: never;
@@ -12229,6 +12813,23 @@ export interface components {
             departmentId: string;
             reason?: string;
         };
+        CalendarCorrected: {
+            policy: string;
+            /** @description YYYY-MM-DD, in the policy time zone */
+            date: string;
+            /**
+             * @description add: not worked; remove: worked
+             * @enum {string}
+             */
+            change: "add" | "remove";
+            /** @description each clock of an open complaint, not yet due, whose due instant moved */
+            retimed: {
+                reference: string;
+                clock: string;
+                from: string | null;
+                to: string | null;
+            }[];
+        };
         Capabilities: {
             "session.start": boolean;
             "session.end": boolean;
@@ -12536,7 +13137,43 @@ export interface components {
          * @description a stable code; see x-error-codes for each one
          * @enum {string}
          */
-        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.NOT_FOUND" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.NOT_FOUND" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.INVALID_CORRECTION" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "RETURN.NOT_FILED" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        FiledReturn: {
+            kind: string;
+            policy: {
+                id: string;
+                version: number;
+            };
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            timezone: string;
+            /** @description the tables of the return (their shape depends on the kind; see the README) */
+            figures: {
+                [key: string]: unknown;
+            };
+            /** @description when the return must be filed, on the policy’s calendar */
+            deadline: {
+                /** Format: date-time */
+                dueAt: string;
+                businessDaysAfterPeriodEnd: number;
+            } | null;
+            warnings: components["schemas"]["ReturnWarning"][];
+            /** Format: date-time */
+            computedAt: string;
+            id: number;
+            /** @description 1 for the first filing of this period, then 2, … */
+            version: number;
+            /** @description sha256 of the snapshot’s canonical JSON */
+            digest: string;
+            filedBy: string;
+            /** Format: date-time */
+            filedAt: string;
+        };
+        FiledReturnList: {
+            items: components["schemas"]["FiledReturn"][];
+        };
         FlaggedMail: {
             id: number;
             mailbox: string;
@@ -12809,8 +13446,8 @@ export interface components {
                         vi?: string;
                     };
                     /** @default received */
-                    startsOn: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
-                    stopsOn?: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
+                    startsOn: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created")[];
+                    stopsOn?: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created")[];
                     channels?: ("web" | "email" | "phone" | "post" | "in_person" | "api")[];
                     pausable?: boolean;
                     /**
@@ -13364,6 +14001,42 @@ export interface components {
                 /** Format: date-time */
                 dueAt: string;
             }[];
+        };
+        Return: {
+            kind: string;
+            policy: {
+                id: string;
+                version: number;
+            };
+            /** Format: date */
+            periodStart: string;
+            /** Format: date */
+            periodEnd: string;
+            timezone: string;
+            /** @description the tables of the return (their shape depends on the kind; see the README) */
+            figures: {
+                [key: string]: unknown;
+            };
+            /** @description when the return must be filed, on the policy’s calendar */
+            deadline: {
+                /** Format: date-time */
+                dueAt: string;
+                businessDaysAfterPeriodEnd: number;
+            } | null;
+            warnings: components["schemas"]["ReturnWarning"][];
+        };
+        ReturnComplaints: {
+            measure: string;
+            total: number;
+            references: string[];
+        };
+        ReturnWarning: {
+            /** @description openedWithoutProduct, openedWithoutCause, unknownProduct, … */
+            code: string;
+            count: number;
+            message: string;
+            /** @description up to 50 of the complaints concerned */
+            references: string[];
         };
         /** @enum {string} */
         Role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
