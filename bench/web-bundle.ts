@@ -25,6 +25,7 @@ export const PAGES = {
   '/complaints/new': ['src/routes/log-complaint.tsx', 'main', 'staff', 'queue'],
   '/notifications': ['src/routes/notifications.tsx', 'main', 'staff', 'queue'],
   '/dashboard': ['src/routes/dashboard.tsx', 'main', 'staff'],
+  '/complaints/{reference}': ['src/routes/complaint.tsx', 'main', 'staff', 'case'],
 } as const;
 export type PageName = keyof typeof PAGES;
 
@@ -37,6 +38,7 @@ const STRINGS: Record<string, Record<'en' | 'vi', string>> = {
   main: { en: 'src/i18n/locales/en.ts', vi: 'src/i18n/locales/vi.ts' },
   staff: { en: 'src/i18n/locales/en-staff.ts', vi: 'src/i18n/locales/vi-staff.ts' },
   queue: { en: 'src/i18n/locales/en-queue.ts', vi: 'src/i18n/locales/vi-queue.ts' },
+  case: { en: 'src/i18n/locales/en-case.ts', vi: 'src/i18n/locales/vi-case.ts' },
 };
 
 export interface PageWeight {

@@ -160,6 +160,10 @@ const RESOURCE_ERRORS = {
     status: 422,
     meaning: "a communication's mustInclude names a token that does not exist",
   },
+  'CALENDAR.INVALID_CORRECTION': {
+    status: 400,
+    meaning: 'a calendar correction needs a real date (YYYY-MM-DD), add or remove, and a reason',
+  },
   'REPORT.NOT_FOUND': { status: 404, meaning: 'no report or return of this name' },
   'REPORT.BAD_PERIOD': {
     status: 400,

@@ -7,13 +7,27 @@ import {
   insertPresetVersion,
   policyDocuments,
 } from '../db/repositories/policy-versions.ts';
+import { calendarCorrections } from '../db/repositories/calendar-corrections.ts';
+import { correctedCalendar, type CalendarCorrection } from '../domain/calendar/corrections.ts';
 import { policyInForce, PolicyError } from '../domain/policy/parse.ts';
 import { policySchema, type Policy } from '../domain/policy/schema.ts';
 import { AppError } from './errors.ts';
 import { listPresets } from './policies.ts';
 
+/** A policy version with the administrator's calendar corrections of its policy applied. */
+export function withCorrections(
+  policy: Policy,
+  corrections: readonly (CalendarCorrection & { policy_id?: string })[],
+): Policy {
+  const own = corrections.filter((c) => c.policy_id === undefined || c.policy_id === policy.id);
+  return own.length ? { ...policy, calendar: correctedCalendar(policy.calendar, own) } : policy;
+}
+
 export class PolicyRegistry {
   private versions = new Map<string, Policy[]>();
+  /** The versions as stored, before calendar corrections. */
+  private stored = new Map<string, Policy[]>();
+  private corrections = new Map<string, CalendarCorrection[]>();
 
   constructor(private readonly db: Db) {}
 
@@ -36,13 +50,33 @@ export class PolicyRegistry {
   }
 
   async reload(): Promise<void> {
-    const map = new Map<string, Policy[]>();
+    const stored = new Map<string, Policy[]>();
     for (const r of await policyDocuments(this.db)) {
-      const list = map.get(r.policy_id) ?? [];
+      const list = stored.get(r.policy_id) ?? [];
       list.push(policySchema.parse(r.document));
-      map.set(r.policy_id, list);
+      stored.set(r.policy_id, list);
     }
-    this.versions = map;
+    const corrections = new Map<string, CalendarCorrection[]>();
+    for (const c of await calendarCorrections(this.db)) {
+      const list = corrections.get(c.policy_id) ?? [];
+      list.push({ day: c.day, change: c.change, name: c.name, reason: c.reason });
+      corrections.set(c.policy_id, list);
+    }
+    this.stored = stored;
+    this.corrections = corrections;
+    this.versions = new Map(
+      [...stored].map(([id, list]) => [
+        id,
+        list.map((p) => withCorrections(p, corrections.get(id) ?? [])),
+      ]),
+    );
+  }
+
+  /** Every version of a policy as it will be once `next` is stored as well. */
+  versionsWithCorrection(id: string, next: CalendarCorrection): Policy[] {
+    this.allVersions(id);
+    const all = [...(this.corrections.get(id) ?? []), next];
+    return (this.stored.get(id) ?? []).map((p) => withCorrections(p, all));
   }
 
   ids(): string[] {

@@ -14,6 +14,11 @@ const VERBS: Record<string, Verb> = {
     summary: 'policy check <file> | policy show <id|file> [--lang en|vi] | policy list',
     load: () => import('./commands/policy.ts'),
   },
+  calendar: {
+    summary:
+      'calendar add|remove --policy <id> --date <YYYY-MM-DD> --reason <text> [--name <text>]',
+    load: () => import('./commands/calendar.ts'),
+  },
   serve: {
     summary:
       'serve                      start the web server (PORT, DATABASE_URL, REDRESS_DATA_DIR)',

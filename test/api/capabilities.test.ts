@@ -32,7 +32,15 @@ for (const engine of engines()) {
         method: 'POST',
         url: '/api/v1/complaints',
         headers: t.as('handler'),
-        payload: complaintBody({ departmentId: 'billing' }),
+        // A customer with a postal address: a procedure copy asked for by post can go by post.
+        payload: complaintBody({
+          departmentId: 'billing',
+          customer: {
+            name: 'Pat Posted',
+            email: 'pat.posted@example.com',
+            address: ['2 Mill Lane', 'Bath'],
+          },
+        }),
       });
       assert.equal(r.statusCode, 201, r.body);
       return r.json().reference;

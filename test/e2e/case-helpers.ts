@@ -5,14 +5,23 @@ import type { Page } from 'playwright-core';
 import enCase from '../../web/src/i18n/locales/en-case.ts';
 import viCase from '../../web/src/i18n/locales/vi-case.ts';
 import { axeViolations, complainByApi, PASSWORD, STAFF } from './harness.ts';
-import { chooseLanguage, signIn, type AppPage, type Lang } from './pages.ts';
+import { chooseLanguage, openSignedIn, type AppPage, type Lang } from './pages.ts';
 
 export const CASE = { en: enCase.case, vi: viCase.case } as const;
 
 export type ApiCall = (method: string, path: string, body?: unknown) => Promise<unknown>;
 
-/** Signs in over the API (cookie and CSRF token) and returns a caller for /api/v1. */
-export async function apiAs(url: string, email: string): Promise<ApiCall> {
+const callers = new Map<string, Promise<ApiCall>>();
+
+/** Signs in over the API (cookie and CSRF token) and returns a caller for /api/v1; one
+ *  sign-in per server and person (the login route is rate-limited). */
+export function apiAs(url: string, email: string): Promise<ApiCall> {
+  const key = `${url} ${email}`;
+  if (!callers.has(key)) callers.set(key, signInOverApi(url, email));
+  return callers.get(key)!;
+}
+
+async function signInOverApi(url: string, email: string): Promise<ApiCall> {
   const r = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -88,8 +97,11 @@ export async function axeInBothLanguages(page: Page): Promise<string[]> {
 
 /** The workspace's status line, e.g. "Investigating". */
 export async function waitForStatus(page: Page, status: keyof typeof enCase.case.status) {
+  // The status is the summary's first item.
   await page
     .getByRole('region', { name: CASE.en.summary.title })
+    .getByRole('definition')
+    .first()
     .getByText(CASE.en.status[status], { exact: true })
     .waitFor();
 }
@@ -123,8 +135,13 @@ export function workspacePages(): AppPage[] {
   let c: { reference: string } | null = null;
   const open = async (page: Page, url: string, lang: Lang) => {
     c ??= await busyComplaint(url, STAFF.handler.email);
-    await signIn(page, url, STAFF.handler.email, lang);
-    await openWorkspace(page, url, c.reference, lang);
+    await openSignedIn(page, url, STAFF.handler.email, `/complaints/${c.reference}`);
+    await page
+      .getByRole('heading', {
+        level: 1,
+        name: CASE[lang].heading.replace('{{reference}}', c.reference),
+      })
+      .waitFor();
   };
   return [
     { name: 'workspace', open },

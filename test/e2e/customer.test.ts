@@ -3,7 +3,19 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, pageProblems, startServer, type E2EServer } from './harness.ts';
+import {
+  axeViolations,
+  closeByApi,
+  complainByApi,
+  launchBrowser,
+  openPage,
+  pageProblems,
+  staffAct,
+  startServer,
+  WIDTHS,
+  type E2EServer,
+} from './harness.ts';
+import { chooseLanguage, STRINGS } from './pages.ts';
 
 describe('the customer in Chromium', () => {
   let server: E2EServer;
@@ -120,5 +132,112 @@ describe('the customer in Chromium', () => {
     await page.reload();
     assert.equal(await page.getByLabel('subject').inputValue(), 'Kept subject');
     await context.close();
+  });
+
+  test('a reply on the tracking page to a request for information resumes the complaint', async () => {
+    const c = await complainByApi(server.url, {
+      customer: { name: 'Rob Reply', email: 'rob@example.com', language: 'en' },
+    });
+    await staffAct(server.url, 'handler', c.reference, 'acknowledge');
+    await staffAct(server.url, 'handler', c.reference, 'start-investigation');
+    await staffAct(server.url, 'handler', c.reference, 'request-information', {
+      questions: ['Which router do you use?'],
+    });
+    const { context, page } = await openPage(browser);
+    await page.goto(c.trackingUrl.replace(/^https?:\/\/[^/]+/, server.url));
+    const status = page.getByRole('definition').filter({ hasText: /^Waiting for information/ });
+    await status.waitFor();
+    // Only the customer's promises: never the internal target; the ombudsman as a right "from".
+    const promises = page.getByRole('region', { name: 'Our promises to you' });
+    await promises.getByText(/you may go to the ombudsman from .+ \d{4}/).waitFor();
+    assert.equal(await promises.getByText(/aim to resolve/).count(), 0);
+    assert.equal(await promises.getByText(/ombudsman by /).count(), 0);
+
+    await page.getByLabel('Your message').fill('A Hub 3, bought in 2024.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByRole('status').getByText('Thank you. We have recorded this.').waitFor();
+    await page
+      .getByRole('definition')
+      .filter({ hasText: /^Being investigated$/ })
+      .waitFor();
+    await page.getByText('Your information was received').waitFor();
+    assert.deepEqual(pageProblems(page), []);
+    await context.close();
+  });
+
+  test('after closing, the customer rates the handling with a score from 1 to 5 and a comment', async () => {
+    const c = await complainByApi(server.url, {
+      customer: { name: 'Rita Rater', email: 'rita@example.com', language: 'en' },
+    });
+    await closeByApi(server.url, c.reference);
+    const { context, page } = await openPage(browser);
+    await page.goto(`${server.url}/track/${c.reference}?token=${c.token}`);
+    await page
+      .getByRole('definition')
+      .filter({ hasText: /^Closed$/ })
+      .waitFor();
+    // What the API does not list is not offered.
+    assert.equal(await page.getByText('Withdraw your complaint').count(), 0);
+    await page.getByText('Rate how we handled your complaint').click();
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await page.getByText('Choose a rating from 1 to 5').first().waitFor();
+    await page.getByRole('radio', { name: '4 — satisfied' }).check();
+    await page.getByLabel('Comments').fill('Fixed, though it took two weeks.');
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await page.getByRole('status').getByText('Thank you. We have recorded this.').waitFor();
+    await page.getByText('You rated our handling').waitFor();
+    assert.deepEqual(pageProblems(page), []);
+    await context.close();
+  });
+
+  test("a link opens in the complaint's language", async () => {
+    const c = await complainByApi(server.url, {
+      customer: { name: 'Nguyễn Văn An', email: 'an@example.vn', language: 'vi' },
+    });
+    const { context, page } = await openPage(browser);
+    await page.goto(`${server.url}/track/${c.reference}?token=${c.token}`);
+    await page.getByRole('heading', { level: 1, name: `Khiếu nại ${c.reference}` }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+    await context.close();
+  });
+
+  test('the tracking page, open and closed, has no axe violations in English and Vietnamese at 1280 and 360 px', async () => {
+    const open = await complainByApi(server.url, {
+      customer: { name: 'Axe Open', email: 'axe.open@example.com', language: 'en' },
+    });
+    const closed = await complainByApi(server.url, {
+      customer: { name: 'Axe Closed', email: 'axe.closed@example.com', language: 'en' },
+    });
+    await closeByApi(server.url, closed.reference);
+    const deadlocked = await complainByApi(server.url, {
+      customer: { name: 'Axe Deadlock', email: 'axe.deadlock@example.com', language: 'en' },
+    });
+    await staffAct(server.url, 'manager', deadlocked.reference, 'deadlock', {
+      reason: 'final position',
+      customerMessage: 'We have done all we can.',
+    });
+    for (const lang of ['en', 'vi'] as const) {
+      for (const width of WIDTHS) {
+        for (const c of [open, closed, deadlocked]) {
+          const { context, page } = await openPage(browser, { width });
+          await page.goto(`${server.url}/track/${c.reference}?token=${c.token}`);
+          await chooseLanguage(page, lang);
+          await page
+            .getByRole('heading', { level: 2, name: STRINGS[lang].track.promises })
+            .waitFor();
+          if (c === deadlocked) {
+            await page
+              .getByRole('heading', { level: 2, name: STRINGS[lang].track.adrTitle })
+              .waitFor();
+          }
+          assert.deepEqual(await axeViolations(page), [], `${c.reference} ${lang} ${width}`);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth > window.innerWidth,
+          );
+          assert.equal(overflow, false, `${c.reference} ${lang} ${width}: scrolls sideways`);
+          await context.close();
+        }
+      }
+    }
   });
 });

@@ -191,3 +191,53 @@ export async function complainByApi(
   const b = (await r.json()) as { reference: string; trackingToken: string; trackingUrl: string };
   return { reference: b.reference, token: b.trackingToken, trackingUrl: b.trackingUrl };
 }
+
+const sessions = new Map<string, { cookie: string; csrf: string }>();
+
+/** A staff action on a complaint through the API, signed in as one of STAFF (a session). */
+export async function staffAct(
+  url: string,
+  who: keyof typeof STAFF,
+  reference: string,
+  action: string,
+  payload: Record<string, unknown> = {},
+): Promise<{ status: string }> {
+  const key = `${url} ${who}`;
+  let session = sessions.get(key);
+  if (!session) {
+    const r = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: STAFF[who].email, password: PASSWORD }),
+    });
+    if (r.status !== 200) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
+    const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+    session = { cookie, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
+    sessions.set(key, session);
+  }
+  const r = await fetch(`${url}/api/v1/complaints/${reference}/actions/${action}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+    },
+    body: JSON.stringify(payload),
+  });
+  if (r.status !== 200) throw new Error(`${action} failed: ${r.status} ${await r.text()}`);
+  return (await r.json()) as { status: string };
+}
+
+/** Takes a complaint from received to closed (upheld), as staff would. */
+export async function closeByApi(url: string, reference: string): Promise<void> {
+  await staffAct(url, 'handler', reference, 'acknowledge');
+  await staffAct(url, 'handler', reference, 'start-investigation');
+  await staffAct(url, 'handler', reference, 'propose-response', {
+    response: 'We found a fault at the exchange and repaired it.',
+    outcome: 'upheld',
+    rootCause: 'network',
+  });
+  await staffAct(url, 'manager', reference, 'approve-response');
+  await staffAct(url, 'handler', reference, 'respond');
+  await staffAct(url, 'handler', reference, 'close');
+}

@@ -8,7 +8,7 @@ import viAdmin from '../../web/src/i18n/locales/vi-admin.ts';
 import viQueue from '../../web/src/i18n/locales/vi-queue.ts';
 import viStaff from '../../web/src/i18n/locales/vi-staff.ts';
 import vi from '../../web/src/i18n/locales/vi.ts';
-import { complainByApi, PASSWORD, STAFF } from './harness.ts';
+import { closeByApi, complainByApi, PASSWORD, STAFF, staffAct } from './harness.ts';
 
 export type Lang = 'en' | 'vi';
 /** The app's own strings, so that pages are found by the names a person reads. */
@@ -63,6 +63,8 @@ const h2 = (page: Page, name: string) => page.getByRole('heading', { level: 2, n
 
 export function appPages(): AppPage[] {
   let tracked: { reference: string; token: string } | null = null;
+  let closed: { reference: string; token: string } | null = null;
+  let deadlocked: { reference: string; token: string } | null = null;
   let queued = false;
   /** A few complaints, so that the queue shows rows with their clocks. */
   const fillQueue = async (url: string) => {
@@ -117,8 +119,39 @@ export function appPages(): AppPage[] {
       name: 'track',
       open: async (page, url, lang) => {
         tracked ??= await complainByApi(url);
-        await page.goto(`${url}/track/${tracked.reference}?token=${tracked.token}`);
+        await page.goto(`${url}/track/${tracked.reference}?token=${tracked.token}&lang=${lang}`);
         await h2(page, STRINGS[lang].track.promises);
+      },
+    },
+    {
+      name: 'track-closed',
+      open: async (page, url, lang) => {
+        if (!closed) {
+          closed = await complainByApi(url, {
+            customer: { name: 'Cara Closed', email: 'cara@example.com', language: 'en' },
+          });
+          await closeByApi(url, closed.reference);
+        }
+        await page.goto(`${url}/track/${closed.reference}?token=${closed.token}&lang=${lang}`);
+        await h2(page, STRINGS[lang].track.actions);
+      },
+    },
+    {
+      name: 'track-deadlocked',
+      open: async (page, url, lang) => {
+        if (!deadlocked) {
+          deadlocked = await complainByApi(url, {
+            customer: { name: 'Dan Deadlock', email: 'dan@example.com', language: 'en' },
+          });
+          await staffAct(url, 'manager', deadlocked.reference, 'deadlock', {
+            reason: 'final position',
+            customerMessage: 'We have done all we can to resolve your complaint.',
+          });
+        }
+        await page.goto(
+          `${url}/track/${deadlocked.reference}?token=${deadlocked.token}&lang=${lang}`,
+        );
+        await h2(page, STRINGS[lang].track.adrTitle);
       },
     },
     {

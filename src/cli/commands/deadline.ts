@@ -1,7 +1,9 @@
 // redress deadline --policy <preset|file> --clock <name> --received <ISO> [--pause <ISO>/<ISO>]…
 // Prints {"clock": "...", "due": "<ISO-8601 UTC>"}.
 import { parseArgs } from 'node:util';
-import { PolicyError, resolvePolicy } from '../../app/policies.ts';
+import { PolicyError } from '../../app/policies.ts';
+import { policyInForce } from '../../domain/policy/parse.ts';
+import { cliPolicyVersions } from '../policy-source.ts';
 import { InvalidInstantError, parseInstant } from '../../domain/calendar/iso.ts';
 import {
   clockDue,
@@ -44,7 +46,7 @@ export async function run(args: string[]): Promise<void> {
     // The version in force at receipt decides; a time without offset is read in UTC first
     // only to find that version, then in the policy's own zone.
     const roughReceived = parseInstant(values.received!, 'UTC');
-    const policy = await resolvePolicy(values.policy!, roughReceived);
+    const policy = policyInForce(await cliPolicyVersions(values.policy!), roughReceived);
     const received = parseInstant(values.received!, policy.timezone);
     const clock = clockNamed(policy, values.clock!);
     const pauses = (values.pause ?? []).map((text) => {

@@ -1,6 +1,7 @@
 // redress policy check <file>… | policy show <id|file> [--lang en|vi] [--at <ISO>] | policy list
 import { parseArgs } from 'node:util';
-import { listPresets, policyVersions, PolicyError } from '../../app/policies.ts';
+import { policyVersions, PolicyError } from '../../app/policies.ts';
+import { cliPolicies, cliPolicyVersions } from '../policy-source.ts';
 import { InvalidInstantError, parseInstant } from '../../domain/calendar/iso.ts';
 import { policyInForce } from '../../domain/policy/parse.ts';
 import {
@@ -15,10 +16,11 @@ const USAGE = `usage:
   redress policy check <file>…                          validate a policy file (every version) and summarise it
   redress policy show <id|file> [--lang en|vi] [--at <ISO date or date-time>]
                                                         print the published procedure of the version in force
-  redress policy list                                   list the shipped presets and their versions
+  redress policy list                                   list the policies and their versions
 
 A <file> is any reference containing "/" or ending in .yaml, .yml or .json; anything else is a
-preset id (see \`redress policy list\`). --lang defaults to the policy's first language, --at to now.`;
+policy id (see \`redress policy list\`), read from the database the server uses (the shipped
+presets while there is none). --lang defaults to the policy's first language, --at to now.`;
 
 function options(args: string[]) {
   try {
@@ -103,12 +105,12 @@ async function show(refs: string[], lang: string | undefined, at: string | undef
     throw new CliError(`--lang: expected one of ${LANGUAGES.join(', ')}; got "${lang}"`, 2);
   }
   const when = parseAt(at);
-  const policy = policyInForce(await policyVersions(refs[0]!), when);
+  const policy = policyInForce(await cliPolicyVersions(refs[0]!), when);
   process.stdout.write(renderProcedure(policy, (lang as Language) ?? policy.languages[0]!));
 }
 
 async function list(): Promise<void> {
-  const presets = await listPresets();
+  const presets = await cliPolicies();
   const width = Math.max(...presets.map((p) => p.id.length));
   for (const { id, versions } of presets) {
     const latest = versions[versions.length - 1]!;

@@ -63,6 +63,8 @@ export const EVENT_TYPES = [
   // Recorded by the scheduler and the outbox, never by a person's action.
   'clock_warning',
   'clock_breached',
+  /** A running clock's due instant moved because the policy's calendar was corrected. */
+  'clock_retimed',
   'communication_queued',
   'letter_posted',
   'task_created',

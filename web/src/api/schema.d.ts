@@ -8882,6 +8882,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies/{id}/calendar/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the policy's calendar without a new version (a late holiday, a closure, a day worked); open complaints' clocks not yet due are re-timed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD, in the policy time zone
+                         */
+                        date: string;
+                        /**
+                         * @description add: not worked; remove: worked
+                         * @enum {string}
+                         */
+                        change: "add" | "remove";
+                        /** @description e.g. "Tết Nguyên Đán (mùng 5)" */
+                        name?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarCorrected"];
+                    };
+                };
+                /** @description CALENDAR.INVALID_CORRECTION, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -12694,6 +12813,23 @@ export interface components {
             departmentId: string;
             reason?: string;
         };
+        CalendarCorrected: {
+            policy: string;
+            /** @description YYYY-MM-DD, in the policy time zone */
+            date: string;
+            /**
+             * @description add: not worked; remove: worked
+             * @enum {string}
+             */
+            change: "add" | "remove";
+            /** @description each clock of an open complaint, not yet due, whose due instant moved */
+            retimed: {
+                reference: string;
+                clock: string;
+                from: string | null;
+                to: string | null;
+            }[];
+        };
         Capabilities: {
             "session.start": boolean;
             "session.end": boolean;
@@ -13001,7 +13137,7 @@ export interface components {
          * @description a stable code; see x-error-codes for each one
          * @enum {string}
          */
-        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.NOT_FOUND" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "RETURN.NOT_FILED" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.NOT_FOUND" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.INVALID_CORRECTION" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "RETURN.NOT_FILED" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
         FiledReturn: {
             kind: string;
             policy: {
@@ -13310,8 +13446,8 @@ export interface components {
                         vi?: string;
                     };
                     /** @default received */
-                    startsOn: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
-                    stopsOn?: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "communication_queued" | "letter_posted" | "task_created")[];
+                    startsOn: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created")[];
+                    stopsOn?: ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created") | ("received" | "acknowledged" | "resolved_on_first_contact" | "investigation_started" | "information_requested" | "information_received" | "transferred" | "department_responded" | "resolution_plan_agreed" | "response_proposed" | "response_approved" | "response_rejected" | "responded" | "reopened" | "escalated" | "deescalated" | "escalation_requested" | "deadlocked" | "deadlock_letter_requested" | "deadlock_letter_sent" | "deadlock_letter_refused" | "referred_to_adr" | "adr_decision_recorded" | "adr_complied" | "withdrawn" | "closed" | "flagged" | "unflagged" | "assigned" | "note_added" | "attachment_added" | "customer_replied" | "progress_reported" | "redress_offered" | "redress_accepted" | "redress_completed" | "satisfaction_rated" | "procedure_copy_requested" | "classified" | "clock_warning" | "clock_breached" | "clock_retimed" | "communication_queued" | "letter_posted" | "task_created")[];
                     channels?: ("web" | "email" | "phone" | "post" | "in_person" | "api")[];
                     pausable?: boolean;
                     /**

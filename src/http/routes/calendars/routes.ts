@@ -7,7 +7,12 @@ import {
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
 } from '../../../app/calendars/get-working-calendar.ts';
+import { correctCalendar } from '../../../app/calendars/correct-calendar.ts';
 import { workingCalendarSchema } from '../../presenters/policy.ts';
+import {
+  calendarCorrectedSchema,
+  presentCalendarCorrected,
+} from '../../presenters/calendar-correction.ts';
 import type { RouteContext } from '../../../composition.ts';
 import { actorOf } from '../../plugins/auth.ts';
 
@@ -55,5 +60,35 @@ export async function calendarRoutes(base: FastifyInstance, ctx: RouteContext): 
         year: request.params.year,
         version: request.query.version,
       }),
+  );
+
+  app.post(
+    '/policies/:id/calendar/corrections',
+    {
+      config: {
+        permission: 'policy.manage',
+        errors: ['POLICY.NOT_FOUND', 'CALENDAR.INVALID_CORRECTION'],
+      },
+      schema: {
+        tags: ['policies'],
+        summary:
+          "Correct the policy's calendar without a new version (a late holiday, a closure, a day worked); open complaints' clocks not yet due are re-timed",
+        params: params.pick({ id: true }),
+        body: z.strictObject({
+          date: z.iso.date().describe('YYYY-MM-DD, in the policy time zone'),
+          change: z.enum(['add', 'remove']).describe('add: not worked; remove: worked'),
+          name: z.string().trim().max(200).optional().describe('e.g. "Tết Nguyên Đán (mùng 5)"'),
+          reason: z.string().trim().min(1, 'a reason is required').max(2000),
+        }),
+        response: { 200: calendarCorrectedSchema },
+      },
+    },
+    async (request) =>
+      presentCalendarCorrected(
+        await correctCalendar(ctx, actorOf(request), {
+          policyId: request.params.id,
+          ...request.body,
+        }),
+      ),
   );
 }

@@ -1,5 +1,6 @@
 // Every clock of the complaint — several run at once — each with its due instant, what is
 // left in its own unit, the time it spent paused and its history.
+import type { TFunction } from 'i18next';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { Section } from '../../components/Page.tsx';
@@ -12,6 +13,10 @@ const TONE: Record<Clock['status'], BadgeTone> = {
   met: 'good',
   breached: 'bad',
 };
+
+/** The clock's name in the language shown: the app's translation, else the policy's label. */
+export const clockName = (t: TFunction, clock: string, label: string): string =>
+  t(`case.clockNames.${clock}`, { defaultValue: label });
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
@@ -34,7 +39,7 @@ export function Clocks({ clocks, timeZone }: { clocks: Clock[]; timeZone: string
           <li key={c.clock} className="rounded border-2 border-slate-400 p-4">
             <article aria-labelledby={`clock-${c.clock}`}>
               <h3 id={`clock-${c.clock}`} className="mb-2 text-lg font-bold">
-                {c.label}
+                {clockName(t, c.clock, c.label)}
               </h3>
               <p className="mb-2 flex flex-wrap items-center gap-2">
                 <StatusBadge tone={TONE[c.status]}>

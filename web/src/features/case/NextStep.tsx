@@ -2,6 +2,7 @@
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import type { Complaint } from './api.ts';
+import { clockName } from './Clocks.tsx';
 
 export function NextStep({ c }: { c: Complaint }) {
   const { t } = useTranslation();
@@ -17,14 +18,17 @@ export function NextStep({ c }: { c: Complaint }) {
       {step ? (
         <>
           <p className="text-lg">
-            {step.action ? t(`case.actions.${step.action}`) : step.label} {t('case.next.by')}{' '}
-            <DateTime iso={step.dueAt} timeZone={c.timezone} style="due" />
+            {step.action && step.allowed
+              ? t(`case.actions.${step.action}`)
+              : clockName(t, step.clock, step.label)}{' '}
+            {t('case.next.by')} <DateTime iso={step.dueAt} timeZone={c.timezone} style="due" />
           </p>
           <p className="text-slate-800">
-            {t('case.next.because', { clock: step.label })}
-            {step.action &&
-              !step.allowed &&
-              ` ${t('case.next.notYet', { action: t(`case.actions.${step.action}`) })}`}
+            {step.allowed
+              ? t('case.next.because', { clock: clockName(t, step.clock, step.label) })
+              : step.action
+                ? t('case.next.notYet', { action: t(`case.actions.${step.action}`) })
+                : null}
           </p>
         </>
       ) : (

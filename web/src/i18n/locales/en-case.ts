@@ -198,6 +198,9 @@ const enCase = {
       score: '{{score}} out of 5',
       description: 'The complaint',
     },
+    /** A clock's name where the policy's own label is in another language (by clock name);
+     *  English shows the policy's label. */
+    clockNames: {} as Record<string, string>,
     clocks: {
       title: 'Clocks',
       none: 'No clock applies to this complaint.',

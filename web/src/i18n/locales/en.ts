@@ -118,6 +118,9 @@ const en = {
     'COMPLAINT.FORBIDDEN_ROLE': 'This cannot be done from here.',
     'COMPLAINT.DEADLOCK_LETTER_REFUSED':
       'We cannot send a deadlock letter for this complaint. We will write to you to explain why.',
+    'COMMUNICATION.NOT_BY_POST':
+      'We do not have a postal address for you, so we cannot post it. Choose email or this page instead.',
+    'COMPLAINT.NO_ADR_SCHEME': 'Our complaints procedure has no outside review scheme for this.',
     'ROUTE.NOT_FOUND': 'This is not available yet.',
   },
   field: {
@@ -207,7 +210,7 @@ const en = {
     letter: 'Letter (PDF)',
     actions: 'What you can do',
     adrTitle: 'Independent review',
-    adrText: 'You can ask {{scheme}} to look at your complaint. It is free and independent of us.',
+    adrText: '{{scheme}} can look at your complaint for you. It is free and independent of us.',
     adrWebsite: 'Website',
     adrPhone: 'Phone',
     adrEmail: 'Email',

@@ -204,6 +204,20 @@ const viCase: typeof enCase = {
       score: '{{score}} trên 5',
       description: 'Nội dung khiếu nại',
     },
+    clockNames: {
+      acknowledge: 'Xác nhận khiếu nại gửi qua email hoặc web',
+      acknowledge_post: 'Xác nhận khiếu nại gửi qua bưu điện',
+      phone_written_reply:
+        'Trả lời bằng văn bản khiếu nại qua điện thoại chưa giải quyết được ngay',
+      information_request: 'Liên hệ khách hàng nếu cần thêm thông tin',
+      resolution_plan: 'Trả lời và, khi có thể, thống nhất phương án giải quyết',
+      target_resolution: 'Mục tiêu giải quyết (nội bộ)',
+      deadlock: 'Bế tắc và quyền chuyển cơ quan hòa giải',
+      transfer_feedback: 'Phản hồi khách hàng sau khi chuyển bộ phận khác',
+      resolution: 'Giải quyết khiếu nại và trả lời bằng văn bản (20 ngày làm việc)',
+      summary_resolution: 'Giải quyết nhanh trước khi hết ngày làm việc thứ ba (DISP 1.5.1R)',
+      final_response: 'Trả lời cuối cùng hoặc trả lời khác trong tám tuần (DISP 1.6.2R)',
+    },
     clocks: {
       title: 'Thời hạn',
       none: 'Khiếu nại này không có thời hạn nào.',

@@ -127,6 +127,10 @@ const vi: Strings<Messages> = {
     'COMPLAINT.FORBIDDEN_ROLE': 'Không thể thực hiện việc này tại đây.',
     'COMPLAINT.DEADLOCK_LETTER_REFUSED':
       'Chúng tôi không thể gửi thư xác nhận bế tắc cho khiếu nại này và sẽ gửi thư giải thích lý do cho Quý khách.',
+    'COMMUNICATION.NOT_BY_POST':
+      'Chúng tôi chưa có địa chỉ bưu điện của Quý khách nên không thể gửi qua bưu điện. Quý khách vui lòng chọn gửi qua email hoặc xem trên trang này.',
+    'COMPLAINT.NO_ADR_SCHEME':
+      'Quy trình giải quyết khiếu nại của chúng tôi không có tổ chức bên ngoài xem xét việc này.',
     'ROUTE.NOT_FOUND': 'Chức năng này chưa có.',
   },
   field: {
