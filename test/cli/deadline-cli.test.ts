@@ -6,8 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
+// A data directory of its own: other test files run the CLI at the same time, and the checkout's
+// ./data would be held by one of them ("in use by another Redress process").
+const dataDir = mkdtempSync(join(tmpdir(), 'redress-deadline-cli-'));
+
 function redress(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/redress.js', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['bin/redress.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, REDRESS_DATA_DIR: dataDir },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -15,7 +15,7 @@ function redress(...args: string[]) {
   const r = spawnSync(process.execPath, ['bin/redress.js', ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, REDRESS_DEBUG: '' },
+    env: { ...process.env, REDRESS_DEBUG: '', REDRESS_DATA_DIR: join(dir, 'data') },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
