@@ -76,7 +76,7 @@ const vi: Strings<Messages> = {
     final_response: 'Chúng tôi sẽ gửi Quý khách câu trả lời cuối cùng',
   },
   promise: {
-    by: '{{promise}} trước {{due}}.',
+    by: '{{promise}} chậm nhất vào {{due}}.',
     from: '{{promise}} kể từ {{due}}.',
     rightPending: 'Chưa đến hạn',
     rightOpen: 'Quý khách có thể thực hiện ngay',
@@ -126,7 +126,7 @@ const vi: Strings<Messages> = {
       'Không thể thực hiện việc này ở giai đoạn hiện tại của khiếu nại.',
     'COMPLAINT.FORBIDDEN_ROLE': 'Không thể thực hiện việc này tại đây.',
     'COMPLAINT.DEADLOCK_LETTER_REFUSED':
-      'Chúng tôi không thể gửi thư xác nhận bế tắc cho khiếu nại này và sẽ gửi thư giải thích lý do cho Quý khách.',
+      'Chúng tôi không thể gửi thư xác nhận không thể giải quyết thêm cho khiếu nại này và sẽ gửi thư giải thích lý do cho Quý khách.',
     'COMMUNICATION.NOT_BY_POST':
       'Chúng tôi chưa có địa chỉ bưu điện của Quý khách nên không thể gửi qua bưu điện. Quý khách vui lòng chọn gửi qua email hoặc xem trên trang này.',
     'COMPLAINT.NO_ADR_SCHEME':
@@ -245,9 +245,9 @@ const vi: Strings<Messages> = {
     deescalated: 'Kết thúc chuyển cấp',
     escalation_requested: 'Quý khách đã đề nghị chuyển lên cấp trên',
     deadlocked: 'Khiếu nại không thể giải quyết thêm',
-    deadlock_letter_requested: 'Quý khách đã đề nghị thư xác nhận bế tắc',
-    deadlock_letter_sent: 'Đã gửi thư xác nhận bế tắc',
-    deadlock_letter_refused: 'Từ chối gửi thư xác nhận bế tắc',
+    deadlock_letter_requested: 'Quý khách đã đề nghị thư xác nhận không thể giải quyết thêm',
+    deadlock_letter_sent: 'Đã gửi thư xác nhận không thể giải quyết thêm',
+    deadlock_letter_refused: 'Từ chối gửi thư xác nhận không thể giải quyết thêm',
     referred_to_adr: 'Đã chuyển đến tổ chức giải quyết tranh chấp',
     adr_decision_recorded: 'Đã ghi nhận quyết định của tổ chức giải quyết tranh chấp',
     adr_complied: 'Đã thực hiện quyết định của tổ chức giải quyết tranh chấp',
@@ -274,10 +274,10 @@ const vi: Strings<Messages> = {
     escalationText: 'Cán bộ quản lý sẽ xem xét cách khiếu nại của Quý khách đang được giải quyết.',
     escalationReason: 'Vì sao Quý khách muốn chuyển lên cấp trên?',
     escalationSend: 'Đề nghị chuyển lên cấp trên',
-    deadlock: 'Đề nghị thư xác nhận bế tắc',
+    deadlock: 'Đề nghị thư xác nhận không thể giải quyết thêm',
     deadlockText:
-      'Thư xác nhận bế tắc nêu quan điểm cuối cùng của chúng tôi, để Quý khách có thể gửi khiếu nại đến {{scheme}}.',
-    deadlockSend: 'Đề nghị thư xác nhận bế tắc',
+      'Thư xác nhận không thể giải quyết thêm nêu quan điểm cuối cùng của chúng tôi, để Quý khách có thể gửi khiếu nại đến {{scheme}}.',
+    deadlockSend: 'Đề nghị thư xác nhận không thể giải quyết thêm',
     procedure: 'Đề nghị bản in quy trình giải quyết khiếu nại',
     procedureText: 'Chúng tôi sẽ gửi Quý khách quy trình giải quyết khiếu nại, miễn phí.',
     procedureMethod: 'Quý khách muốn nhận bằng cách nào?',
