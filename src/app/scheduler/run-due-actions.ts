@@ -123,6 +123,7 @@ async function handleSafely(
       'manager',
       'sweep_failed',
       `${row.reference}: ${item.clock_name} ${item.kind} failed: ${message}`,
+      { clock: item.clock_name, code },
     );
     return { failed: code, message };
   }
@@ -172,6 +173,11 @@ async function handle(
       'handler',
       'clock_warning',
       `${row.reference}: ${clock.label ?? item.clock_name} is due ${state.due_at?.toISOString()}`,
+      {
+        clock: item.clock_name,
+        label: clock.label ?? item.clock_name,
+        ...(state.due_at ? { dueAt: state.due_at.toISOString() } : {}),
+      },
     );
     return { warned: true };
   }
@@ -196,7 +202,11 @@ async function handle(
     if (item.kind === 'repeat' && !(action.do === 'send' && action.repeat)) continue;
     if (action.do === 'notify') {
       const reason = `${clock.label ?? item.clock_name} was not met by ${item.due_at.toISOString()}`;
-      batch.notify(row, action.role!, 'clock_breached', `${row.reference}: ${reason}`);
+      batch.notify(row, action.role!, 'clock_breached', `${row.reference}: ${reason}`, {
+        clock: item.clock_name,
+        label: clock.label ?? item.clock_name,
+        dueAt: item.due_at.toISOString(),
+      });
       done.push({ notified: action.role });
       continue;
     }

@@ -38,7 +38,13 @@ export class SweepBatch {
     this.events.set(row.id, list);
   }
 
-  notify(row: ComplaintRow, role: string, kind: string, message: string): void {
+  notify(
+    row: ComplaintRow,
+    role: string,
+    kind: string,
+    message: string,
+    data: Record<string, string> | null = null,
+  ): void {
     // The assignee hears of it directly; everyone in the role sees it in their list.
     this.notes.push({
       complaintId: row.id,
@@ -46,6 +52,7 @@ export class SweepBatch {
       userId: role === 'handler' ? row.assignee_id : null,
       kind,
       message,
+      data,
     });
   }
 

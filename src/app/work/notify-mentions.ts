@@ -34,6 +34,7 @@ export async function notifyMentions(
         userId: u.id,
         kind: 'mention',
         message: `${note.author.name ?? 'A colleague'} mentioned you on ${note.reference}: ${excerpt}`,
+        data: { ...(note.author.name ? { author: note.author.name } : {}), excerpt },
       })),
   );
 }

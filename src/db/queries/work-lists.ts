@@ -54,6 +54,7 @@ export interface NotificationRecord {
   reference: string | null;
   kind: string;
   message: string;
+  data: Record<string, string> | null;
   created_at: Date;
 }
 
@@ -63,7 +64,7 @@ export async function unreadNotifications(
   user: { id: string; role: string },
 ): Promise<NotificationRecord[]> {
   const r = await db.query<NotificationRecord>(
-    `select n.id, c.reference, n.kind, n.message, n.created_at from notifications n
+    `select n.id, c.reference, n.kind, n.message, n.data, n.created_at from notifications n
        left join complaints c on c.id = n.complaint_id
       where n.read_at is null and (n.user_id = $1 or (n.user_id is null and n.role = $2))
       order by n.created_at desc, n.id desc limit 200`,

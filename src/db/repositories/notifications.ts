@@ -6,10 +6,12 @@ export interface NewNotification {
   role: string | null;
   userId: string | null;
   kind: string;
+  /** The sentence in English (logs, old clients); `data` lets a reader's language say it. */
   message: string;
+  data?: Readonly<Record<string, string>> | null;
 }
 
-const COLUMNS = 5;
+const COLUMNS = 6;
 const ROWS_PER_INSERT = 1000;
 
 export async function insertNotifications(
@@ -23,8 +25,15 @@ export async function insertNotifications(
         `(${Array.from({ length: COLUMNS }, (_, c) => `$${r * COLUMNS + c + 1}`).join(', ')})`,
     );
     await tx.query(
-      `insert into notifications (complaint_id, role, user_id, kind, message) values ${tuples.join(', ')}`,
-      chunk.flatMap((n) => [n.complaintId, n.role, n.userId, n.kind, n.message]),
+      `insert into notifications (complaint_id, role, user_id, kind, message, data) values ${tuples.join(', ')}`,
+      chunk.flatMap((n) => [
+        n.complaintId,
+        n.role,
+        n.userId,
+        n.kind,
+        n.message,
+        n.data ? JSON.stringify(n.data) : null,
+      ]),
     );
   }
 }

@@ -28,7 +28,11 @@ export const notificationSchema = z
     id: z.number().int(),
     reference: z.string().nullable(),
     kind: z.string(),
-    message: z.string(),
+    message: z.string().describe('the notice in English'),
+    data: z
+      .record(z.string(), z.string())
+      .nullable()
+      .describe('what the notice is about (clock, dueAt, author, excerpt), to say it in any language'),
     createdAt: instant(),
   })
   .meta({ id: 'Notification' });
@@ -78,6 +82,7 @@ export const presentNotification = (n: NotificationRecord): z.infer<typeof notif
   reference: n.reference,
   kind: n.kind,
   message: n.message,
+  data: n.data,
   createdAt: iso(n.created_at),
 });
 

@@ -13332,7 +13332,12 @@ export interface components {
             id: number;
             reference: string | null;
             kind: string;
+            /** @description the notice in English */
             message: string;
+            /** @description what the notice is about (clock, dueAt, author, excerpt), to say it in any language */
+            data: {
+                [key: string]: string;
+            } | null;
             /** Format: date-time */
             createdAt: string;
         };

@@ -35,6 +35,36 @@ const KINDS = [
   'customer_replied',
   'approval_needed',
   'sweep_failed',
+  'information_received',
+  'withdrawn',
+  'escalation_requested',
+  'deadlock_letter_requested',
+  'adr_decision_against',
+  'mention',
 ];
 export const kindKey = (kind: string) =>
   `notifications.kind.${KINDS.includes(kind) ? kind : 'other'}`;
+
+/** What the notice says, in the reader's language from its kind and data, or else the English
+ *  sentence the server wrote (a kind this app does not know yet, or a notice from before). */
+export function noticeText(
+  n: Notification,
+  t: (key: string, vars?: Record<string, unknown>) => string,
+  formatDue: (iso: string) => string,
+): string {
+  const data = n.data ?? {};
+  const needs: Record<string, string[]> = {
+    clock_warning: ['clock', 'dueAt'],
+    clock_breached: ['clock', 'dueAt'],
+    sweep_failed: ['clock', 'code'],
+    mention: ['author', 'excerpt'],
+  };
+  if (!KINDS.includes(n.kind) || (needs[n.kind] ?? []).some((k) => !data[k])) return n.message;
+  return t(`notifications.text.${n.kind}`, {
+    ...data,
+    clock: data['clock']
+      ? t(`queue.clockName.${data['clock']}`, { defaultValue: data['label'] ?? data['clock'] })
+      : undefined,
+    due: data['dueAt'] ? formatDue(data['dueAt']) : undefined,
+  });
+}

@@ -160,7 +160,28 @@ const enQueue = {
       customer_replied: 'Customer replied',
       approval_needed: 'Approval needed',
       sweep_failed: 'Automatic step failed',
+      information_received: 'Information received',
+      withdrawn: 'Withdrawn',
+      escalation_requested: 'Escalation asked for',
+      deadlock_letter_requested: 'Deadlock letter asked for',
+      adr_decision_against: 'ADR decision',
+      mention: 'Mentioned',
       other: 'Notice',
+    },
+    text: {
+      clock_warning: '{{clock}} is due {{due}}.',
+      clock_breached: '{{clock}} was not met by {{due}}.',
+      sweep_failed:
+        'The automatic step of {{clock}} failed ({{code}}): a task asks for it to be done by hand.',
+      customer_replied: 'The customer sent a message.',
+      information_received:
+        'The customer answered the request for information; the complaint is back under investigation.',
+      approval_needed: 'A response was proposed and needs approval.',
+      withdrawn: 'The customer withdrew the complaint.',
+      escalation_requested: 'The customer asks for the complaint to be escalated.',
+      deadlock_letter_requested: 'The customer asks for a deadlock letter.',
+      adr_decision_against: 'The ADR scheme decided against us: follow-up tasks were created.',
+      mention: '{{author}} mentioned you: “{{excerpt}}”',
     },
   },
   logComplaint: {

@@ -162,7 +162,29 @@ const viQueue: QueueMessages = {
       customer_replied: 'Khách hàng đã trả lời',
       approval_needed: 'Cần phê duyệt',
       sweep_failed: 'Bước tự động bị lỗi',
+      information_received: 'Đã nhận thông tin',
+      withdrawn: 'Đã rút khiếu nại',
+      escalation_requested: 'Yêu cầu chuyển cấp',
+      deadlock_letter_requested: 'Yêu cầu thư bế tắc',
+      adr_decision_against: 'Quyết định của cơ quan hòa giải',
+      mention: 'Được nhắc đến',
       other: 'Thông báo',
+    },
+    text: {
+      clock_warning: '{{clock}} đến hạn vào {{due}}.',
+      clock_breached: '{{clock}} đã không hoàn thành đúng hạn {{due}}.',
+      sweep_failed:
+        'Bước tự động của {{clock}} bị lỗi ({{code}}): đã tạo một việc cần làm thủ công.',
+      customer_replied: 'Khách hàng đã gửi tin nhắn.',
+      information_received:
+        'Khách hàng đã trả lời yêu cầu cung cấp thông tin; khiếu nại tiếp tục được điều tra.',
+      approval_needed: 'Có một phản hồi được đề xuất, cần phê duyệt.',
+      withdrawn: 'Khách hàng đã rút khiếu nại.',
+      escalation_requested: 'Khách hàng yêu cầu chuyển khiếu nại lên cấp trên.',
+      deadlock_letter_requested: 'Khách hàng yêu cầu thư bế tắc.',
+      adr_decision_against:
+        'Cơ quan hòa giải đã quyết định không có lợi cho chúng ta: đã tạo các việc cần làm tiếp theo.',
+      mention: '{{author}} đã nhắc đến bạn: “{{excerpt}}”',
     },
   },
   logComplaint: {
