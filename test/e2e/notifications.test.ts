@@ -98,9 +98,7 @@ describe('notifications in Chromium', () => {
       })
       .click();
     await page.getByText(N.en.markedRead).waitFor();
-    await page
-      .getByRole('link', { name: N.en.menuUnread_one.replace('{{count}}', '1') })
-      .waitFor();
+    await page.getByRole('link', { name: N.en.menuUnread_one.replace('{{count}}', '1') }).waitFor();
     assert.equal(await list.getByRole('listitem').count(), 1);
     await context.close();
   });

@@ -32,7 +32,9 @@ export const notificationSchema = z
     data: z
       .record(z.string(), z.string())
       .nullable()
-      .describe('what the notice is about (clock, dueAt, author, excerpt), to say it in any language'),
+      .describe(
+        'what the notice is about (clock, dueAt, author, excerpt), to say it in any language',
+      ),
     createdAt: instant(),
   })
   .meta({ id: 'Notification' });
