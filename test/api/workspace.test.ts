@@ -48,6 +48,7 @@ for (const engine of engines()) {
       assert.deepEqual(d.nextStep, {
         action: 'acknowledge',
         allowed: true,
+        waitingFor: null,
         clock: 'acknowledge',
         label: ack.label,
         dueAt: '2026-03-17T10:00:00.000Z',
@@ -58,6 +59,22 @@ for (const engine of engines()) {
       const after = await detail(ref);
       assert.notEqual(after.nextStep.clock, 'acknowledge');
       assert.ok(after.deadlines.length > 1, 'every clock is listed, not only the nearest');
+    });
+
+    test('while the customer is asked for information, the next step is their answer, not a backstop clock', async () => {
+      const ref = await newComplaint();
+      await act(ref, 'acknowledge');
+      await act(ref, 'start-investigation');
+      await act(ref, 'request-information', { questions: ['Which line?'] });
+      const d = await detail(ref);
+      assert.equal(d.nextStep.waitingFor, 'customer');
+      assert.equal(d.nextStep.action, 'receive-information');
+      assert.equal(d.nextStep.allowed, true);
+      const running = d.deadlines
+        .filter((c: { status: string; dueAt: string | null }) => c.status === 'running' && c.dueAt)
+        .sort((a: { dueAt: string }, b: { dueAt: string }) => a.dueAt.localeCompare(b.dueAt));
+      assert.equal(d.nextStep.clock, running[0].clock, 'the clock that runs meanwhile');
+      assert.equal((await detail(ref, 'auditor')).nextStep.allowed, false);
     });
 
     test('a clock paused while awaiting the customer shows its pause and the time paused', async () => {

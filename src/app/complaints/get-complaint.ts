@@ -84,6 +84,7 @@ export async function getComplaint(
           })),
           policy.clocks,
           allowed,
+          row.status,
         )
       : null,
     now: deps.now(),

@@ -168,11 +168,17 @@ export const nextStepSchema = z
   .object({
     action: actionNameSchema.nullable().describe('the action that meets the clock'),
     allowed: z.boolean().describe('whether the caller may take that action now'),
+    waitingFor: z
+      .enum(['customer', 'department', 'approval'])
+      .nullable()
+      .describe('the complaint waits on this; the action records it, the clock runs meanwhile'),
     clock: z.string(),
     label: z.string(),
     dueAt: instant(),
   })
-  .describe('what the procedure expects next: the running clock due first')
+  .describe(
+    'what the procedure expects next: what the complaint waits on, or the running clock due first',
+  )
   .meta({ id: 'NextStep' });
 
 export const complaintSchema = complaintSummarySchema

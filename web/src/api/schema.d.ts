@@ -13317,12 +13317,17 @@ export interface components {
             /** @description visible to the customer on the tracking link */
             public: boolean;
         };
-        /** @description what the procedure expects next: the running clock due first */
+        /** @description what the procedure expects next: what the complaint waits on, or the running clock due first */
         NextStep: {
             /** @description the action that meets the clock */
             action: components["schemas"]["ActionName"] | null;
             /** @description whether the caller may take that action now */
             allowed: boolean;
+            /**
+             * @description the complaint waits on this; the action records it, the clock runs meanwhile
+             * @enum {string|null}
+             */
+            waitingFor: "customer" | "department" | "approval" | null;
             clock: string;
             label: string;
             /** Format: date-time */

@@ -15,7 +15,22 @@ export function NextStep({ c }: { c: Complaint }) {
       <h2 id="next-step-heading" className="mb-1 text-xl font-bold">
         {t('case.next.title')}
       </h2>
-      {step ? (
+      {step?.waitingFor ? (
+        <>
+          <p className="text-lg">{t(`case.next.waiting.${step.waitingFor}`)}</p>
+          {step.allowed && step.action && (
+            <p className="text-slate-800">
+              {t(`case.next.then.${step.waitingFor}`, {
+                action: t(`case.actions.${step.action}`),
+              })}
+            </p>
+          )}
+          <p className="text-slate-800">
+            {t('case.next.meanwhile', { clock: clockName(t, step.clock, step.label) })}{' '}
+            <DateTime iso={step.dueAt} timeZone={c.timezone} style="due" />
+          </p>
+        </>
+      ) : step ? (
         <>
           <p className="text-lg">
             {step.action && step.allowed

@@ -336,6 +336,17 @@ const enCase = {
       because: 'The procedure’s clock: {{clock}}.',
       notYet: 'It is met by “{{action}}”, which you cannot take now.',
       noneRunning: 'No clock is running: the complaint is waiting on someone else.',
+      waiting: {
+        customer: 'Waiting for the customer’s answer',
+        department: 'Waiting for the department’s findings',
+        approval: 'Waiting for a manager to approve the response',
+      },
+      then: {
+        customer: 'When the answer comes by phone or post, record it with “{{action}}”.',
+        department: 'Record the findings with “{{action}}”.',
+        approval: 'Approve it with “{{action}}”, or send it back with the reason.',
+      },
+      meanwhile: 'Meanwhile: {{clock}}, by',
       finished: 'The complaint is no longer open.',
     },
     notes: {

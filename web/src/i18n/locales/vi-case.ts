@@ -349,10 +349,21 @@ const viCase: typeof enCase = {
     },
     next: {
       title: 'Bước tiếp theo',
-      by: 'trước',
+      by: 'chậm nhất vào',
       because: 'Thời hạn theo quy trình: {{clock}}.',
       notYet: 'Thời hạn này được đáp ứng bằng “{{action}}”, việc bạn chưa thể làm lúc này.',
       noneRunning: 'Không có thời hạn nào đang chạy: khiếu nại đang chờ người khác.',
+      waiting: {
+        customer: 'Đang chờ khách hàng trả lời',
+        department: 'Đang chờ kết quả xác minh của bộ phận',
+        approval: 'Đang chờ quản lý phê duyệt phản hồi',
+      },
+      then: {
+        customer: 'Nếu khách hàng trả lời qua điện thoại hoặc thư, hãy ghi nhận bằng “{{action}}”.',
+        department: 'Ghi nhận kết quả xác minh bằng “{{action}}”.',
+        approval: 'Phê duyệt bằng “{{action}}”, hoặc trả lại kèm lý do.',
+      },
+      meanwhile: 'Trong lúc chờ: {{clock}}, chậm nhất vào',
       finished: 'Khiếu nại này không còn mở.',
     },
     notes: {
