@@ -237,6 +237,11 @@ const RESOURCE_ERRORS = {
 /** Data protection (issue 11): holds, erasure, data-subject requests. */
 const PRIVACY_ERRORS = {
   'CUSTOMER.NOT_FOUND': { status: 404, meaning: 'no customer with this id' },
+  'CUSTOMER.NOT_A_MATCH': {
+    status: 409,
+    meaning:
+      "a complaint is linked only to a customer sharing its customer's email or phone (see customer-matches)",
+  },
   'HOLD.NOT_FOUND': { status: 404, meaning: 'no legal hold with this id' },
   'ERASURE.REFUSED': {
     status: 409,

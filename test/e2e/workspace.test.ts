@@ -131,6 +131,47 @@ describe('the case workspace in Chromium', () => {
     await b.context.close();
   });
 
+  test('a web complaint with a known email: staff see the possible match, confirm, and link it', async () => {
+    const handler = await apiAs(server.url, STAFF.handler.email);
+    const earlier = (await handler('POST', '/complaints', {
+      policy: 'uk-comms-ombudsman',
+      channel: 'phone',
+      receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      customer: { name: 'Cara Known', email: 'cara.known@example.com', phone: '020 7946 0100' },
+      subject: 'Bill too high',
+      description: 'My bill doubled this month.',
+    })) as { reference: string };
+    const c = await complainByApi(server.url, {
+      customer: { name: 'Cara K', email: 'cara.known@example.com', language: 'en' },
+    });
+    const { context, page } = await openPage(browser);
+    await signIn(page, server.url, STAFF.handler.email);
+    await openWorkspace(page, server.url, c.reference);
+    const region = page.getByRole('region', { name: L.matches.title });
+    await region
+      .getByRole('list', { name: L.matches.theirComplaints.replace('{{name}}', 'Cara Known') })
+      .getByRole('link', { name: earlier.reference })
+      .waitFor();
+    assert.deepEqual(await axeInBothLanguages(page), []);
+    const link = L.matches.link.replace('{{name}}', 'Cara Known');
+    await region.getByRole('button', { name: link }).click();
+    await region.getByText(L.form.required).waitFor(); // the reason is required, said beside it
+    await region
+      .getByLabel(L.matches.how.replace('{{name}}', 'Cara Known'))
+      .fill('Called 020 7946 0100, the number on her account; she confirmed the web form.');
+    await region.getByRole('button', { name: link }).click();
+    await region.waitFor({ state: 'detached' });
+    await page
+      .getByRole('region', { name: L.timeline.title })
+      .getByText(L.events.customer_linked)
+      .waitFor();
+    await page
+      .getByRole('region', { name: L.summary.title })
+      .getByText('Cara Known', { exact: true })
+      .waitFor();
+    await context.close();
+  });
+
   test('a note in progress survives the end of the session: sign in again and it is there', async () => {
     const c = await complainByApi(server.url);
     const { context, page } = await openPage(browser);

@@ -255,3 +255,12 @@ export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
          created_by text, next_due_at timestamptz)`,
   );
 }
+
+/** Moves a complaint onto another customer (confirmed by staff to be the same person). */
+export async function setComplaintCustomer(
+  tx: Queryable,
+  complaintId: number,
+  customerId: string,
+): Promise<void> {
+  await tx.query('update complaints set customer_id = $2 where id = $1', [complaintId, customerId]);
+}

@@ -21,6 +21,7 @@ export function canSeeComplaint(
 /** The permissions that concern one complaint and are not lifecycle actions. */
 export const COMPLAINT_PERMISSIONS = [
   'complaint.attach',
+  'customer.match',
   'letter.read',
   'letter.post',
   'template.preview',

@@ -27,6 +27,9 @@ const OPERATIONS = {
   'complaint.create': HANDLERS,
   'complaint.read': STAFF,
   'complaint.attach': ['handler', 'department_member', 'manager', 'administrator'],
+  /** Other customers with the same email or phone: seeing them, and linking the complaint. */
+  'customer.match.read': [...HANDLERS, 'auditor'],
+  'customer.match': HANDLERS,
   'user.read': ['administrator', 'manager', 'auditor'],
   'assignee.read': STAFF,
   'user.manage': ADMIN,

@@ -4,12 +4,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  linkComplaintToCustomer,
+  linkCustomerInput,
+  listCustomerMatches,
+} from '../../../app/complaints/customer-matches.ts';
 import { previewActionCommunication } from '../../../app/complaints/preview-action.ts';
 import { createTask } from '../../../app/work/work-lists.ts';
 import { recordPresenceBeat } from '../../../app/work/presence.ts';
 import { ACTIONS } from '../../../domain/complaint/lifecycle.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { presenceSchema, taskCreatedSchema } from '../../presenters/work.ts';
+import {
+  customerLinkedSchema,
+  customerMatchesSchema,
+  presentCustomerMatch,
+} from '../../presenters/customer-matches.ts';
 import type { RouteContext } from '../../../composition.ts';
 import { referenceParam } from './routes.ts';
 
@@ -34,6 +44,45 @@ export const actionPreviewSchema = z
 
 export async function workspaceRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
   const app = base.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/complaints/:reference/customer-matches',
+    {
+      config: { permission: 'customer.match.read', errors: ['COMPLAINT.NOT_FOUND'] },
+      schema: {
+        tags: ['complaints'],
+        summary:
+          "Other customers with this complaint's email or phone: possibly the same person, for staff to confirm",
+        params: referenceParam,
+        response: { 200: customerMatchesSchema },
+      },
+    },
+    async (request) => ({
+      items: (await listCustomerMatches(ctx, actorOf(request), request.params.reference)).map(
+        presentCustomerMatch,
+      ),
+    }),
+  );
+
+  app.post(
+    '/complaints/:reference/customer-link',
+    {
+      config: {
+        permission: 'customer.match',
+        errors: ['COMPLAINT.NOT_FOUND', 'CUSTOMER.NOT_A_MATCH'],
+      },
+      schema: {
+        tags: ['complaints'],
+        summary:
+          'Link the complaint to a matching customer, once a person has confirmed they are the same (audited)',
+        params: referenceParam,
+        body: linkCustomerInput,
+        response: { 200: customerLinkedSchema },
+      },
+    },
+    async (request) =>
+      linkComplaintToCustomer(ctx, actorOf(request), request.params.reference, request.body),
+  );
 
   app.post(
     '/complaints/:reference/action-previews/:action',

@@ -11,6 +11,7 @@ import { ActionPanel } from './ActionPanel.tsx';
 import { ACTION_FORMS } from './action-forms.ts';
 import { complaintQuery, departmentsQuery, type ActionName } from './api.ts';
 import { Clocks } from './Clocks.tsx';
+import { CustomerMatches } from './CustomerMatches.tsx';
 import { NextStep } from './NextStep.tsx';
 import { PresenceWarning, usePresence } from './presence.tsx';
 import { Attachments, Letters, Messages, Timeline } from './Records.tsx';
@@ -57,6 +58,7 @@ export function CaseWorkspace({ reference, session }: { reference: string; sessi
         onEditing={setEditing}
       />
       <Summary c={c} me={session.user.id} departmentName={departmentName} />
+      {c.capabilities['customer.match'] && <CustomerMatches c={c} onLinked={refresh} />}
       <Clocks clocks={c.deadlines} timeZone={c.timezone} />
       {c.allowedActions.includes('add-note') && (
         <section id="notes" aria-labelledby="notes-heading" className="mb-8 max-w-3xl">

@@ -92,3 +92,31 @@ export async function markPosted(id: number): Promise<void> {
 export const attachmentHref = (reference: string, id: number) =>
   `/api/v1/complaints/${encodeURIComponent(reference)}/attachments/${id}`;
 export const letterPdfHref = (id: number) => `/api/v1/letters/${id}/pdf`;
+
+export type CustomerMatch = components['schemas']['CustomerMatch'];
+
+export function customerMatchesQuery(reference: string) {
+  return {
+    queryKey: ['complaint', reference, 'customer-matches'] as const,
+    queryFn: async () =>
+      (
+        await call(
+          api.GET('/api/v1/complaints/{reference}/customer-matches', {
+            params: { path: { reference } },
+          }),
+        )
+      ).items,
+  };
+}
+
+export async function linkCustomer(
+  reference: string,
+  body: { customerId: string; reason: string },
+): Promise<void> {
+  await call(
+    api.POST('/api/v1/complaints/{reference}/customer-link', {
+      params: { path: { reference } },
+      body,
+    }),
+  );
+}

@@ -224,6 +224,14 @@ const enCase = {
     },
     timeline: { title: 'Timeline', public: 'Public', internal: 'Internal' },
     events: {
+      customer_linked: 'Linked to the same customer',
+      legal_hold_placed: 'Legal hold placed',
+      legal_hold_released: 'Legal hold released',
+      anonymised: 'Personal data anonymised',
+      customer_data_exported: 'Customer’s data exported',
+      customer_data_erased: 'Customer’s data erased',
+      customer_data_restricted: 'Customer’s data restricted',
+      data_request_received: 'Data request received',
       received: 'Complaint received',
       acknowledged: 'Acknowledged',
       resolved_on_first_contact: 'Resolved on first contact',
@@ -329,6 +337,15 @@ const enCase = {
     presence: {
       editing: '{{name}} is also working on this complaint (editing now).',
       viewing: '{{name}} is also working on this complaint.',
+    },
+    matches: {
+      title: 'Possibly the same customer',
+      intro:
+        'These customers have the same email or phone. The complaint was not joined to them: confirm who is who first (for example by calling the number we already hold), then link it.',
+      on: { email: 'same email: {{value}}', phone: 'same phone: {{value}}' },
+      theirComplaints: 'Complaints of {{name}}',
+      how: 'How did you confirm it is {{name}}?',
+      link: 'Link this complaint to {{name}}',
     },
     next: {
       title: 'Next step',

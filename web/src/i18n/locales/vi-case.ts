@@ -241,6 +241,14 @@ const viCase: typeof enCase = {
     },
     timeline: { title: 'Diễn biến hồ sơ', public: 'Công khai', internal: 'Nội bộ' },
     events: {
+      customer_linked: 'Đã liên kết với cùng một khách hàng',
+      legal_hold_placed: 'Đã áp dụng lưu giữ hồ sơ theo yêu cầu pháp lý',
+      legal_hold_released: 'Đã gỡ lưu giữ hồ sơ theo yêu cầu pháp lý',
+      anonymised: 'Đã ẩn danh dữ liệu cá nhân',
+      customer_data_exported: 'Đã xuất dữ liệu của khách hàng',
+      customer_data_erased: 'Đã xóa dữ liệu của khách hàng',
+      customer_data_restricted: 'Đã hạn chế xử lý dữ liệu của khách hàng',
+      data_request_received: 'Đã tiếp nhận yêu cầu về dữ liệu',
       received: 'Đã tiếp nhận khiếu nại',
       acknowledged: 'Đã xác nhận',
       resolved_on_first_contact: 'Giải quyết ngay lần liên hệ đầu',
@@ -346,6 +354,15 @@ const viCase: typeof enCase = {
     presence: {
       editing: '{{name}} cũng đang xử lý khiếu nại này (đang chỉnh sửa).',
       viewing: '{{name}} cũng đang xử lý khiếu nại này.',
+    },
+    matches: {
+      title: 'Có thể là cùng một khách hàng',
+      intro:
+        'Những khách hàng này có cùng email hoặc số điện thoại. Khiếu nại chưa được gắn với họ: hãy xác minh trước (ví dụ gọi vào số điện thoại đã có trong hồ sơ), rồi mới liên kết.',
+      on: { email: 'cùng email: {{value}}', phone: 'cùng số điện thoại: {{value}}' },
+      theirComplaints: 'Các khiếu nại của {{name}}',
+      how: 'Bạn đã xác minh đây là {{name}} bằng cách nào?',
+      link: 'Liên kết khiếu nại này với {{name}}',
     },
     next: {
       title: 'Bước tiếp theo',
