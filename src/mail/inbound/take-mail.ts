@@ -3,7 +3,6 @@
 // reply — its lifecycle action, message, attachments and ledger row — is one transaction; a
 // new complaint is registered with an idempotency key named after the ledger row, so a retry
 // after a crash between the two steps finds the same complaint.
-import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Queryable } from '../../db/client.ts';
 import { insertAttachment } from '../../db/repositories/attachments.ts';
 import {
@@ -17,17 +16,17 @@ import type { LedgerRow } from '../../db/repositories/inbound-mails.ts';
 import type { Mailbox } from '../../db/repositories/mailboxes.ts';
 import { insertMessage, isOwnMessageId } from '../../db/repositories/messages.ts';
 import { sanitiseFilename } from '../../app/attachments/sanitise-filename.ts';
-import { sniffContentType, type SniffedType } from '../../app/attachments/sniff-content-type.ts';
+import type { SniffedType } from '../../app/attachments/sniff-content-type.ts';
 import { applyActionToRow } from '../../app/complaints/apply-complaint-action.ts';
 import { registerComplaint } from '../../app/complaints/register-complaint.ts';
 import { createComplaintInput } from '../../app/complaints/schemas.ts';
-import type { FileStore } from '../../app/files/file-store.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { formatIssue } from '../../domain/policy/errors.ts';
 import { classifyMail } from './classify.ts';
-import { messageIdsIn, type RawHeaders } from './headers.ts';
-import type { IngestDeps } from './ingest-deps.ts';
-import { parsedProblems, rawProblems, type MailLimits } from './limits.ts';
+import { messageIdsIn } from './headers.ts';
+import type { IngestDeps, MailSource } from './ingest-deps.ts';
+import { parsedProblems, rawProblems, RawScanner, type MailLimits } from './limits.ts';
+import { parseMailStream, type StreamedMail } from './parse-mail.ts';
 import { clip, finish, lockUntaken, type IngestOutcome } from './mail-ledger.ts';
 import { sanitiseMailHtml } from './sanitise-html.ts';
 import { findThread, threadClues, type Thread } from './threading.ts';
@@ -47,7 +46,7 @@ interface MailAttachment {
 }
 
 interface Content {
-  mail: ParsedMail;
+  mail: StreamedMail;
   fromAddress: string;
   fromName: string | null;
   subject: string;
@@ -60,26 +59,36 @@ export async function takeMail(
   deps: IngestDeps,
   limits: MailLimits,
   mailbox: Mailbox,
-  raw: Buffer,
-  head: RawHeaders,
+  source: MailSource,
   row: LedgerRow,
 ): Promise<IngestOutcome> {
+  const head = source.head;
   const automatic = classifyMail(head, { ownAddresses: [mailbox.address] });
   if (automatic.automatic)
     return finish(deps.db, deps.now(), row, 'ignored_auto', { error: automatic.reason });
 
-  const problems = rawProblems(raw, head, limits);
-  let mail: ParsedMail | null = null;
+  // One pass over the stored bytes: scanned for what makes a mail broken, and parsed (its
+  // attachments going into the file store as they are decoded).
+  let scanner = new RawScanner();
+  let mail: StreamedMail | null = null;
+  let parseError: unknown = null;
   try {
-    mail = await simpleParser(raw, {
-      keepCidLinks: true,
-      skipTextLinks: true,
-      keepDeliveryStatus: true,
-      maxHtmlLengthToParse: 5 * 1024 * 1024,
-    });
+    const stream = await source.open();
+    const tee = async function* () {
+      for await (const chunk of stream) {
+        scanner.push(chunk);
+        yield chunk;
+      }
+    };
+    mail = await parseMailStream(tee(), deps.files);
   } catch (err) {
-    problems.push(`the MIME parser gave up: ${describe(err)}`);
+    parseError = err;
+    // The scan stopped where the parser did: read the rest of the mail for its problems.
+    scanner = new RawScanner();
+    for await (const chunk of await source.open()) scanner.push(chunk);
   }
+  const problems = rawProblems(scanner.end(), head, limits);
+  if (parseError) problems.push(`the MIME parser gave up: ${describe(parseError)}`);
   const fromAddress = mail?.from?.value
     .find((a) => a.address)
     ?.address?.trim()
@@ -121,31 +130,28 @@ export async function takeMail(
     subject: (mail.subject ?? '').trim(),
     text: (mail.text ?? '').replace(/\r\n?/g, '\n').trim(),
     html: sanitiseMailHtml(mail.html),
-    attachments: await storeAttachments(deps.files, mail),
+    attachments: attachmentsOf(mail),
   };
   return thread
     ? takeReply(deps, row, thread, content)
     : takeNewComplaint(deps, mailbox, row, content);
 }
 
-/** The attachments' bytes, stored before any row points at them. */
-async function storeAttachments(files: FileStore, mail: ParsedMail): Promise<MailAttachment[]> {
+/** The attachments (their bytes stored already, while the mail was parsed). */
+function attachmentsOf(mail: StreamedMail): MailAttachment[] {
   const out: MailAttachment[] = [];
   for (const a of mail.attachments) {
-    const bytes = a.content;
-    if (!bytes || bytes.length === 0) continue;
-    const stored = await files.put(bytes);
-    const sniffed = sniffContentType(bytes);
+    if (a.size === 0) continue;
     // A type we do not serve (or an executable) is kept for staff only, as opaque bytes.
-    const type: SniffedType = sniffed.ok
-      ? sniffed.type
+    const type: SniffedType = a.sniffed.ok
+      ? a.sniffed.type
       : { contentType: 'application/octet-stream', extensions: ['bin'] };
     out.push({
       filename: sanitiseFilename(a.filename, type),
       contentType: type.contentType,
-      size: stored.size,
-      sha256: stored.sha256,
-      public: sniffed.ok,
+      size: a.size,
+      sha256: a.sha256,
+      public: a.sniffed.ok,
     });
   }
   return out;
