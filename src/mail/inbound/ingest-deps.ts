@@ -23,7 +23,12 @@ export interface IngestDeps {
   intake: Pick<IntakeBatcher, 'submit'>;
   now: () => Date;
   /** mailDomain: of the Message-IDs of mail an action sends; maxUploadBytes: attachments. */
-  config: { mailDomain: string; maxUploadBytes?: number };
+  config: {
+    mailDomain: string;
+    maxUploadBytes?: number;
+    /** Receiving hosts whose Authentication-Results every mailbox believes. */
+    mailTrustedAuthservIds?: readonly string[];
+  };
   /** Overrides the limits derived from config. */
   limits?: MailLimits;
 }

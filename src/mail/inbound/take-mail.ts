@@ -23,7 +23,13 @@ import { createComplaintInput } from '../../app/complaints/schemas.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { formatIssue } from '../../domain/policy/errors.ts';
 import { classifyMail } from './classify.ts';
-import { messageIdsIn } from './headers.ts';
+import { insertSenderReview } from '../../db/repositories/mail-sender-reviews.ts';
+import {
+  authenticateSender,
+  mayJoinComplaint,
+  type SenderEvidence,
+} from '../../domain/mail/sender-authentication.ts';
+import { addressIn, messageIdsIn, type RawHeaders } from './headers.ts';
 import type { IngestDeps, MailSource } from './ingest-deps.ts';
 import { parsedProblems, rawProblems, RawScanner, type MailLimits } from './limits.ts';
 import { parseMailStream, type StreamedMail } from './parse-mail.ts';
@@ -132,9 +138,44 @@ export async function takeMail(
     html: sanitiseMailHtml(mail.html),
     attachments: attachmentsOf(mail),
   };
-  return thread
-    ? takeReply(deps, row, thread, content)
-    : takeNewComplaint(deps, mailbox, row, content);
+  if (!thread) return takeNewComplaint(deps, mailbox, row, content, null);
+  // It claims a complaint: it joins only when it comes from that complaint's customer.
+  const decision = mayJoinComplaint({
+    from: fromAddress,
+    customerEmail: thread.customerEmail,
+    verdict: authenticateSender(senderEvidence(deps, mailbox, head, fromAddress)),
+  });
+  if (decision.join) return takeReply(deps, row, thread, content);
+  return takeNewComplaint(deps, mailbox, row, content, {
+    thread,
+    refusal: decision.refusal,
+    detail: decision.detail,
+  });
+}
+
+/**
+ * What the mail shows of its sender. The envelope is the Return-Path on the first line: our SMTP
+ * listener writes it (so it is known for an SMTP mailbox); over IMAP the delivering host wrote
+ * it, believed only when the mailbox trusts a receiving host.
+ */
+export function senderEvidence(
+  deps: Pick<IngestDeps, 'config'>,
+  mailbox: Mailbox,
+  head: RawHeaders,
+  from: string,
+): SenderEvidence {
+  const trusted = [
+    ...new Set([...(deps.config.mailTrustedAuthservIds ?? []), ...mailbox.trustedAuthservIds]),
+  ];
+  const first = head.list[0];
+  const envelopeKnown =
+    first?.name === 'return-path' && (mailbox.kind === 'smtp' || trusted.length > 0);
+  return {
+    from,
+    envelopeFrom: envelopeKnown ? (addressIn(first.value) ?? '') : undefined,
+    authenticationResults: head.all('authentication-results'),
+    trustedAuthservIds: trusted,
+  };
 }
 
 /** The attachments (their bytes stored already, while the mail was parsed). */
@@ -281,11 +322,19 @@ async function takeReply(
   };
 }
 
+/** Why a mail that claimed a complaint did not join it. */
+interface Unverified {
+  thread: Thread;
+  refusal: string;
+  detail: string;
+}
+
 async function takeNewComplaint(
   deps: IngestDeps,
   mailbox: Mailbox,
   row: LedgerRow,
   c: Content,
+  unverified: Unverified | null,
 ): Promise<IngestOutcome> {
   const name = c.fromName || c.fromAddress.split('@')[0] || c.fromAddress;
   const description =
@@ -315,14 +364,55 @@ async function takeNewComplaint(
   const now = deps.now();
   const complaintId = await deps.db.transaction(async (tx) => {
     await lockUntaken(tx, row.id);
+    // The claimed complaint (older, so lower in id) is locked first, as confirming does.
+    const claimed = unverified ? await lockComplaintById(tx, unverified.thread.complaintId) : null;
     const complaint = await lockComplaint(tx, registered.reference);
     if (!complaint) throw new Error(`complaint ${registered.reference} is gone`);
     const customer = { id: `customer:${complaint.customer_id}`, role: 'customer' };
     const messageRowId = await storeMail(tx, complaint.id, c, row.message_id, now);
     await storeAttachmentRows(tx, complaint, messageRowId, c.attachments, customer, now);
+    if (unverified && claimed) {
+      await insertSenderReview(tx, {
+        complaintId: complaint.id,
+        claimedComplaintId: claimed.id,
+        inboundMailId: Number(row.id),
+        messageId: messageRowId,
+        refusal: unverified.refusal,
+        detail: unverified.detail,
+        at: now,
+      });
+      // Internal on both: the claimed complaint's customer is told nothing, nor is the sender.
+      const data = {
+        inboundMailId: Number(row.id),
+        refusal: unverified.refusal,
+        detail: unverified.detail,
+        threadedBy: unverified.thread.by,
+      };
+      await appendEvents(tx, complaint.reference, complaint.id, [
+        {
+          type: 'mail_sender_unverified',
+          actor: MAIL_ACTOR,
+          at: now,
+          public: false,
+          data: { ...data, claimedReference: claimed.reference },
+        },
+      ]);
+      await appendEvents(tx, claimed.reference, claimed.id, [
+        {
+          type: 'mail_claim_unverified',
+          actor: MAIL_ACTOR,
+          at: now,
+          public: false,
+          data: { ...data, takenAs: complaint.reference },
+        },
+      ]);
+    }
     await finish(tx, now, row, 'complaint_created', {
       complaintId: complaint.id,
       subject: c.subject,
+      error: unverified
+        ? `claimed ${unverified.thread.reference} but not from its customer: ${unverified.detail}`
+        : null,
     });
     return complaint.id;
   });
