@@ -119,7 +119,7 @@ for (const engine of engines()) {
       const confirmed = claimed.timeline.find(
         (e: { type: string }) => e.type === 'mail_sender_confirmed',
       );
-      assert.equal(confirmed.data.from, flagged);
+      assert.equal(confirmed.data.fromReference, flagged);
       assert.equal(confirmed.reason, 'She phoned to say it was her.');
       assert.ok(claimed.timeline.some((e: { type: string }) => e.type === 'customer_replied'));
       assert.equal(claimed.mailClaims[0].status, 'confirmed');

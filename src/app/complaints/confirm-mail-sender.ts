@@ -107,7 +107,7 @@ export async function confirmMailSender(
         reason: note,
         public: false,
         data: {
-          from: flagged.reference,
+          fromReference: flagged.reference,
           inboundMailId: review.inbound_mail_id,
           messageId: review.message_id,
           refusal: review.refusal,
@@ -138,7 +138,7 @@ export async function confirmMailSender(
         reason: note,
         public: false,
         data: {
-          to: claimed.reference,
+          toReference: claimed.reference,
           inboundMailId: review.inbound_mail_id,
           messageId: review.message_id,
           attachmentsMoved: moved.map((a) => a.id),

@@ -14,6 +14,7 @@ import { Clocks } from './Clocks.tsx';
 import { NextStep } from './NextStep.tsx';
 import { PresenceWarning, usePresence } from './presence.tsx';
 import { Attachments, Letters, Messages, Timeline } from './Records.tsx';
+import { MailClaims, SenderReview } from './SenderReview.tsx';
 import { Summary } from './Summary.tsx';
 import { Tasks } from './Tasks.tsx';
 
@@ -48,6 +49,7 @@ export function CaseWorkspace({ reference, session }: { reference: string; sessi
       <p className="-mt-4 mb-6 text-xl text-slate-800">{c.subject}</p>
       <PresenceWarning others={others} />
       <div role="status">{done && <Alert tone="success">{done}</Alert>}</div>
+      <SenderReview c={c} onConfirmed={refresh} />
       <NextStep c={c} />
       <ActionPanel
         c={c}
@@ -85,6 +87,7 @@ export function CaseWorkspace({ reference, session }: { reference: string; sessi
         departments={departments}
         onChanged={refresh}
       />
+      <MailClaims c={c} />
       <Messages c={c} />
       <Letters c={c} canPost={c.capabilities['letter.post'] === true} onPosted={refresh} />
       <Attachments c={c} />
