@@ -76,5 +76,17 @@ export function senderReviewPages(server: E2EServer): AppPage[] {
           .waitFor();
       },
     },
+    {
+      name: 'workspace-mail-claims',
+      open: async (page: Page, url: string, lang: Lang) => {
+        made ??= unverifiedReply(server);
+        const { original } = await made;
+        await openSignedIn(page, url, STAFF.handler.email, `/complaints/${original}`);
+        await page
+          .getByRole('region', { name: CASE[lang].mailClaims.title })
+          .getByText(CASE[lang].mailClaims.pending)
+          .waitFor();
+      },
+    },
   ];
 }

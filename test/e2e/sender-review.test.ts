@@ -59,6 +59,7 @@ describe('an email from an unverified sender, in the case workspace', () => {
     await openWorkspace(page, server.url, original);
     const claims = page.getByRole('region', { name: L.mailClaims.title });
     await claims.getByText(L.mailClaims.pending).waitFor();
+    assert.deepEqual(await axeInBothLanguages(page), []);
     assert.equal(
       await page
         .getByRole('region', { name: L.messages.title })

@@ -50,6 +50,7 @@ export function CaseWorkspace({ reference, session }: { reference: string; sessi
       <PresenceWarning others={others} />
       <div role="status">{done && <Alert tone="success">{done}</Alert>}</div>
       <SenderReview c={c} onConfirmed={refresh} />
+      <MailClaims c={c} />
       <NextStep c={c} />
       <ActionPanel
         c={c}
@@ -87,7 +88,6 @@ export function CaseWorkspace({ reference, session }: { reference: string; sessi
         departments={departments}
         onChanged={refresh}
       />
-      <MailClaims c={c} />
       <Messages c={c} />
       <Letters c={c} canPost={c.capabilities['letter.post'] === true} onPosted={refresh} />
       <Attachments c={c} />

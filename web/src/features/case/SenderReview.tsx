@@ -70,6 +70,7 @@ export function SenderReview({ c, onConfirmed }: { c: Complaint; onConfirmed: ()
             <TextArea
               id="sender-note"
               label={t('case.senderReview.note')}
+              optional
               rows={2}
               maxLength={2000}
               value={note}

@@ -354,7 +354,7 @@ const enCase = {
         'It was taken as a new complaint. Nothing from complaint {{reference}} was sent to the sender.',
       confirmHint:
         'If you know it is the same customer (for example, they phoned to say so), confirm it: the email and its files move to complaint {{reference}} as the customer’s reply, and this complaint is withdrawn.',
-      note: 'How you know (optional)',
+      note: 'How you know',
       confirm: 'Confirm it is the same customer',
       confirmed:
         'Confirmed as the customer’s email on {{date}}: it was moved to complaint {{reference}}.',

@@ -371,7 +371,7 @@ const viCase: typeof enCase = {
         'Email đã được tiếp nhận thành một khiếu nại mới. Người gửi không nhận được bất cứ thông tin nào từ khiếu nại {{reference}}.',
       confirmHint:
         'Nếu bạn biết chắc đây là cùng một khách hàng (ví dụ: khách hàng đã gọi điện xác nhận), hãy xác nhận: email và các tệp đính kèm sẽ được chuyển sang khiếu nại {{reference}} như thư trả lời của khách hàng, và khiếu nại này sẽ được rút.',
-      note: 'Bạn căn cứ vào đâu (không bắt buộc)',
+      note: 'Bạn căn cứ vào đâu',
       confirm: 'Xác nhận đây là cùng một khách hàng',
       confirmed:
         'Đã xác nhận là email của khách hàng vào {{date}}: email đã được chuyển sang khiếu nại {{reference}}.',
