@@ -228,7 +228,8 @@ const RESOURCE_ERRORS = {
   },
   'MAIL.NO_SENDER_REVIEW': {
     status: 404,
-    meaning: 'this complaint is not a mail that claimed another complaint from an unverified sender',
+    meaning:
+      'this complaint is not a mail that claimed another complaint from an unverified sender',
   },
   'MAIL.SENDER_ALREADY_CONFIRMED': {
     status: 409,

@@ -16,7 +16,7 @@ const USAGE = [
   'usage: redress mailbox add --kind imap --host <host> [--port <n>] --user <name> --password-env <VAR>',
   '         [--folder INBOX] [--insecure] [--poll-seconds <n>] --policy <id> --address <email> [--name <name>]',
   '       redress mailbox add --kind smtp --listen-port <n> [--listen-host 127.0.0.1] --policy <id> --address <email> [--name <name>]',
-  '       (either kind) [--trust-authserv-id <receiving host>]…  believe that host\'s Authentication-Results',
+  "       (either kind) [--trust-authserv-id <receiving host>]…  believe that host's Authentication-Results",
   '       redress mailbox list',
   '       redress mailbox enable|disable <name>',
   '       redress mailbox flagged [--limit <n>]',

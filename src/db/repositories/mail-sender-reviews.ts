@@ -99,7 +99,14 @@ export async function moveMessage(
   messageId: number,
   toComplaintId: number,
 ): Promise<
-  { id: number; filename: string; content_type: string; size: number; sha256: string; public: boolean }[]
+  {
+    id: number;
+    filename: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    public: boolean;
+  }[]
 > {
   await tx.query('update messages set complaint_id = $2 where id = $1', [messageId, toComplaintId]);
   const r = await tx.query<{

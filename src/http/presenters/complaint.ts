@@ -189,7 +189,9 @@ export const senderReviewSchema = z
     decidedAt: instant().nullable(),
     canConfirm: z
       .boolean()
-      .describe('whether the caller may confirm it is the same customer (POST …/sender-confirmation)'),
+      .describe(
+        'whether the caller may confirm it is the same customer (POST …/sender-confirmation)',
+      ),
   })
   .describe("a mail that claimed another complaint but was not authenticated as its customer's")
   .meta({ id: 'SenderReview' });
@@ -240,7 +242,9 @@ export const complaintSchema = complaintSummarySchema
     senderReview: senderReviewSchema.nullable(),
     mailClaims: z
       .array(mailClaimSchema)
-      .describe('mails from unverified senders that claimed this complaint (each its own complaint)'),
+      .describe(
+        'mails from unverified senders that claimed this complaint (each its own complaint)',
+      ),
   })
   .meta({ id: 'Complaint' });
 

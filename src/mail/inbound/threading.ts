@@ -76,7 +76,9 @@ export async function findThread(q: Queryable, clues: ThreadClues): Promise<Thre
     const found = await complaintsWithCustomerEmail(q, clues.subjectReferences);
     // The customer's own complaint first, when the subject quotes several.
     const mine = found.find((c) => c.email && c.email.toLowerCase() === clues.from);
-    const hit = mine ?? clues.subjectReferences.map((ref) => found.find((c) => c.reference === ref)).find(Boolean);
+    const hit =
+      mine ??
+      clues.subjectReferences.map((ref) => found.find((c) => c.reference === ref)).find(Boolean);
     if (hit) {
       return {
         complaintId: hit.complaintId,
