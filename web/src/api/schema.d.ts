@@ -13386,6 +13386,8 @@ export interface components {
             address: string;
             policyId: string;
             active: boolean;
+            /** @description receiving hosts whose Authentication-Results this mailbox believes (besides REDRESS_MAIL_TRUSTED_AUTHSERV_IDS) */
+            trustedAuthservIds: string[];
             /** @description how many mails of each status it has taken */
             taken: {
                 [key: string]: number;
