@@ -59,7 +59,9 @@ async function storeAttachment(
   let whole: Buffer[] | null = [];
   let wholeSize = 0;
   let head = Buffer.alloc(0);
-  let tail = Buffer.alloc(0);
+  // The last chunks, at least TAIL_BYTES of them: joined once, at the end.
+  const tail: Buffer[] = [];
+  let tailSize = 0;
   async function* watched(content: Readable): AsyncGenerator<Buffer> {
     for await (const c of content) {
       const chunk = c as Buffer;
@@ -68,13 +70,17 @@ async function storeAttachment(
         wholeSize += chunk.length;
         if (wholeSize > WHOLE_SNIFF_BYTES) {
           const all = Buffer.concat(whole);
-          head = all.subarray(0, HEAD_BYTES);
-          tail = Buffer.from(all.subarray(Math.max(0, all.length - TAIL_BYTES)));
+          head = Buffer.from(all.subarray(0, HEAD_BYTES));
+          tail.push(Buffer.from(all.subarray(Math.max(0, all.length - TAIL_BYTES))));
+          tailSize = tail[0]!.length;
           whole = null;
         }
       } else {
-        tail = Buffer.concat([tail, chunk]);
-        if (tail.length > TAIL_BYTES) tail = Buffer.from(tail.subarray(tail.length - TAIL_BYTES));
+        tail.push(chunk);
+        tailSize += chunk.length;
+        while (tail.length > 1 && tailSize - tail[0]!.length >= TAIL_BYTES) {
+          tailSize -= tail.shift()!.length;
+        }
       }
       yield chunk;
     }
@@ -82,7 +88,7 @@ async function storeAttachment(
   const stored = await files.putStream(watched(a.content));
   const sniffed = whole
     ? sniffContentType(Buffer.concat(whole))
-    : sniffLargeFile({ head, tail, size: stored.size });
+    : sniffLargeFile({ head, tail: Buffer.concat(tail), size: stored.size });
   return {
     filename: a.filename,
     declaredType: a.contentType,
