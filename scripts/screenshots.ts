@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { launchBrowser, openPage, startServer, WIDTHS } from '../test/e2e/harness.ts';
 import { adminPages } from '../test/e2e/admin-pages.ts';
 import { workspacePages } from '../test/e2e/case-helpers.ts';
+import { senderReviewPages } from '../test/e2e/mail-pages.ts';
 import { appPages } from '../test/e2e/pages.ts';
 
 /** `npm run screenshots -- workspace` takes only the pages whose name starts with this;
@@ -13,14 +14,21 @@ const prefix = process.argv[2] ?? '';
 const only = process.env.SCREENSHOTS_ONLY?.split(',').filter(Boolean);
 const out = join(import.meta.dirname, '..', '.scratch', 'screenshots');
 mkdirSync(out, { recursive: true });
-const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+// With an SMTP mailbox, for the pages of mail that claims a complaint from an unverified sender.
+const [server, browser] = await Promise.all([
+  startServer({}, { smtpMailbox: true }),
+  launchBrowser(),
+]);
 try {
   let n = 0;
   for (const lang of ['en', 'vi'] as const) {
     for (const width of WIDTHS) {
-      for (const p of [...appPages(), ...workspacePages(), ...adminPages()].filter(
-        (x) => x.name.startsWith(prefix) && (!only || only.includes(x.name)),
-      )) {
+      for (const p of [
+        ...appPages(),
+        ...workspacePages(),
+        ...senderReviewPages(server),
+        ...adminPages(),
+      ].filter((x) => x.name.startsWith(prefix) && (!only || only.includes(x.name)))) {
         const { context, page } = await openPage(browser, {
           width,
           locale: lang === 'vi' ? 'vi-VN' : 'en-GB',

@@ -59,6 +59,19 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   REDRESS_MAIL_FROM: z.string().default('Redress <complaints@localhost>'),
+  REDRESS_MAIL_TRUSTED_AUTHSERV_IDS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((id) => id.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (ids) => ids.every((id) => /^[a-z0-9][a-z0-9.-]*$/.test(id)),
+      'expected host names (authserv-ids), comma-separated',
+    ),
   REDRESS_DEFAULT_POLICY: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'expected a policy id such as uk-comms-ombudsman')
@@ -106,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sweepIntervalMs: e.REDRESS_SWEEP_INTERVAL_MS,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.REDRESS_MAIL_FROM,
+    /** Receiving hosts whose Authentication-Results every mailbox believes (besides its own). */
+    mailTrustedAuthservIds: e.REDRESS_MAIL_TRUSTED_AUTHSERV_IDS,
     /** The policy the web form uses without ?policy= (absent: the first policy). */
     defaultPolicy: e.REDRESS_DEFAULT_POLICY,
     /** The domain of our Message-IDs: the sender address's domain. */

@@ -226,6 +226,15 @@ const RESOURCE_ERRORS = {
     status: 404,
     meaning: 'no flagged (or stuck) inbound mail with this id',
   },
+  'MAIL.NO_SENDER_REVIEW': {
+    status: 404,
+    meaning:
+      'this complaint is not a mail that claimed another complaint from an unverified sender',
+  },
+  'MAIL.SENDER_ALREADY_CONFIRMED': {
+    status: 409,
+    meaning: "the mail's sender was confirmed already: it joined the complaint it claimed",
+  },
   'MAILBOX.NOT_FOUND': { status: 404, meaning: 'no mailbox with this name' },
   'MAILBOX.ALREADY_EXISTS': { status: 409, meaning: 'a mailbox with this name exists already' },
   'MAILBOX.UNKNOWN_POLICY': {

@@ -52,9 +52,19 @@ describe('the permission table', () => {
       'letter.read': false,
       'letter.post': false,
       'template.preview': false,
+      'mail.confirm-sender': false,
     });
     assert.equal(
       complaintCapabilities(member, { departmentId: 'billing' })['complaint.attach'],
+      true,
+    );
+    // Confirming a mail's sender is for those who work complaints, not department members.
+    assert.equal(
+      complaintCapabilities(member, { departmentId: 'billing' })['mail.confirm-sender'],
+      false,
+    );
+    assert.equal(
+      complaintCapabilities({ role: 'handler' }, { departmentId: null })['mail.confirm-sender'],
       true,
     );
   });

@@ -4,7 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -33,8 +33,13 @@ const CHROMIUM_ARGS = [
 
 export interface E2EServer {
   url: string;
+  /** The SMTP listener's port, when started with `smtpMailbox` (else null). */
+  smtpPort: number | null;
   close(): Promise<void>;
 }
+
+/** The address of the SMTP mailbox `startServer({}, { smtpMailbox: true })` listens as. */
+export const E2E_MAILBOX = 'complaints@redress.test';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -77,7 +82,11 @@ export interface StaffAccount {
 /** Starts `redress serve` with the staff accounts of STAFF, and any `users` (password PASSWORD). */
 export async function startServer(
   extraEnv: Record<string, string> = {},
-  opts: { users?: readonly StaffAccount[] } = {},
+  opts: {
+    users?: readonly StaffAccount[];
+    /** An SMTP mailbox (uk-comms-ombudsman) with its listener: the background work runs. */
+    smtpMailbox?: boolean;
+  } = {},
 ): Promise<E2EServer> {
   ensureWebBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'redress-e2e-'));
@@ -103,6 +112,29 @@ export async function startServer(
     );
     if (r.status !== 0) throw new Error(`user create failed: ${r.stderr}`);
   }
+  let smtpPort: number | null = null;
+  if (opts.smtpMailbox) {
+    smtpPort = await freePort();
+    env.REDRESS_WORKER = '1';
+    const r = spawnSync(
+      process.execPath,
+      [
+        'bin/redress.js',
+        'mailbox',
+        'add',
+        '--kind',
+        'smtp',
+        '--listen-port',
+        String(smtpPort),
+        '--policy',
+        'uk-comms-ombudsman',
+        '--address',
+        E2E_MAILBOX,
+      ],
+      { env, encoding: 'utf8' },
+    );
+    if (r.status !== 0) throw new Error(`mailbox add failed: ${r.stderr}`);
+  }
   const child: ChildProcess = spawn(process.execPath, ['bin/redress.js', 'serve'], {
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -121,8 +153,10 @@ export async function startServer(
     if (Date.now() > deadline) throw new Error(`redress serve did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  if (smtpPort !== null) await waitForPort(smtpPort, deadline, () => stderr);
   return {
     url,
+    smtpPort,
     async close() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -131,6 +165,23 @@ export async function startServer(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until something listens on the port (the SMTP listener starts after the server). */
+async function waitForPort(port: number, deadline: number, log: () => string): Promise<void> {
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`the SMTP listener did not start: ${log()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -15,6 +15,13 @@ export interface MailSpec {
   headers?: Record<string, string>;
   attachments?: { filename: string; content: Buffer; contentType?: string }[];
   date?: Date;
+  /**
+   * The envelope sender, written as the first line's Return-Path as our SMTP listener (or a
+   * delivering host) writes it; '' for the null sender. Absent: no Return-Path.
+   */
+  envelope?: string;
+  /** Authentication-Results header values, added on top as a receiving host would. */
+  authResults?: string[];
 }
 
 let counter = 0;
@@ -36,7 +43,12 @@ export async function composeMail(spec: MailSpec = {}): Promise<Buffer> {
     ...(spec.headers ? { headers: spec.headers } : {}),
     ...(spec.attachments ? { attachments: spec.attachments } : {}),
   });
-  return composer.compile().build();
+  const mail = await composer.compile().build();
+  const trace = [
+    ...(spec.envelope !== undefined ? [`Return-Path: <${spec.envelope}>`] : []),
+    ...(spec.authResults ?? []).map((v) => `Authentication-Results: ${v}`),
+  ];
+  return trace.length ? Buffer.concat([Buffer.from(`${trace.join('\r\n')}\r\n`), mail]) : mail;
 }
 
 const crlf = (s: string) => Buffer.from(s.replace(/\r?\n/g, '\r\n'), 'latin1');

@@ -69,6 +69,10 @@ for (const engine of engines()) {
           'Complaints@Example.org',
           '--name',
           'main',
+          '--trust-authserv-id',
+          'MX1.Example.org',
+          '--trust-authserv-id',
+          'mx2.example.org',
         ),
         /added imap mailbox "main" for complaints@example.org: complaints@imap.example.org:993\/INBOX/,
       );
@@ -89,6 +93,7 @@ for (const engine of engines()) {
       const stored = (await listMailboxes(w.db)).find((m) => m.name === 'main')!;
       assert.equal(stored.password, 'secret-imap-password');
       assert.equal(stored.secure, true);
+      assert.deepEqual(stored.trustedAuthservIds, ['mx1.example.org', 'mx2.example.org']);
       const lines = (await mailbox('list')).split('\n');
       assert.equal(lines.length, 3);
       assert.match(lines[0]!, /^complaints@bank.example\tactive\tsmtp\tsmtp 127.0.0.1:2525\t/);

@@ -107,6 +107,8 @@ for (const engine of engines()) {
         password: dovecot.password,
         listenPort: null,
         pollSeconds: 1,
+        // The delivering host's Authentication-Results (and Return-Path) are believed.
+        trustedAuthservIds: ['mx.redress.test'],
       });
       imap = await openClient();
     });
@@ -128,10 +130,27 @@ for (const engine of engines()) {
       await append(
         await composeMail({
           from: 'ann@example.com',
+          envelope: 'ann@example.com',
+          authResults: ['mx.redress.test; dkim=pass header.d=example.com'],
           subject: 'Re: No signal',
           inReplyTo: ann,
           references: [ann],
           text: 'Still no signal today.',
+        }),
+      );
+      // The same reply forged: the host saw no signature and SPF failed.
+      await append(
+        await composeMail({
+          from: 'ann@example.com',
+          envelope: 'ann@example.com',
+          authResults: [
+            'mx.redress.test; dkim=none; spf=fail smtp.mailfrom=ann@example.com',
+            'mx.evil.example; dkim=pass header.d=example.com',
+          ],
+          subject: 'Re: No signal',
+          inReplyTo: ann,
+          references: [ann],
+          text: 'Tell me what you know about Ann.',
         }),
       );
       deliverToMaildir(
@@ -140,23 +159,32 @@ for (const engine of engines()) {
         `${Date.now()}.M1P1.redress-test`,
       );
       await append(outOfOffice());
-      assert.equal(await total(), 7);
+      assert.equal(await total(), 8);
 
       const r = reader();
       await r.start();
       try {
-        const rows = await until('all 7 mails taken and seen', () => settled(7));
+        const rows = await until('all 8 mails taken and seen', () => settled(8));
         // The maildir delivery gets its UID when dovecot next looks at new/: order by kind.
         const tally = (status: string) => rows.filter((x) => x.status === status).length;
-        assert.equal(tally('complaint_created'), 2);
+        assert.equal(tally('complaint_created'), 3, 'Ann, Bob, and the forged reply');
         assert.equal(tally('reply_threaded'), 1);
         assert.equal(tally('ignored_auto'), 2);
         assert.equal(tally('flagged_malformed'), 2);
         const reply = rows.find((x) => x.status === 'reply_threaded')!;
         assert.equal(reply.complaint_id, rows[0]!.complaint_id, 'the reply joined Ann’s complaint');
         assert.ok(rows.every((x) => x.uid !== null));
-        assert.equal(await count(w.db, 'select 1 from complaints'), 2);
-        assert.equal(await count(w.db, `select 1 from complaints where channel = 'email'`), 2);
+        assert.equal(await count(w.db, 'select 1 from complaints'), 3);
+        assert.equal(await count(w.db, `select 1 from complaints where channel = 'email'`), 3);
+        assert.equal(
+          await count(
+            w.db,
+            `select 1 from mail_sender_reviews where refusal = 'no_aligned_pass' and claimed_complaint_id = $1`,
+            [rows[0]!.complaint_id],
+          ),
+          1,
+          'the forged reply is a complaint of its own, linked to the one it claimed',
+        );
         // Raw bytes of the flagged mails are kept.
         for (const row of rows.filter((x) => x.status === 'flagged_malformed')) {
           assert.ok(await w.files.get(row.raw_sha256));
@@ -166,8 +194,8 @@ for (const engine of engines()) {
         await append(
           await composeMail({ from: 'cat@example.com', subject: 'Engineer never came' }),
         );
-        const after8 = await until('the mail that arrived during IDLE', () => settled(8), 10_000);
-        assert.equal(after8.at(-1)!.status, 'complaint_created');
+        const after9 = await until('the mail that arrived during IDLE', () => settled(9), 10_000);
+        assert.equal(after9.at(-1)!.status, 'complaint_created');
         assert.ok(
           logs.some((l) => /IDLE/.test(l)),
           logs.join('\n'),

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import nodemailer from 'nodemailer';
 import { applyComplaintAction } from '../../src/app/complaints/apply-complaint-action.ts';
+import { confirmMailSender } from '../../src/app/complaints/confirm-mail-sender.ts';
 import { insertUser } from '../../src/db/repositories/users.ts';
 import {
   ingestMail,
@@ -9,6 +12,7 @@ import {
   resumePending,
   type IngestOutcome,
 } from '../../src/mail/inbound/ingest-mail.ts';
+import { DEFAULT_LIMITS } from '../../src/mail/inbound/limits.ts';
 import { SmtpListener } from '../../src/mail/inbound/smtp-listener.ts';
 import { engines } from '../helpers/db.ts';
 import {
@@ -63,6 +67,16 @@ async function messagesOf(w: MailWorld, complaintId: number) {
     subject: string | null;
   }>('select * from messages where complaint_id = $1 order by id', [complaintId]);
   return r.rows;
+}
+
+async function reviewOf(w: MailWorld, complaintId: number) {
+  const r = await w.db.query<{
+    claimed_complaint_id: number;
+    refusal: string;
+    status: string;
+  }>('select * from mail_sender_reviews where complaint_id = $1', [complaintId]);
+  const row = r.rows[0];
+  return row && { ...row, claimed_complaint_id: Number(row.claimed_complaint_id) };
 }
 
 async function eventTypes(w: MailWorld, complaintId: number): Promise<string[]> {
@@ -141,9 +155,10 @@ for (const engine of engines()) {
       first = { complaintId: o.complaintId!, reference: o.reference!, messageId };
     });
 
-    test('a reply with In-Reply-To joins its complaint', async () => {
+    test('a reply with In-Reply-To from the customer (envelope sender = From) joins its complaint', async () => {
       const before = await count(w.db, 'select 1 from complaints');
       const raw = await composeMail({
+        envelope: 'ann@example.com',
         subject: 'Re: My broadband keeps dropping',
         inReplyTo: first.messageId,
         references: [first.messageId],
@@ -161,22 +176,34 @@ for (const engine of engines()) {
       assert.match((await complaintOf(w, first.complaintId)).messages_text, /dropped again/);
     });
 
-    test('a reply to one of our own sent messages joins through References', async () => {
+    test('a reply through References from someone else does not join: a new complaint, flagged with a link', async () => {
       const ours = `<${first.reference}.abc.def@redress.test>`;
       await w.db.query(
         `insert into messages (complaint_id, direction, channel, body_text, message_id, status)
          values ($1, 'out', 'email', 'We have received your complaint', $2, 'sent')`,
         [first.complaintId, ours],
       );
+      const messagesBefore = (await messagesOf(w, first.complaintId)).length;
+      const statusBefore = (await complaintOf(w, first.complaintId)).status;
       const raw = await composeMail({
         from: 'someone.else@example.org',
+        envelope: 'someone.else@example.org',
         subject: 'Re: We have received your complaint',
         references: ['<unknown@elsewhere>', ours],
         text: 'Thanks.',
       });
       const o = handled(await ingestMail(w.deps, w.mailbox, raw, { uid: 3, uidValidity: 7n }));
-      assert.equal(o.status, 'reply_threaded');
-      assert.equal(o.complaintId, first.complaintId);
+      assert.equal(o.status, 'complaint_created');
+      assert.notEqual(o.complaintId, first.complaintId);
+      const review = await reviewOf(w, o.complaintId!);
+      assert.equal(review?.claimed_complaint_id, first.complaintId);
+      assert.equal(review?.refusal, 'not_the_customer');
+      assert.equal(review?.status, 'pending');
+      // Nothing reached the claimed complaint but an internal note of the claim.
+      assert.equal((await messagesOf(w, first.complaintId)).length, messagesBefore);
+      assert.equal((await complaintOf(w, first.complaintId)).status, statusBefore);
+      assert.equal((await eventTypes(w, first.complaintId)).at(-1), 'mail_claim_unverified');
+      assert.ok((await eventTypes(w, o.complaintId!)).includes('mail_sender_unverified'));
     });
 
     test('a reply with only the reference in the subject joins, from the same customer only', async () => {
@@ -186,6 +213,7 @@ for (const engine of engines()) {
           w.mailbox,
           await composeMail({
             from: 'ann@example.com',
+            envelope: 'ann@example.com',
             subject: `More about ${first.reference.toLowerCase()}`,
             text: 'One more thing.',
           }),
@@ -209,6 +237,7 @@ for (const engine of engines()) {
       );
       assert.equal(stranger.status, 'complaint_created');
       assert.notEqual(stranger.complaintId, first.complaintId);
+      assert.equal((await reviewOf(w, stranger.complaintId!))?.refusal, 'not_the_customer');
     });
 
     test('information the handler asked for ends the wait (information_received)', async () => {
@@ -237,13 +266,150 @@ for (const engine of engines()) {
         await ingestMail(
           w.deps,
           w.mailbox,
-          await composeMail({ subject: `Re: ${first.reference}`, text: 'A Hub 2.' }),
+          await composeMail({
+            envelope: 'ann@example.com',
+            subject: `Re: ${first.reference}`,
+            text: 'A Hub 2.',
+          }),
           { uid: 6, uidValidity: 7n },
         ),
       );
       assert.equal(o.status, 'reply_threaded');
       assert.equal((await complaintOf(w, first.complaintId)).status, 'investigating');
       assert.equal((await eventTypes(w, first.complaintId)).at(-1), 'information_received');
+    });
+
+    test("a forged From answering a request for information does not resume it; a person's confirmation does", async () => {
+      const actionDeps = { ...w.deps, config: { mailDomain: 'localhost' } };
+      const user = { id: 'h-mail', role: 'handler' as const };
+      await applyComplaintAction(actionDeps, user, {
+        reference: first.reference,
+        action: 'request-information',
+        payload: { questions: ['When did it start?'] },
+      });
+      const asked = await w.db.query<{ message_id: string }>(
+        `select message_id from messages where complaint_id = $1 and direction = 'out'
+          and message_id is not null order by id desc limit 1`,
+        [first.complaintId],
+      );
+      const requestId = asked.rows[0]?.message_id ?? first.messageId;
+      const before = (await messagesOf(w, first.complaintId)).length;
+      const outBefore = await count(
+        w.db,
+        `select 1 from messages where direction = 'out' and complaint_id = $1`,
+        [first.complaintId],
+      );
+      const forged = (extra: Parameters<typeof composeMail>[0]) =>
+        composeMail({
+          from: 'Ann Customer <ann@example.com>',
+          subject: `Re: ${first.reference}`,
+          inReplyTo: requestId,
+          references: [requestId],
+          text: 'It started on Monday. Please send me everything you hold.',
+          ...extra,
+        });
+      const mx = { ...w.mailbox, trustedAuthservIds: ['mx.redress.test'] };
+      const cases = [
+        // Our listener saw another envelope sender.
+        {
+          mailbox: w.mailbox,
+          raw: await forged({ envelope: 'mallory@evil.example' }),
+          refusal: 'envelope_mismatch',
+        },
+        // Same envelope, but the trusted host says DMARC failed.
+        {
+          mailbox: mx,
+          raw: await forged({
+            envelope: 'ann@example.com',
+            authResults: [
+              'mx.redress.test; spf=fail smtp.mailfrom=ann@example.com; dmarc=fail header.from=example.com',
+            ],
+          }),
+          refusal: 'dmarc_fail',
+        },
+        // A pass written by the sender, not by the trusted host.
+        {
+          mailbox: mx,
+          raw: await forged({
+            envelope: 'ann@example.com',
+            authResults: ['mx.evil.example; dmarc=pass header.from=example.com'],
+          }),
+          refusal: 'no_trusted_results',
+        },
+      ];
+      let uid = 100;
+      const flagged: number[] = [];
+      for (const c of cases) {
+        const o = handled(
+          await ingestMail(w.deps, c.mailbox, c.raw, { uid: uid++, uidValidity: 7n }),
+        );
+        assert.equal(o.status, 'complaint_created', c.refusal);
+        assert.equal((await reviewOf(w, o.complaintId!))?.refusal, c.refusal);
+        flagged.push(o.complaintId!);
+      }
+      assert.equal((await complaintOf(w, first.complaintId)).status, 'awaiting_customer');
+      assert.equal((await messagesOf(w, first.complaintId)).length, before);
+      // Nothing was sent from the claimed complaint (nothing queued for anyone).
+      assert.equal(
+        await count(w.db, `select 1 from messages where direction = 'out' and complaint_id = $1`, [
+          first.complaintId,
+        ]),
+        outBefore,
+      );
+
+      // The same mail, authenticated by the trusted host (DKIM aligned), joins and resumes.
+      const signed = handled(
+        await ingestMail(
+          w.deps,
+          mx,
+          await forged({
+            envelope: 'ann@example.com',
+            authResults: [
+              'mx.redress.test; dkim=pass header.d=example.com; spf=pass smtp.mailfrom=ann@example.com',
+            ],
+            text: 'Signed: it started on Monday.',
+          }),
+          { uid: uid++, uidValidity: 7n },
+        ),
+      );
+      assert.equal(signed.status, 'reply_threaded');
+      assert.equal((await complaintOf(w, first.complaintId)).status, 'investigating');
+
+      // A handler confirms the first flagged mail is Ann's after all (she phoned).
+      await applyComplaintAction(actionDeps, user, {
+        reference: first.reference,
+        action: 'request-information',
+        payload: { questions: ['Anything else?'] },
+      });
+      const flaggedRef = (await complaintOf(w, flagged[0]!)).reference;
+      const done = await confirmMailSender(actionDeps, user, {
+        reference: flaggedRef,
+        note: 'Ann confirmed on the phone',
+      });
+      assert.deepEqual(done, {
+        reference: first.reference,
+        status: 'investigating',
+        from: flaggedRef,
+      });
+      const types = await eventTypes(w, first.complaintId);
+      assert.deepEqual(types.slice(-2), ['information_received', 'mail_sender_confirmed']);
+      assert.ok(
+        (await messagesOf(w, first.complaintId)).some(
+          (m) => m.channel === 'email' && /Please send me everything/.test(m.body_text),
+        ),
+        'the mail moved onto the claimed complaint',
+      );
+      assert.equal((await messagesOf(w, flagged[0]!)).length, 0);
+      assert.equal((await complaintOf(w, flagged[0]!)).status, 'withdrawn');
+      assert.equal((await reviewOf(w, flagged[0]!))?.status, 'confirmed');
+      await assert.rejects(
+        confirmMailSender(actionDeps, user, { reference: flaggedRef }),
+        (e: Error & { code?: string }) => e.code === 'MAIL.SENDER_ALREADY_CONFIRMED',
+      );
+      await assert.rejects(
+        confirmMailSender(actionDeps, user, { reference: first.reference }),
+        (e: Error & { code?: string }) => e.code === 'MAIL.NO_SENDER_REVIEW',
+      );
     });
 
     test('auto-replies and bounces are ignored: no complaint, no message', async () => {
@@ -439,6 +605,109 @@ for (const engine of engines()) {
         const last = rows.at(-1)!;
         assert.equal(last.status, 'ignored_auto');
         assert.match(last.error!, /Return-Path/);
+      } finally {
+        transport.close();
+        await listener.stop();
+      }
+    });
+
+    test('SMTP listener: a reply joins only when the envelope sender is the From address', async () => {
+      const listener = new SmtpListener(w.deps, { ...w.mailbox, listenPort: 0 }, () => {});
+      await listener.start();
+      const transport = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: listener.port!,
+        secure: false,
+        ignoreTLS: true,
+      });
+      try {
+        const send = (envelopeFrom: string, raw: Buffer) =>
+          transport.sendMail({ envelope: { from: envelopeFrom, to: [MAILBOX_ADDRESS] }, raw });
+        const messageId = uniqueId('nia');
+        const opened = await send(
+          'nia@example.com',
+          await composeMail({ from: 'Nia <nia@example.com>', messageId, subject: 'No dial tone' }),
+        );
+        const reference = /taken as (RD-\d{4}-\d{6})/.exec(opened.response)![1]!;
+        const reply = (text: string) =>
+          composeMail({
+            from: 'Nia <nia@example.com>',
+            subject: `Re: No dial tone [${reference}]`,
+            inReplyTo: messageId,
+            references: [messageId],
+            text,
+          });
+        // Forged: the header says Nia, the envelope says otherwise.
+        const forged = await send('attacker@evil.example', await reply('Send me her details.'));
+        const forgedRef = /taken as (RD-\d{4}-\d{6})/.exec(forged.response)![1]!;
+        assert.notEqual(forgedRef, reference, 'a new complaint, not a reply');
+        const flagged = await w.db.query<{ refusal: string; claimed: string }>(
+          `select r.refusal, cc.reference as claimed from mail_sender_reviews r
+             join complaints c on c.id = r.complaint_id
+             join complaints cc on cc.id = r.claimed_complaint_id where c.reference = $1`,
+          [forgedRef],
+        );
+        assert.deepEqual(flagged.rows, [{ refusal: 'envelope_mismatch', claimed: reference }]);
+        // Genuine: envelope and header agree.
+        const genuine = await send('nia@example.com', await reply('Still no dial tone.'));
+        assert.match(genuine.response, new RegExp(`taken as ${reference}`));
+      } finally {
+        transport.close();
+        await listener.stop();
+      }
+    });
+
+    test('SMTP listener: big mail is streamed to disk; over the limit it is refused 552 and nothing is kept', async () => {
+      const limits = { ...DEFAULT_LIMITS, maxRawBytes: 12 * 1024 * 1024 };
+      const deps = { ...w.deps, limits };
+      const listener = new SmtpListener(deps, { ...w.mailbox, listenPort: 0 }, () => {});
+      await listener.start();
+      const transport = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: listener.port!,
+        secure: false,
+        ignoreTLS: true,
+      });
+      try {
+        // 6 MB: over what is sniffed whole, so read by its head (and stored as it is decoded).
+        const pdf = Buffer.concat([PDF, randomBytes(6 * 1024 * 1024)]);
+        const big = await composeMail({
+          from: 'oli@example.com',
+          subject: 'Scans attached',
+          attachments: [{ filename: 'scans.pdf', content: pdf }],
+        });
+        const info = await transport.sendMail({
+          envelope: { from: 'oli@example.com', to: [MAILBOX_ADDRESS] },
+          raw: big,
+        });
+        const reference = /taken as (RD-\d{4}-\d{6})/.exec(info.response)![1]!;
+        const att = await w.db.query<{ sha256: string; size: number; content_type: string }>(
+          `select a.sha256, a.size, a.content_type from attachments a
+             join complaints c on c.id = a.complaint_id where c.reference = $1`,
+          [reference],
+        );
+        assert.equal(att.rows.length, 1);
+        assert.equal(att.rows[0]!.content_type, 'application/pdf');
+        assert.equal(Number(att.rows[0]!.size), pdf.length);
+        assert.equal(att.rows[0]!.sha256, createHash('sha256').update(pdf).digest('hex'));
+        assert.deepEqual(await w.files.get(att.rows[0]!.sha256), pdf);
+
+        const ledgerBefore = (await ledger(w.db)).length;
+        const tooBig = await composeMail({
+          from: 'pat@example.com',
+          subject: 'Too big',
+          attachments: [{ filename: 'huge.bin', content: randomBytes(10 * 1024 * 1024) }],
+        });
+        await assert.rejects(
+          transport.sendMail({
+            envelope: { from: 'pat@example.com', to: [MAILBOX_ADDRESS] },
+            raw: tooBig,
+          }),
+          (e: Error & { responseCode?: number }) => e.responseCode === 552,
+        );
+        assert.equal((await ledger(w.db)).length, ledgerBefore, 'no ledger row');
+        const leftovers = readdirSync(w.files.root).filter((f) => f.startsWith('.tmp'));
+        assert.deepEqual(leftovers, [], 'no temporary file left behind');
       } finally {
         transport.close();
         await listener.stop();

@@ -53,25 +53,50 @@ const EXECUTABLES: readonly (readonly number[])[] = [
   ascii('#!'), // a script with an interpreter line
 ];
 
-export function sniffContentType(bytes: Uint8Array): SniffResult {
+const ok = (type: SniffedType): SniffResult => ({ ok: true, type });
+
+/** The type a file's first bytes name (a ZIP container is told apart by its end), or null. */
+function magicType(bytes: Uint8Array): SniffResult | 'zip' | null {
   if (EXECUTABLES.some((sig) => startsWith(bytes, sig))) return { ok: false, reason: 'executable' };
-  const ok = (type: SniffedType): SniffResult => ({ ok: true, type });
   if (startsWith(bytes, ascii('%PDF-'))) return ok(T.pdf);
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return ok(T.png);
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return ok(T.jpeg);
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return ok(T.gif);
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return ok(T.webp);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return ok(zipKind(bytes));
+    return 'zip';
   }
+  return null;
+}
+
+export function sniffContentType(bytes: Uint8Array): SniffResult {
+  const magic = magicType(bytes);
+  if (magic === 'zip') return ok(zipKind(bytes));
+  if (magic) return magic;
   const text = utf8Text(bytes);
   if (text !== null) return ok(looksLikeEmail(text) ? T.eml : T.text);
   return { ok: false, reason: 'unknown' };
 }
 
-/** DOCX and XLSX are ZIP files whose central directory names their parts. */
-function zipKind(bytes: Uint8Array): SniffedType {
-  const names = zipEntryNames(bytes);
+/**
+ * A file too large to read whole (a big mail attachment, streamed to disk): its type from its
+ * first bytes and, for a ZIP container, the central directory in its last bytes. Text is not
+ * recognised this way (a binary byte could hide past the head), so such a file stays unknown.
+ */
+export function sniffLargeFile(f: {
+  head: Uint8Array;
+  tail: Uint8Array;
+  size: number;
+}): SniffResult {
+  const magic = magicType(f.head);
+  if (magic === 'zip') return ok(zipKind(f.tail, f.size - f.tail.length));
+  return magic ?? { ok: false, reason: 'unknown' };
+}
+
+/** DOCX and XLSX are ZIP files whose central directory names their parts. `bytes` are the
+ *  file's from offset `base` on (its end, for a large file). */
+function zipKind(bytes: Uint8Array, base = 0): SniffedType {
+  const names = zipEntryNames(bytes, base);
   if (names.includes('[Content_Types].xml')) {
     if (names.some((n) => n.startsWith('word/'))) return T.docx;
     if (names.some((n) => n.startsWith('xl/'))) return T.xlsx;
@@ -79,7 +104,7 @@ function zipKind(bytes: Uint8Array): SniffedType {
   return T.zip;
 }
 
-function zipEntryNames(bytes: Uint8Array): string[] {
+function zipEntryNames(bytes: Uint8Array, base: number): string[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-central-directory record is in the last 22 + 65,535 (comment) bytes.
   const stop = Math.max(0, bytes.length - 22 - 0xffff);
@@ -92,7 +117,8 @@ function zipEntryNames(bytes: Uint8Array): string[] {
   }
   if (eocd < 0) return [];
   const count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
+  let at = view.getUint32(eocd + 16, true) - base;
+  if (at < 0) return [];
   const names: string[] = [];
   const decoder = new TextDecoder();
   for (let n = 0; n < count && at + 46 <= bytes.length; n++) {

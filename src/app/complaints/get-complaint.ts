@@ -6,6 +6,11 @@ import { clocksOf, type ClockRow } from '../../db/repositories/clocks.ts';
 import { findComplaint, snapshotOf, type ComplaintRow } from '../../db/repositories/complaints.ts';
 import { findCustomer, type CustomerRow } from '../../db/repositories/customers.ts';
 import { tasksOfComplaint, type TaskRecord } from '../../db/queries/work-lists.ts';
+import {
+  senderReviewOf,
+  senderReviewsClaiming,
+  type SenderReviewRow,
+} from '../../db/repositories/mail-sender-reviews.ts';
 import { nextStep, type NextStep } from '../../domain/complaint/next-step.ts';
 import {
   complaintCapabilities,
@@ -44,6 +49,10 @@ export interface ComplaintDetail {
   tasks: TaskRecord[];
   /** What the procedure expects next: the first clock due and the action that meets it. */
   nextStep: NextStep | null;
+  /** When this complaint is a mail that claimed another one from an unverified sender. */
+  senderReview: (SenderReviewRow & { canConfirm: boolean }) | null;
+  /** Mails from unverified senders that claimed this complaint (each became its own). */
+  mailClaims: SenderReviewRow[];
   now: Date;
 }
 
@@ -57,12 +66,15 @@ export async function getComplaint(
     throw new AppError('COMPLAINT.NOT_FOUND', `no complaint ${reference}`);
   }
   const policy = deps.policies.version(row.policy_id, row.policy_version);
-  const [customer, clocks, records, tasks] = await Promise.all([
+  const [customer, clocks, records, tasks, review, mailClaims] = await Promise.all([
     findCustomer(deps.db, row.customer_id),
     clocksOf(deps.db, row.id),
     complaintRecords(deps.db, row.id, { publicOnly: false }),
     tasksOfComplaint(deps.db, row.id),
+    senderReviewOf(deps.db, row.id),
+    senderReviewsClaiming(deps.db, row.id),
   ]);
+  const capabilities = complaintCapabilities(user, { departmentId: row.department_id });
   const actor: Actor = { id: user.id, role: user.role, departmentId: user.departmentId ?? null };
   const allowed = user.role === 'auditor' ? [] : allowedActions(snapshotOf(row), actor, policy);
   return {
@@ -72,8 +84,16 @@ export async function getComplaint(
     clocks,
     records,
     allowedActions: allowed,
-    capabilities: complaintCapabilities(user, { departmentId: row.department_id }),
+    capabilities,
     tasks,
+    senderReview: review && {
+      ...review,
+      canConfirm:
+        review.status === 'pending' &&
+        capabilities['mail.confirm-sender'] &&
+        !row.subject_user_ids.includes(user.id),
+    },
+    mailClaims,
     nextStep: row.is_open
       ? nextStep(
           clocks.map((c) => ({

@@ -2,6 +2,7 @@
 // temporary name, flushed, then renamed into place, so a reader never sees half a file and a
 // crash leaves at most a stray temporary file, never a wrong one.
 import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SHA256_HEX, type FileStore, type StoredFile } from './file-store.ts';
@@ -43,6 +44,48 @@ export class DiskFileStore implements FileStore {
     }
     await syncDir(dir);
     return { sha256, size: bytes.byteLength, created: true };
+  }
+
+  async putStream(source: AsyncIterable<Uint8Array>): Promise<StoredFile> {
+    // Written under a temporary name first: the hash (the final name) is known only at the end.
+    await mkdir(this.root, { recursive: true });
+    const tmp = join(this.root, `.tmp-stream-${process.pid}-${randomBytes(8).toString('hex')}`);
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      const handle = await open(tmp, 'wx', 0o640);
+      try {
+        for await (const chunk of source) {
+          hash.update(chunk);
+          size += chunk.byteLength;
+          await handle.write(chunk);
+        }
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      const sha256 = hash.digest('hex');
+      const path = this.pathOf(sha256);
+      const existing = await stat(path).catch(() => null);
+      if (existing?.isFile() && existing.size === size) {
+        await rm(tmp, { force: true });
+        return { sha256, size, created: false };
+      }
+      const dir = join(this.root, sha256.slice(0, 2));
+      await mkdir(dir, { recursive: true });
+      await rename(tmp, path);
+      await syncDir(dir);
+      return { sha256, size, created: true };
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+  }
+
+  async open(sha256: string): Promise<AsyncIterable<Buffer> | null> {
+    const path = this.pathOf(sha256);
+    if (!(await stat(path).catch(() => null))?.isFile()) return null;
+    return createReadStream(path, { highWaterMark: 256 * 1024 });
   }
 
   async get(sha256: string): Promise<Buffer | null> {

@@ -11,6 +11,13 @@ export interface StoredFile {
 export interface FileStore {
   /** Stores the bytes under their SHA-256 (durably, before it resolves); idempotent. */
   put(bytes: Uint8Array): Promise<StoredFile>;
+  /**
+   * Stores what a stream yields, hashing as it writes, so a large file is never held in
+   * memory; an error thrown by the source leaves nothing stored.
+   */
+  putStream(source: AsyncIterable<Uint8Array>): Promise<StoredFile>;
+  /** The stored bytes as a stream (not checked against the hash), or null when there are none. */
+  open(sha256: string): Promise<AsyncIterable<Buffer> | null>;
   /** The bytes stored under a hash, or null when there are none. */
   get(sha256: string): Promise<Buffer | null>;
   /** Deletes the bytes stored under a hash (personal data past its retention); idempotent. */

@@ -38,6 +38,7 @@ export async function addMailbox(
         policy: m.policyId,
         host: m.host,
         listenPort: m.listenPort,
+        trustedAuthservIds: m.trustedAuthservIds,
       },
     });
     return m;

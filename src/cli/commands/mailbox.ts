@@ -16,6 +16,7 @@ const USAGE = [
   'usage: redress mailbox add --kind imap --host <host> [--port <n>] --user <name> --password-env <VAR>',
   '         [--folder INBOX] [--insecure] [--poll-seconds <n>] --policy <id> --address <email> [--name <name>]',
   '       redress mailbox add --kind smtp --listen-port <n> [--listen-host 127.0.0.1] --policy <id> --address <email> [--name <name>]',
+  "       (either kind) [--trust-authserv-id <receiving host>]…  believe that host's Authentication-Results",
   '       redress mailbox list',
   '       redress mailbox enable|disable <name>',
   '       redress mailbox flagged [--limit <n>]',
@@ -98,6 +99,7 @@ async function add(io: Io, args: string[]): Promise<void> {
         'listen-host': { type: 'string' },
         policy: { type: 'string' },
         address: { type: 'string' },
+        'trust-authserv-id': { type: 'string', multiple: true },
       },
     }));
   } catch (err) {
@@ -158,6 +160,7 @@ async function add(io: Io, args: string[]): Promise<void> {
         pollSeconds,
         policyId: policy,
         address,
+        trustedAuthservIds: (v['trust-authserv-id'] ?? []).flatMap((id) => id.split(',')),
       }),
     );
     io.print(

@@ -18,6 +18,8 @@ export interface LedgerRow {
   uid: number | null;
   message_id: string | null;
   raw_sha256: string;
+  /** bigint: a string from pg */
+  size: number | string;
   status: LedgerStatus;
   complaint_id: number | null;
   error: string | null;

@@ -19,6 +19,8 @@ export interface Mailbox {
   policyId: string;
   address: string;
   active: boolean;
+  /** The receiving hosts (authserv-ids) whose Authentication-Results this mailbox believes. */
+  trustedAuthservIds: string[];
   createdAt: Date;
 }
 
@@ -38,6 +40,7 @@ interface MailboxRow {
   policy_id: string;
   address: string;
   active: boolean;
+  trusted_authserv_ids: string[] | null;
   created_at: Date | string;
 }
 
@@ -58,21 +61,22 @@ function fromRow(r: MailboxRow): Mailbox {
     policyId: r.policy_id,
     address: r.address.toLowerCase(),
     active: r.active,
+    trustedAuthservIds: r.trusted_authserv_ids ?? [],
     createdAt: new Date(r.created_at),
   };
 }
 
 export type NewMailbox = Omit<
   Mailbox,
-  'id' | 'createdAt' | 'active' | 'listenHost' | 'pollSeconds'
+  'id' | 'createdAt' | 'active' | 'listenHost' | 'pollSeconds' | 'trustedAuthservIds'
 > &
-  Partial<Pick<Mailbox, 'id' | 'active' | 'listenHost' | 'pollSeconds'>>;
+  Partial<Pick<Mailbox, 'id' | 'active' | 'listenHost' | 'pollSeconds' | 'trustedAuthservIds'>>;
 
 export async function addMailbox(q: Queryable, m: NewMailbox): Promise<Mailbox> {
   const r = await q.query<MailboxRow>(
     `insert into mailboxes (id, name, kind, host, port, secure, username, password, folder, listen_host,
-       listen_port, poll_seconds, policy_id, address, active)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning *`,
+       listen_port, poll_seconds, policy_id, address, active, trusted_authserv_ids)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::text[]) returning *`,
     [
       m.id ?? randomUUID(),
       m.name,
@@ -89,6 +93,7 @@ export async function addMailbox(q: Queryable, m: NewMailbox): Promise<Mailbox> 
       m.policyId,
       m.address.toLowerCase(),
       m.active ?? true,
+      (m.trustedAuthservIds ?? []).map((id) => id.trim().toLowerCase()).filter(Boolean),
     ],
   );
   return fromRow(r.rows[0]!);

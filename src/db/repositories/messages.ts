@@ -78,10 +78,16 @@ export async function isOwnMessageId(q: Queryable, ids: readonly string[]): Prom
 export async function complaintsOfMessageIds(
   q: Queryable,
   ids: readonly string[],
-): Promise<{ messageId: string; complaintId: number; reference: string }[]> {
-  const r = await q.query<{ message_id: string; complaint_id: number; reference: string }>(
-    `select m.message_id, m.complaint_id, c.reference
+): Promise<{ messageId: string; complaintId: number; reference: string; email: string | null }[]> {
+  const r = await q.query<{
+    message_id: string;
+    complaint_id: number;
+    reference: string;
+    email: string | null;
+  }>(
+    `select m.message_id, m.complaint_id, c.reference, cu.email
        from messages m join complaints c on c.id = m.complaint_id
+       join customers cu on cu.id = c.customer_id
       where m.message_id = any($1::text[])`,
     [ids],
   );
@@ -89,6 +95,7 @@ export async function complaintsOfMessageIds(
     messageId: row.message_id,
     complaintId: Number(row.complaint_id),
     reference: row.reference,
+    email: row.email,
   }));
 }
 

@@ -25,6 +25,7 @@ export const COMPLAINT_PERMISSIONS = [
   'letter.read',
   'letter.post',
   'template.preview',
+  'mail.confirm-sender',
 ] as const satisfies readonly Permission[];
 export type ComplaintPermission = (typeof COMPLAINT_PERMISSIONS)[number];
 

@@ -53,6 +53,8 @@ const OPERATIONS = {
   'letter.post': HANDLERS,
   'mailbox.read': ['administrator', 'auditor'],
   'mailbox.retake': ADMIN,
+  /** A mail that claimed a complaint from an unverified sender: confirm it is the customer's. */
+  'mail.confirm-sender': HANDLERS,
   'report.read': ['manager', 'administrator', 'auditor'],
   'return.read': ['manager', 'administrator', 'auditor'],
   'return.file': ['manager', 'administrator'],

@@ -181,6 +181,36 @@ export const nextStepSchema = z
   )
   .meta({ id: 'NextStep' });
 
+export const senderReviewSchema = z
+  .object({
+    claimedReference: z.string().describe('the complaint the mail claimed to answer'),
+    refusal: z
+      .string()
+      .describe(
+        'why it did not join: not_the_customer, envelope_mismatch, empty_envelope, unauthenticated, no_trusted_results, dmarc_fail, no_aligned_pass, no_sender',
+      ),
+    detail: z.string().describe('the same in words'),
+    status: z.enum(['pending', 'confirmed']),
+    decidedBy: z.string().nullable(),
+    decidedAt: instant().nullable(),
+    canConfirm: z
+      .boolean()
+      .describe(
+        'whether the caller may confirm it is the same customer (POST …/sender-confirmation)',
+      ),
+  })
+  .describe("a mail that claimed another complaint but was not authenticated as its customer's")
+  .meta({ id: 'SenderReview' });
+
+export const mailClaimSchema = z
+  .object({
+    reference: z.string().describe('the complaint the mail became'),
+    status: z.enum(['pending', 'confirmed']),
+    refusal: z.string(),
+    receivedAt: instant(),
+  })
+  .meta({ id: 'MailClaim' });
+
 export const complaintSchema = complaintSummarySchema
   .extend({
     customer: customerSchema.nullable(),
@@ -215,6 +245,12 @@ export const complaintSchema = complaintSummarySchema
     capabilities: complaintCapabilitiesSchema,
     tasks: z.array(taskSchema).describe('call-backs, follow-ups and coordination with departments'),
     nextStep: nextStepSchema.nullable().describe('null when no clock is running'),
+    senderReview: senderReviewSchema.nullable(),
+    mailClaims: z
+      .array(mailClaimSchema)
+      .describe(
+        'mails from unverified senders that claimed this complaint (each its own complaint)',
+      ),
   })
   .meta({ id: 'Complaint' });
 
@@ -360,5 +396,20 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     capabilities: d.capabilities,
     tasks: d.tasks.map(presentTask),
     nextStep: d.nextStep && { ...d.nextStep, dueAt: iso(d.nextStep.dueAt) },
+    senderReview: d.senderReview && {
+      claimedReference: d.senderReview.claimed_reference,
+      refusal: d.senderReview.refusal,
+      detail: d.senderReview.detail,
+      status: d.senderReview.status,
+      decidedBy: d.senderReview.decided_by,
+      decidedAt: isoOrNull(d.senderReview.decided_at),
+      canConfirm: d.senderReview.canConfirm,
+    },
+    mailClaims: d.mailClaims.map((m) => ({
+      reference: m.reference,
+      status: m.status,
+      refusal: m.refusal,
+      receivedAt: iso(m.created_at),
+    })),
   };
 }

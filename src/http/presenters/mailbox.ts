@@ -11,6 +11,11 @@ export const mailboxSchema = z
     address: z.string(),
     policyId: z.string(),
     active: z.boolean(),
+    trustedAuthservIds: z
+      .array(z.string())
+      .describe(
+        'receiving hosts whose Authentication-Results this mailbox believes (besides REDRESS_MAIL_TRUSTED_AUTHSERV_IDS)',
+      ),
     taken: z
       .record(z.string(), z.number().int())
       .describe('how many mails of each status it has taken'),
@@ -70,5 +75,6 @@ export const presentMailbox = (
   address: m.address,
   policyId: m.policyId,
   active: m.active,
+  trustedAuthservIds: m.trustedAuthservIds,
   taken,
 });

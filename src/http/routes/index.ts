@@ -8,6 +8,7 @@ import { calendarRoutes } from './calendars/routes.ts';
 import { complaintRoutes } from './complaints/routes.ts';
 import { workspaceRoutes } from './complaints/workspace-routes.ts';
 import { queueRoutes } from './complaints/queue-routes.ts';
+import { senderReviewRoutes } from './complaints/sender-review-routes.ts';
 import { departmentRoutes } from './departments/routes.ts';
 import { policyRoutes } from './policies/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -26,6 +27,7 @@ export const routes: RoutePlugin[] = [
   complaintRoutes,
   workspaceRoutes,
   queueRoutes,
+  senderReviewRoutes,
   publicRoutes,
   attachmentRoutes,
   userRoutes,

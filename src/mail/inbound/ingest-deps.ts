@@ -3,7 +3,18 @@ import type { IntakeBatcher } from '../../app/complaints/intake-batcher.ts';
 import type { FileStore } from '../../app/files/file-store.ts';
 import type { PolicyRegistry } from '../../app/policy-registry.ts';
 import type { Db } from '../../db/client.ts';
+import type { RawHeaders } from './headers.ts';
 import { DEFAULT_LIMITS, type MailLimits } from './limits.ts';
+
+/** A mail to take, in the file store: read as a stream, so its size never weighs on memory. */
+export interface MailSource {
+  sha256: string;
+  size: number;
+  /** Its header section, read without a MIME parser. */
+  head: RawHeaders;
+  /** Its bytes from the start. */
+  open(): Promise<AsyncIterable<Buffer>>;
+}
 
 export interface IngestDeps {
   db: Db;
@@ -12,7 +23,12 @@ export interface IngestDeps {
   intake: Pick<IntakeBatcher, 'submit'>;
   now: () => Date;
   /** mailDomain: of the Message-IDs of mail an action sends; maxUploadBytes: attachments. */
-  config: { mailDomain: string; maxUploadBytes?: number };
+  config: {
+    mailDomain: string;
+    maxUploadBytes?: number;
+    /** Receiving hosts whose Authentication-Results every mailbox believes. */
+    mailTrustedAuthservIds?: readonly string[];
+  };
   /** Overrides the limits derived from config. */
   limits?: MailLimits;
 }

@@ -10,8 +10,9 @@ import {
 } from '../../db/repositories/inbound-mails.ts';
 import { listMailboxes, type Mailbox } from '../../db/repositories/mailboxes.ts';
 import { AppError } from '../../app/errors.ts';
-import { parseRawHeaders, type RawHeaders } from './headers.ts';
-import { mailLimits, type IngestDeps } from './ingest-deps.ts';
+import type { FileStore } from '../../app/files/file-store.ts';
+import { MAX_HEADER_BYTES, parseRawHeaders } from './headers.ts';
+import { mailLimits, type IngestDeps, type MailSource } from './ingest-deps.ts';
 import {
   AlreadyHandled,
   claimMail,
@@ -32,18 +33,78 @@ export const MAX_ATTEMPTS = 3;
 
 const describe = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** A mail already written to the file store (the SMTP listener streams DATA there). */
+export interface StoredRaw {
+  sha256: string;
+  size: number;
+}
+
 /** Takes one mail; never throws for what the mail contains, only when the database fails. */
 export async function ingestMail(
   deps: IngestDeps,
   mailbox: Mailbox,
-  raw: Buffer,
+  raw: Buffer | StoredRaw,
   meta: MailMeta = {},
 ): Promise<IngestOutcome> {
-  const stored = await deps.files.put(raw);
-  const head = parseRawHeaders(raw);
-  const claim = await claimMail(deps.db, deps.now(), mailbox, stored.sha256, raw, head, meta);
+  let source: MailSource;
+  if (Buffer.isBuffer(raw)) {
+    const stored = await deps.files.put(raw);
+    source = bufferSource(stored.sha256, raw);
+  } else {
+    const stored = await storedSource(deps.files, raw.sha256, raw.size);
+    if (!stored) throw new Error(`the stored bytes of this mail (${raw.sha256}) are missing`);
+    source = stored;
+  }
+  const claim = await claimMail(
+    deps.db,
+    deps.now(),
+    mailbox,
+    source.sha256,
+    source.size,
+    source.head,
+    meta,
+  );
   if (claim.kind !== 'claimed') return claim.outcome;
-  return processClaimed(deps, mailbox, raw, head, claim.row);
+  return processClaimed(deps, mailbox, source, claim.row);
+}
+
+function bufferSource(sha256: string, raw: Buffer): MailSource {
+  return {
+    sha256,
+    size: raw.length,
+    head: parseRawHeaders(raw),
+    open: async () =>
+      (async function* () {
+        yield raw;
+      })(),
+  };
+}
+
+/** A stored mail read as a stream: only its header section is read now. */
+async function storedSource(
+  files: FileStore,
+  sha256: string,
+  size: number,
+): Promise<MailSource | null> {
+  const stream = await files.open(sha256);
+  if (!stream) return null;
+  const chunks: Buffer[] = [];
+  let head = 0;
+  for await (const chunk of stream) {
+    chunks.push(chunk.subarray(0, MAX_HEADER_BYTES - head));
+    head += Math.min(chunk.length, MAX_HEADER_BYTES - head);
+    if (head >= MAX_HEADER_BYTES) break;
+  }
+  return {
+    sha256,
+    size,
+    head: parseRawHeaders(Buffer.concat(chunks)),
+    open: async () => {
+      const again = await files.open(sha256);
+      if (!again) throw new Error(`the stored bytes of this mail (${sha256}) are gone`);
+      return again;
+    },
+  };
 }
 
 /**
@@ -74,24 +135,23 @@ async function retakeRow(
 ): Promise<IngestOutcome> {
   const claimed = await resumeClaim(deps.db, deps.now(), row);
   if (claimed.kind !== 'claimed') return claimed.outcome;
-  const raw = await deps.files.get(row.raw_sha256);
-  if (!raw) {
+  const source = await storedSource(deps.files, row.raw_sha256, Number(row.size));
+  if (!source) {
     return finish(deps.db, deps.now(), claimed.row, 'flagged_malformed', {
       error: `the stored bytes of this mail (${row.raw_sha256}) are missing`,
     });
   }
-  return processClaimed(deps, mailbox, raw, parseRawHeaders(raw), claimed.row);
+  return processClaimed(deps, mailbox, source, claimed.row);
 }
 
 async function processClaimed(
   deps: IngestDeps,
   mailbox: Mailbox,
-  raw: Buffer,
-  head: RawHeaders,
+  source: MailSource,
   row: LedgerRow,
 ): Promise<IngestOutcome> {
   try {
-    return await takeMail(deps, mailLimits(deps), mailbox, raw, head, row);
+    return await takeMail(deps, mailLimits(deps), mailbox, source, row);
   } catch (err) {
     if (err instanceof AlreadyHandled) return doneOutcome(err.row, true);
     const reason = describe(err);

@@ -22,24 +22,115 @@ export const DEFAULT_LIMITS: MailLimits = {
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
+/**
+ * What the raw bytes show, read line by line as they stream (a mail on disk is never read
+ * whole): its size, every Content-Type header (the top one and each part's), and the lines
+ * that start with `--` (where multipart boundaries are).
+ */
+export class RawScanner {
+  size = 0;
+  readonly contentTypes: string[] = [];
+  readonly dashLines = new Set<string>();
+  private line = '';
+  private header: string | null = null;
+  private head: Buffer[] = [];
+  private headSize = 0;
+
+  push(chunk: Buffer): void {
+    this.size += chunk.length;
+    if (this.headSize < MAX_HEADER_BYTES) {
+      this.head.push(chunk.subarray(0, MAX_HEADER_BYTES - this.headSize));
+      this.headSize += Math.min(chunk.length, MAX_HEADER_BYTES - this.headSize);
+    }
+    const text = chunk.toString('latin1');
+    let from = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', from);
+      this.append(nl < 0 ? text.slice(from) : text.slice(from, nl));
+      if (nl < 0) break;
+      this.endLine();
+      from = nl + 1;
+    }
+  }
+
+  /** Ends the scan; returns what was found. */
+  end(): RawFacts {
+    if (this.line) this.endLine();
+    this.flushHeader();
+    return {
+      size: this.size,
+      head: Buffer.concat(this.head),
+      contentTypes: this.contentTypes,
+      dashLines: this.dashLines,
+    };
+  }
+
+  private append(s: string): void {
+    // Only a line's start matters (a header, a boundary): a 40 MB line is not kept.
+    if (this.line.length < MAX_SCANNED_LINE) {
+      this.line += s.slice(0, MAX_SCANNED_LINE - this.line.length);
+    }
+  }
+
+  private endLine(): void {
+    const line = this.line.endsWith('\r') ? this.line.slice(0, -1) : this.line;
+    this.line = '';
+    if (this.header !== null && /^[ \t]/.test(line)) {
+      this.header = `${this.header} ${line.trim()}`;
+      return;
+    }
+    this.flushHeader();
+    const m = /^content-type:[ \t]*(.*)$/i.exec(line);
+    if (m && this.contentTypes.length < 1000) this.header = m[1]!;
+    else if (line.startsWith('--') && this.dashLines.size < 5000)
+      this.dashLines.add(line.trimEnd());
+  }
+
+  private flushHeader(): void {
+    if (this.header !== null) this.contentTypes.push(this.header);
+    this.header = null;
+  }
+}
+
+const MAX_SCANNED_LINE = 4096;
+
+export interface RawFacts {
+  size: number;
+  /** The first MAX_HEADER_BYTES bytes. */
+  head: Buffer;
+  contentTypes: string[];
+  dashLines: Set<string>;
+}
+
+export function scanRawBuffer(raw: Buffer): RawFacts {
+  const scanner = new RawScanner();
+  scanner.push(raw);
+  return scanner.end();
+}
+
 /** Problems visible in the raw bytes alone (so found even when the parser gives up). */
-export function rawProblems(raw: Buffer, headers: RawHeaders, limits: MailLimits): string[] {
+export function rawProblems(
+  raw: Buffer | RawFacts,
+  headers: RawHeaders,
+  limits: MailLimits,
+): string[] {
+  const facts = Buffer.isBuffer(raw) ? scanRawBuffer(raw) : raw;
   const problems: string[] = [];
-  if (raw.length > limits.maxRawBytes) {
-    problems.push(`the mail is ${mb(raw.length)}, over the limit of ${mb(limits.maxRawBytes)}`);
+  if (facts.size > limits.maxRawBytes) {
+    problems.push(`the mail is ${mb(facts.size)}, over the limit of ${mb(limits.maxRawBytes)}`);
   }
   if (headers.list.length === 0) problems.push('no header section');
   else {
     if (headers.junkLines > 0) {
       problems.push(`${headers.junkLines} line(s) in the header section are not headers`);
     }
-    if (!headers.terminated && raw.length > MAX_HEADER_BYTES) {
+    if (!headers.terminated && facts.size > MAX_HEADER_BYTES) {
       problems.push('the header section never ends');
     }
     if (!headers.get('from')) problems.push('no From header');
   }
-  const text = raw.toString('latin1');
-  for (const header of contentTypeHeaders(text)) {
+  const dashLines = [...facts.dashLines];
+  for (const header of facts.contentTypes) {
     const { type, params } = contentTypeOf(header);
     const charset = params['charset'];
     if (charset !== undefined && !knownCharset(charset)) {
@@ -48,14 +139,14 @@ export function rawProblems(raw: Buffer, headers: RawHeaders, limits: MailLimits
     if (type.startsWith('multipart/')) {
       const boundary = params['boundary'];
       if (!boundary) problems.push(`${type} without a boundary`);
-      else if (!text.includes(`--${boundary}`)) {
+      else if (!dashLines.some((l) => l.startsWith(`--${boundary}`))) {
         problems.push(`${type} whose boundary never appears`);
-      } else if (!text.includes(`--${boundary}--`)) {
+      } else if (!dashLines.some((l) => l.startsWith(`--${boundary}--`))) {
         problems.push(`${type} whose boundary is never closed (a truncated mail?)`);
       }
     }
   }
-  const headerSection = text.slice(0, Math.min(text.length, MAX_HEADER_BYTES));
+  const headerSection = facts.head.toString('latin1');
   for (const m of headerSection.matchAll(/=\?([^?*\s]+)(?:\*[^?\s]*)?\?[bq]\?/gi)) {
     if (!knownCharset(m[1]!)) problems.push(`unknown charset "${m[1]!.slice(0, 40)}" in a header`);
   }
@@ -63,9 +154,14 @@ export function rawProblems(raw: Buffer, headers: RawHeaders, limits: MailLimits
 }
 
 /** Problems only the parsed mail shows. */
-export function parsedProblems(mail: ParsedMail, limits: MailLimits): string[] {
+export function parsedProblems(
+  mail: Pick<ParsedMail, 'to' | 'cc' | 'bcc' | 'text' | 'subject'> & {
+    attachments: readonly { size?: number; content?: Buffer }[];
+  },
+  limits: MailLimits,
+): string[] {
   const problems: string[] = [];
-  const attached = mail.attachments.reduce((n, a) => n + (a.size ?? a.content.length), 0);
+  const attached = mail.attachments.reduce((n, a) => n + (a.size ?? a.content?.length ?? 0), 0);
   if (attached > limits.maxAttachmentBytes) {
     problems.push(
       `attachments of ${mb(attached)}, over the limit of ${mb(limits.maxAttachmentBytes)}`,
@@ -88,17 +184,6 @@ function countAddresses(field: AddressObject | AddressObject[] | undefined): num
     for (const a of o.value) n += a.group ? a.group.length : 1;
   }
   return n;
-}
-
-/** Every Content-Type header in the mail (the top one and each part's), unfolded. */
-function contentTypeHeaders(text: string): string[] {
-  const found: string[] = [];
-  const re = /^content-type:[ \t]*([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)/gim;
-  for (const m of text.matchAll(re)) {
-    found.push(m[1]!.replace(/\r?\n[ \t]+/g, ' '));
-    if (found.length >= 1000) break;
-  }
-  return found;
 }
 
 const charsets = new Map<string, boolean>();

@@ -7,6 +7,8 @@ import { mailLimits, type IngestDeps } from './ingest-deps.ts';
 import { ingestMail, resumePending } from './ingest-mail.ts';
 import type { Mailbox } from '../../db/repositories/mailboxes.ts';
 
+class TooLarge extends Error {}
+
 function smtpError(code: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode: code });
 }
@@ -85,18 +87,35 @@ export class SmtpListener {
   }
 
   private async receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<string> {
-    const chunks: Buffer[] = [Buffer.from(returnPath(session), 'latin1')];
+    // DATA goes straight to disk (the file store, in the data directory) as it arrives, with the
+    // size limit counted on the way: a big mail is never held in memory whole.
     const maxBytes = mailLimits(this.deps).maxRawBytes;
-    let size = 0;
-    for await (const chunk of stream) {
-      size += (chunk as Buffer).length;
-      if (size <= maxBytes) chunks.push(chunk as Buffer);
+    const envelope = Buffer.from(returnPath(session), 'latin1');
+    let size = envelope.length;
+    let tooLarge = false;
+    async function* limited(): AsyncGenerator<Buffer> {
+      yield envelope;
+      for await (const chunk of stream) {
+        size += (chunk as Buffer).length;
+        // Past the limit the rest is read (the client is still sending) but not written.
+        if (size > maxBytes || stream.sizeExceeded) tooLarge = true;
+        if (!tooLarge) yield chunk as Buffer;
+      }
+      if (tooLarge || stream.sizeExceeded) throw new TooLarge();
     }
-    if (stream.sizeExceeded)
-      throw smtpError(552, 'the message is larger than this mailbox accepts');
+    let stored;
+    try {
+      stored = await this.deps.files.putStream(limited());
+    } catch (err) {
+      if (err instanceof TooLarge) {
+        throw smtpError(552, 'the message is larger than this mailbox accepts');
+      }
+      this.log(`${this.name}: mail not stored, the sender will retry: ${(err as Error).message}`);
+      throw smtpError(451, 'could not store the message now; please try again later');
+    }
     let outcome;
     try {
-      outcome = await ingestMail(this.deps, this.mailbox, Buffer.concat(chunks));
+      outcome = await ingestMail(this.deps, this.mailbox, stored);
     } catch (err) {
       this.log(`${this.name}: mail not taken, the sender will retry: ${(err as Error).message}`);
       throw smtpError(451, 'could not store the message now; please try again later');

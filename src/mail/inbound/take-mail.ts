@@ -3,7 +3,6 @@
 // reply — its lifecycle action, message, attachments and ledger row — is one transaction; a
 // new complaint is registered with an idempotency key named after the ledger row, so a retry
 // after a crash between the two steps finds the same complaint.
-import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Queryable } from '../../db/client.ts';
 import { insertAttachment } from '../../db/repositories/attachments.ts';
 import {
@@ -17,17 +16,23 @@ import type { LedgerRow } from '../../db/repositories/inbound-mails.ts';
 import type { Mailbox } from '../../db/repositories/mailboxes.ts';
 import { insertMessage, isOwnMessageId } from '../../db/repositories/messages.ts';
 import { sanitiseFilename } from '../../app/attachments/sanitise-filename.ts';
-import { sniffContentType, type SniffedType } from '../../app/attachments/sniff-content-type.ts';
+import type { SniffedType } from '../../app/attachments/sniff-content-type.ts';
 import { applyActionToRow } from '../../app/complaints/apply-complaint-action.ts';
 import { registerComplaint } from '../../app/complaints/register-complaint.ts';
 import { createComplaintInput } from '../../app/complaints/schemas.ts';
-import type { FileStore } from '../../app/files/file-store.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { formatIssue } from '../../domain/policy/errors.ts';
 import { classifyMail } from './classify.ts';
-import { messageIdsIn, type RawHeaders } from './headers.ts';
-import type { IngestDeps } from './ingest-deps.ts';
-import { parsedProblems, rawProblems, type MailLimits } from './limits.ts';
+import { insertSenderReview } from '../../db/repositories/mail-sender-reviews.ts';
+import {
+  authenticateSender,
+  mayJoinComplaint,
+  type SenderEvidence,
+} from '../../domain/mail/sender-authentication.ts';
+import { addressIn, messageIdsIn, type RawHeaders } from './headers.ts';
+import type { IngestDeps, MailSource } from './ingest-deps.ts';
+import { parsedProblems, rawProblems, RawScanner, type MailLimits } from './limits.ts';
+import { parseMailStream, type StreamedMail } from './parse-mail.ts';
 import { clip, finish, lockUntaken, type IngestOutcome } from './mail-ledger.ts';
 import { sanitiseMailHtml } from './sanitise-html.ts';
 import { findThread, threadClues, type Thread } from './threading.ts';
@@ -47,7 +52,7 @@ interface MailAttachment {
 }
 
 interface Content {
-  mail: ParsedMail;
+  mail: StreamedMail;
   fromAddress: string;
   fromName: string | null;
   subject: string;
@@ -60,26 +65,36 @@ export async function takeMail(
   deps: IngestDeps,
   limits: MailLimits,
   mailbox: Mailbox,
-  raw: Buffer,
-  head: RawHeaders,
+  source: MailSource,
   row: LedgerRow,
 ): Promise<IngestOutcome> {
+  const head = source.head;
   const automatic = classifyMail(head, { ownAddresses: [mailbox.address] });
   if (automatic.automatic)
     return finish(deps.db, deps.now(), row, 'ignored_auto', { error: automatic.reason });
 
-  const problems = rawProblems(raw, head, limits);
-  let mail: ParsedMail | null = null;
+  // One pass over the stored bytes: scanned for what makes a mail broken, and parsed (its
+  // attachments going into the file store as they are decoded).
+  let scanner = new RawScanner();
+  let mail: StreamedMail | null = null;
+  let parseError: unknown = null;
   try {
-    mail = await simpleParser(raw, {
-      keepCidLinks: true,
-      skipTextLinks: true,
-      keepDeliveryStatus: true,
-      maxHtmlLengthToParse: 5 * 1024 * 1024,
-    });
+    const stream = await source.open();
+    const tee = async function* () {
+      for await (const chunk of stream) {
+        scanner.push(chunk);
+        yield chunk;
+      }
+    };
+    mail = await parseMailStream(tee(), deps.files);
   } catch (err) {
-    problems.push(`the MIME parser gave up: ${describe(err)}`);
+    parseError = err;
+    // The scan stopped where the parser did: read the rest of the mail for its problems.
+    scanner = new RawScanner();
+    for await (const chunk of await source.open()) scanner.push(chunk);
   }
+  const problems = rawProblems(scanner.end(), head, limits);
+  if (parseError) problems.push(`the MIME parser gave up: ${describe(parseError)}`);
   const fromAddress = mail?.from?.value
     .find((a) => a.address)
     ?.address?.trim()
@@ -121,31 +136,63 @@ export async function takeMail(
     subject: (mail.subject ?? '').trim(),
     text: (mail.text ?? '').replace(/\r\n?/g, '\n').trim(),
     html: sanitiseMailHtml(mail.html),
-    attachments: await storeAttachments(deps.files, mail),
+    attachments: attachmentsOf(mail),
   };
-  return thread
-    ? takeReply(deps, row, thread, content)
-    : takeNewComplaint(deps, mailbox, row, content);
+  if (!thread) return takeNewComplaint(deps, mailbox, row, content, null);
+  // It claims a complaint: it joins only when it comes from that complaint's customer.
+  const decision = mayJoinComplaint({
+    from: fromAddress,
+    customerEmail: thread.customerEmail,
+    verdict: authenticateSender(senderEvidence(deps, mailbox, head, fromAddress)),
+  });
+  if (decision.join) return takeReply(deps, row, thread, content);
+  return takeNewComplaint(deps, mailbox, row, content, {
+    thread,
+    refusal: decision.refusal,
+    detail: decision.detail,
+  });
 }
 
-/** The attachments' bytes, stored before any row points at them. */
-async function storeAttachments(files: FileStore, mail: ParsedMail): Promise<MailAttachment[]> {
+/**
+ * What the mail shows of its sender. The envelope is the Return-Path on the first line: our SMTP
+ * listener writes it (so it is known for an SMTP mailbox); over IMAP the delivering host wrote
+ * it, believed only when the mailbox trusts a receiving host.
+ */
+export function senderEvidence(
+  deps: Pick<IngestDeps, 'config'>,
+  mailbox: Mailbox,
+  head: RawHeaders,
+  from: string,
+): SenderEvidence {
+  const trusted = [
+    ...new Set([...(deps.config.mailTrustedAuthservIds ?? []), ...mailbox.trustedAuthservIds]),
+  ];
+  const first = head.list[0];
+  const envelopeKnown =
+    first?.name === 'return-path' && (mailbox.kind === 'smtp' || trusted.length > 0);
+  return {
+    from,
+    envelopeFrom: envelopeKnown ? (addressIn(first.value) ?? '') : undefined,
+    authenticationResults: head.all('authentication-results'),
+    trustedAuthservIds: trusted,
+  };
+}
+
+/** The attachments (their bytes stored already, while the mail was parsed). */
+function attachmentsOf(mail: StreamedMail): MailAttachment[] {
   const out: MailAttachment[] = [];
   for (const a of mail.attachments) {
-    const bytes = a.content;
-    if (!bytes || bytes.length === 0) continue;
-    const stored = await files.put(bytes);
-    const sniffed = sniffContentType(bytes);
+    if (a.size === 0) continue;
     // A type we do not serve (or an executable) is kept for staff only, as opaque bytes.
-    const type: SniffedType = sniffed.ok
-      ? sniffed.type
+    const type: SniffedType = a.sniffed.ok
+      ? a.sniffed.type
       : { contentType: 'application/octet-stream', extensions: ['bin'] };
     out.push({
       filename: sanitiseFilename(a.filename, type),
       contentType: type.contentType,
-      size: stored.size,
-      sha256: stored.sha256,
-      public: sniffed.ok,
+      size: a.size,
+      sha256: a.sha256,
+      public: a.sniffed.ok,
     });
   }
   return out;
@@ -275,11 +322,19 @@ async function takeReply(
   };
 }
 
+/** Why a mail that claimed a complaint did not join it. */
+interface Unverified {
+  thread: Thread;
+  refusal: string;
+  detail: string;
+}
+
 async function takeNewComplaint(
   deps: IngestDeps,
   mailbox: Mailbox,
   row: LedgerRow,
   c: Content,
+  unverified: Unverified | null,
 ): Promise<IngestOutcome> {
   const name = c.fromName || c.fromAddress.split('@')[0] || c.fromAddress;
   const description =
@@ -309,14 +364,55 @@ async function takeNewComplaint(
   const now = deps.now();
   const complaintId = await deps.db.transaction(async (tx) => {
     await lockUntaken(tx, row.id);
+    // The claimed complaint (older, so lower in id) is locked first, as confirming does.
+    const claimed = unverified ? await lockComplaintById(tx, unverified.thread.complaintId) : null;
     const complaint = await lockComplaint(tx, registered.reference);
     if (!complaint) throw new Error(`complaint ${registered.reference} is gone`);
     const customer = { id: `customer:${complaint.customer_id}`, role: 'customer' };
     const messageRowId = await storeMail(tx, complaint.id, c, row.message_id, now);
     await storeAttachmentRows(tx, complaint, messageRowId, c.attachments, customer, now);
+    if (unverified && claimed) {
+      await insertSenderReview(tx, {
+        complaintId: complaint.id,
+        claimedComplaintId: claimed.id,
+        inboundMailId: Number(row.id),
+        messageId: messageRowId,
+        refusal: unverified.refusal,
+        detail: unverified.detail,
+        at: now,
+      });
+      // Internal on both: the claimed complaint's customer is told nothing, nor is the sender.
+      const data = {
+        inboundMailId: Number(row.id),
+        refusal: unverified.refusal,
+        detail: unverified.detail,
+        threadedBy: unverified.thread.by,
+      };
+      await appendEvents(tx, complaint.reference, complaint.id, [
+        {
+          type: 'mail_sender_unverified',
+          actor: MAIL_ACTOR,
+          at: now,
+          public: false,
+          data: { ...data, claimedReference: claimed.reference },
+        },
+      ]);
+      await appendEvents(tx, claimed.reference, claimed.id, [
+        {
+          type: 'mail_claim_unverified',
+          actor: MAIL_ACTOR,
+          at: now,
+          public: false,
+          data: { ...data, takenAs: complaint.reference },
+        },
+      ]);
+    }
     await finish(tx, now, row, 'complaint_created', {
       complaintId: complaint.id,
       subject: c.subject,
+      error: unverified
+        ? `claimed ${unverified.thread.reference} but not from its customer: ${unverified.detail}`
+        : null,
     });
     return complaint.id;
   });

@@ -1,7 +1,7 @@
-// Which complaint a mail answers. A reply names a message of the complaint (In-Reply-To, then
-// References, newest first), or quotes the complaint's reference in its subject. A reference in
-// the subject is guessable, so it only threads mail from the complaint's own customer; anyone
-// else's mail that quotes it starts a new complaint, for a handler to link.
+// Which complaint a mail claims to answer. A reply names a message of the complaint (In-Reply-To,
+// then References, newest first), or quotes the complaint's reference in its subject. Both are
+// easy to copy or guess: whether the mail joins the complaint is decided afterwards, by whether
+// it is authenticated as coming from the complaint's customer (src/domain/mail).
 import type { Queryable } from '../../db/client.ts';
 import {
   complaintsOfMessageIds,
@@ -48,6 +48,8 @@ export interface Thread {
   complaintId: number;
   reference: string;
   by: 'message-id' | 'subject';
+  /** The complaint's customer's address (null when they gave none, or it was erased). */
+  customerEmail: string | null;
 }
 
 /** Message-IDs as other parts of Redress may have stored them: with and without brackets. */
@@ -60,14 +62,30 @@ export async function findThread(q: Queryable, clues: ThreadClues): Promise<Thre
     const found = await complaintsOfMessageIds(q, idVariants(clues.messageIds));
     for (const id of clues.messageIds) {
       const hit = found.find((m) => m.messageId.replace(/^<?/, '<').replace(/>?$/, '>') === id);
-      if (hit) return { complaintId: hit.complaintId, reference: hit.reference, by: 'message-id' };
+      if (hit) {
+        return {
+          complaintId: hit.complaintId,
+          reference: hit.reference,
+          by: 'message-id',
+          customerEmail: hit.email,
+        };
+      }
     }
   }
-  if (clues.subjectReferences.length > 0 && clues.from) {
+  if (clues.subjectReferences.length > 0) {
     const found = await complaintsWithCustomerEmail(q, clues.subjectReferences);
-    for (const ref of clues.subjectReferences) {
-      const hit = found.find((c) => c.reference === ref && c.email?.toLowerCase() === clues.from);
-      if (hit) return { complaintId: hit.complaintId, reference: hit.reference, by: 'subject' };
+    // The customer's own complaint first, when the subject quotes several.
+    const mine = found.find((c) => c.email && c.email.toLowerCase() === clues.from);
+    const hit =
+      mine ??
+      clues.subjectReferences.map((ref) => found.find((c) => c.reference === ref)).find(Boolean);
+    if (hit) {
+      return {
+        complaintId: hit.complaintId,
+        reference: hit.reference,
+        by: 'subject',
+        customerEmail: hit.email,
+      };
     }
   }
   return null;

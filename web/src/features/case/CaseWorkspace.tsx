@@ -15,6 +15,7 @@ import { CustomerMatches } from './CustomerMatches.tsx';
 import { NextStep } from './NextStep.tsx';
 import { PresenceWarning, usePresence } from './presence.tsx';
 import { Attachments, Letters, Messages, Timeline } from './Records.tsx';
+import { MailClaims, SenderReview } from './SenderReview.tsx';
 import { Summary } from './Summary.tsx';
 import { Tasks } from './Tasks.tsx';
 
@@ -49,6 +50,8 @@ export function CaseWorkspace({ reference, session }: { reference: string; sessi
       <p className="-mt-4 mb-6 text-xl text-slate-800">{c.subject}</p>
       <PresenceWarning others={others} />
       <div role="status">{done && <Alert tone="success">{done}</Alert>}</div>
+      <SenderReview c={c} onConfirmed={refresh} />
+      <MailClaims c={c} />
       <NextStep c={c} />
       <ActionPanel
         c={c}

@@ -29,6 +29,10 @@ const SHOWN_DATA = [
   'lessonsLearned',
   'flag',
   'note',
+  'claimedReference',
+  'takenAs',
+  'fromReference',
+  'toReference',
 ] as const;
 
 function Visibility({ isPublic }: { isPublic: boolean }) {

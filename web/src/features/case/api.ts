@@ -85,6 +85,19 @@ export async function completeTask(id: number, note?: string): Promise<void> {
   );
 }
 
+/** The mail this complaint was made from is the claimed complaint's customer's. */
+export async function confirmSender(
+  reference: string,
+  note?: string,
+): Promise<components['schemas']['SenderConfirmed']> {
+  return call(
+    api.POST('/api/v1/complaints/{reference}/sender-confirmation', {
+      params: { path: { reference } },
+      body: note ? { note } : {},
+    }),
+  );
+}
+
 export async function markPosted(id: number): Promise<void> {
   await call(api.POST('/api/v1/letters/{id}/posted', { params: { path: { id } }, body: {} }));
 }

@@ -78,6 +78,10 @@ const enCase = {
       flag: 'Flag',
       assigneeId: 'Assign to',
       text: 'Note',
+      claimedReference: 'The complaint it claimed to answer',
+      takenAs: 'Taken as complaint',
+      fromReference: 'Moved here from complaint',
+      toReference: 'Moved to complaint',
       kind: 'Kind of redress',
       description: 'Description',
       amount: 'Amount',
@@ -275,6 +279,9 @@ const enCase = {
       communication_queued: 'Message queued',
       letter_posted: 'Letter posted',
       task_created: 'Task created',
+      mail_sender_unverified: 'Email from a sender who could not be verified',
+      mail_claim_unverified: 'An email from an unverified sender claimed this complaint',
+      mail_sender_confirmed: 'Email sender confirmed as the customer',
     },
     actorRoles: {
       handler: 'handler',
@@ -366,6 +373,43 @@ const enCase = {
       meanwhile: 'Meanwhile: {{clock}}, by',
       finished: 'The complaint is no longer open.',
     },
+    senderReview: {
+      title: 'Sender not verified',
+      claimed:
+        'This email claimed to answer complaint {{reference}}, but Redress could not verify that it came from that complaint’s customer.',
+      why: 'Why',
+      taken:
+        'It was taken as a new complaint. Nothing from complaint {{reference}} was sent to the sender.',
+      confirmHint:
+        'If you know it is the same customer (for example, they phoned to say so), confirm it: the email and its files move to complaint {{reference}} as the customer’s reply, and this complaint is withdrawn.',
+      note: 'How you know',
+      confirm: 'Confirm it is the same customer',
+      confirmed:
+        'Confirmed as the customer’s email on {{date}}: it was moved to complaint {{reference}}.',
+      done: 'Confirmed. The email is now on complaint {{reference}}.',
+      open: 'Open complaint {{reference}}',
+      refusals: {
+        not_the_customer: 'It is not from the email address of that complaint’s customer.',
+        envelope_mismatch:
+          'The address the mail server was given as the sender does not match the From address.',
+        empty_envelope: 'It has no sender address for the mail server (as bounces have).',
+        unauthenticated:
+          'Nothing authenticated the sender: no trusted mail host checked it, and the real sender address is not known.',
+        no_trusted_results: 'The trusted mail host left no authentication results on it.',
+        dmarc_fail: 'The sender’s domain says it did not send this email (DMARC failed).',
+        no_aligned_pass:
+          'No signature or sender check for the From address’s domain passed (DKIM, SPF, DMARC).',
+        no_sender: 'It has no usable From address.',
+      },
+    },
+    mailClaims: {
+      title: 'Emails that claimed this complaint',
+      intro:
+        'These emails answered this complaint but could not be verified as the customer’s, so each became a complaint of its own. Nothing was added here or sent from here.',
+      pending: 'waiting for a person to confirm the sender',
+      confirmed: 'confirmed as the customer’s and moved here',
+      item: 'Complaint {{reference}}, received {{date}}',
+    },
     notes: {
       title: 'Internal notes',
       mentionHint:
@@ -399,6 +443,9 @@ const enCase = {
       'The message lacks content the procedure requires. Preview it to see what.',
     'TASK.NOT_FOUND': 'This task is done already, or not one you can see.',
     'LETTER.ALREADY_POSTED': 'This letter is already recorded as posted.',
+    'MAIL.NO_SENDER_REVIEW': 'This complaint did not come from an email that claimed another one.',
+    'MAIL.SENDER_ALREADY_CONFIRMED':
+      'The sender was confirmed already: the email is on the complaint it answered.',
   },
 };
 

@@ -78,6 +78,10 @@ const viCase: typeof enCase = {
       summary: 'Tóm tắt',
       lessonsLearned: 'Bài học kinh nghiệm',
       flag: 'Cờ',
+      claimedReference: 'Khiếu nại mà email tự nhận là trả lời',
+      takenAs: 'Đã tiếp nhận thành khiếu nại',
+      fromReference: 'Chuyển đến đây từ khiếu nại',
+      toReference: 'Đã chuyển sang khiếu nại',
       assigneeId: 'Giao cho',
       text: 'Ghi chú',
       kind: 'Hình thức bồi hoàn',
@@ -292,6 +296,9 @@ const viCase: typeof enCase = {
       communication_queued: 'Thư đã vào hàng đợi gửi',
       letter_posted: 'Đã gửi thư qua bưu điện',
       task_created: 'Đã tạo việc cần làm',
+      mail_sender_unverified: 'Email từ người gửi không xác minh được',
+      mail_claim_unverified: 'Một email từ người gửi chưa xác minh tự nhận thuộc khiếu nại này',
+      mail_sender_confirmed: 'Đã xác nhận người gửi email là khách hàng',
     },
     actorRoles: {
       handler: 'nhân viên xử lý',
@@ -383,6 +390,44 @@ const viCase: typeof enCase = {
       meanwhile: 'Trong lúc chờ: {{clock}}, chậm nhất vào',
       finished: 'Khiếu nại này không còn mở.',
     },
+    senderReview: {
+      title: 'Người gửi chưa được xác minh',
+      claimed:
+        'Email này tự nhận là thư trả lời cho khiếu nại {{reference}}, nhưng Redress không xác minh được rằng nó do khách hàng của khiếu nại đó gửi.',
+      why: 'Lý do',
+      taken:
+        'Email đã được tiếp nhận thành một khiếu nại mới. Người gửi không nhận được bất cứ thông tin nào từ khiếu nại {{reference}}.',
+      confirmHint:
+        'Nếu bạn biết chắc đây là cùng một khách hàng (ví dụ: khách hàng đã gọi điện xác nhận), hãy xác nhận: email và các tệp đính kèm sẽ được chuyển sang khiếu nại {{reference}} như thư trả lời của khách hàng, và khiếu nại này sẽ được rút.',
+      note: 'Bạn căn cứ vào đâu',
+      confirm: 'Xác nhận đây là cùng một khách hàng',
+      confirmed:
+        'Đã xác nhận là email của khách hàng vào {{date}}: email đã được chuyển sang khiếu nại {{reference}}.',
+      done: 'Đã xác nhận. Email hiện nằm trong khiếu nại {{reference}}.',
+      open: 'Mở khiếu nại {{reference}}',
+      refusals: {
+        not_the_customer:
+          'Email không được gửi từ địa chỉ email của khách hàng trong khiếu nại đó.',
+        envelope_mismatch:
+          'Địa chỉ người gửi mà máy chủ thư nhận được không khớp với địa chỉ trong trường “Từ” (From).',
+        empty_envelope: 'Email không có địa chỉ người gửi cho máy chủ thư (như thư báo lỗi gửi).',
+        unauthenticated:
+          'Không có gì xác thực người gửi: chưa có máy chủ thư tin cậy nào kiểm tra, và không biết địa chỉ gửi thật.',
+        no_trusted_results: 'Máy chủ thư tin cậy không để lại kết quả xác thực nào trên email.',
+        dmarc_fail: 'Tên miền của người gửi cho biết họ không gửi email này (DMARC không đạt).',
+        no_aligned_pass:
+          'Không có chữ ký hay kiểm tra người gửi nào đạt cho tên miền của địa chỉ “Từ” (DKIM, SPF, DMARC).',
+        no_sender: 'Email không có địa chỉ “Từ” (From) dùng được.',
+      },
+    },
+    mailClaims: {
+      title: 'Các email tự nhận thuộc khiếu nại này',
+      intro:
+        'Những email này trả lời khiếu nại này nhưng không xác minh được là của khách hàng, nên mỗi email đã thành một khiếu nại riêng. Không có gì được thêm vào hay gửi đi từ khiếu nại này.',
+      pending: 'đang chờ nhân viên xác nhận người gửi',
+      confirmed: 'đã xác nhận là của khách hàng và chuyển về đây',
+      item: 'Khiếu nại {{reference}}, nhận lúc {{date}}',
+    },
     notes: {
       title: 'Ghi chú nội bộ',
       mentionHint:
@@ -416,6 +461,9 @@ const viCase: typeof enCase = {
       'Thư còn thiếu nội dung quy trình bắt buộc. Hãy xem trước để biết thiếu gì.',
     'TASK.NOT_FOUND': 'Việc này đã xong, hoặc bạn không được xem nó.',
     'LETTER.ALREADY_POSTED': 'Thư này đã được ghi nhận là đã gửi bưu điện.',
+    'MAIL.NO_SENDER_REVIEW': 'Khiếu nại này không đến từ một email tự nhận thuộc khiếu nại khác.',
+    'MAIL.SENDER_ALREADY_CONFIRMED':
+      'Người gửi đã được xác nhận rồi: email đã nằm trong khiếu nại mà nó trả lời.',
   },
 };
 
