@@ -18,6 +18,7 @@ import { deferredPlanningPart } from '../../db/repositories/scheduled-actions.ts
 import { runWrites } from '../../db/write-parts.ts';
 import { earliestOpenDue } from '../../domain/clocks/policy-clocks.ts';
 import { newId, sha256 } from '../crypto.ts';
+import { sealTrackingToken } from '../sealed.ts';
 import {
   requestHash,
   sealAnswer,
@@ -109,6 +110,7 @@ function complaintOf(
     assigneeId: p.input.assigneeId ?? null,
     departmentId: p.input.departmentId ?? null,
     trackingTokenHash: sha256(p.token),
+    trackingTokenSealed: sealTrackingToken(p.token),
     // Only a staff member is a user; a system actor (mail intake) registers as no one.
     createdBy: p.route === 'staff' && p.actor.role !== 'system' ? p.actor.id : null,
     nextDueAt: earliestOpenDue(p.clocks),

@@ -45,6 +45,9 @@ export interface ComplaintRow {
   satisfaction: number | null;
   satisfaction_comment: string | null;
   tracking_token_hash: string;
+  /** The tracking token sealed (src/app/sealed.ts), so its link can be given again; null for
+   *  complaints registered before it was kept, and once anonymised. */
+  tracking_token_sealed: string | null;
   next_due_at: Date | null;
   created_by: string | null;
   created_at: Date;
@@ -206,6 +209,7 @@ export interface NewComplaint {
   assigneeId: string | null;
   departmentId: string | null;
   trackingTokenHash: string;
+  trackingTokenSealed: string;
   createdBy: string | null;
   nextDueAt: Date | null;
 }
@@ -234,6 +238,7 @@ export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
       assignee_id: c.assigneeId,
       department_id: c.departmentId,
       tracking_token_hash: c.trackingTokenHash,
+      tracking_token_sealed: c.trackingTokenSealed,
       created_by: c.createdBy,
       next_due_at: c.nextDueAt,
     })),
@@ -241,17 +246,17 @@ export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
       `insert into complaints (id, reference, policy_id, policy_version, status, channel, received_at,
          customer_id, language, subject, description, product, category, remedy_sought, immediate_action,
          people_involved, departments_involved, subject_user_ids, assignee_id, department_id,
-         tracking_token_hash, created_by, next_due_at)
+         tracking_token_hash, tracking_token_sealed, created_by, next_due_at)
        overriding system value
        select id, reference, policy_id, policy_version, 'received', channel, received_at, customer_id,
          language, subject, description, product, category, remedy_sought, immediate_action,
          people_involved, departments_involved, subject_user_ids, assignee_id, department_id,
-         tracking_token_hash, created_by, next_due_at
+         tracking_token_hash, tracking_token_sealed, created_by, next_due_at
        from jsonb_to_recordset(${p}::jsonb) as r(id bigint, reference text, policy_id text,
          policy_version integer, channel text, received_at timestamptz, customer_id text, language text,
          subject text, description text, product text, category text, remedy_sought text,
          immediate_action text, people_involved jsonb, departments_involved text[],
          subject_user_ids text[], assignee_id text, department_id text, tracking_token_hash text,
-         created_by text, next_due_at timestamptz)`,
+         tracking_token_sealed text, created_by text, next_due_at timestamptz)`,
   );
 }
