@@ -15,7 +15,7 @@ import {
   flagsRefusing,
   type CommunicationKind,
 } from '../../domain/complaint/communications.ts';
-import type { ActionType } from '../../domain/complaint/lifecycle.ts';
+import { isOpen, type ActionType } from '../../domain/complaint/lifecycle.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { BreachAction, Policy } from '../../domain/policy/schema.ts';
 import { applyActionToRow } from '../complaints/apply-complaint-action.ts';
@@ -100,6 +100,43 @@ async function lifecycle(
     if (err instanceof AppError) return { action: type, refused: err.code };
     throw err;
   }
+}
+
+/**
+ * The automatic receipt (policy `receipt`): by email, at once after registration, with the
+ * reference and the tracking link. It records only that it was sent (a public
+ * `communication_queued` event): the acknowledgement stays a person's act, and the acknowledge
+ * clock runs on. A complaint settled or withdrawn before the sweep came to it gets none.
+ */
+export async function sendReceipt(
+  tx: Queryable,
+  ctx: SweepContext,
+  row: ComplaintRow,
+  policy: Policy,
+): Promise<Record<string, unknown>> {
+  const fresh = (await lockComplaintById(tx, row.id))!;
+  if (!policy.receipt.send) return { skipped: 'the policy sends no receipt' };
+  if (!isOpen(fresh.status) || fresh.status === 'resolved_on_first_contact') {
+    return { skipped: `no receipt: the complaint is ${fresh.status}` };
+  }
+  const customer = await findCustomer(tx, fresh.customer_id);
+  if (!customer?.email) return { skipped: 'no receipt: no email address' };
+  const composed = await composeCommunication(tx, ctx.policies, {
+    complaintId: fresh.id,
+    kind: 'receipt',
+    ...(policy.receipt.communication ? { communicationName: policy.receipt.communication } : {}),
+    now: ctx.now,
+  });
+  const queued = await queueCommunication(tx, {
+    complaint: fresh,
+    customer,
+    composed,
+    method: 'email',
+    actor: ctx.actor,
+    mailDomain: ctx.mailDomain,
+    at: ctx.now,
+  });
+  return { communication: 'receipt', method: 'email', messageId: queued.messageId };
 }
 
 /** Sends one of the policy's communications by itself, unless the complaint's flags refuse it. */

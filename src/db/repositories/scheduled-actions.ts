@@ -109,6 +109,26 @@ export async function lockUnplannedComplaints(tx: Queryable, limit: number): Pro
   return r.rows.map((row) => Number(row.id));
 }
 
+/** The name of the automatic receipt's work row (kind `auto`, seq 0): one per complaint. */
+export const RECEIPT_WORK = 'receipt';
+
+/**
+ * Registration: the automatic receipt of these complaints, due at once, as a write part. The
+ * row's key (complaint, 'receipt', 'auto', 0) is unique and the sweep marks it handled in the
+ * transaction that queues the email, so a complaint gets one receipt across retries, restarts
+ * and workers.
+ */
+export function receiptWorkPart(rows: readonly { complaintId: number; due: Date }[]): WritePart {
+  return jsonPart(
+    rows.map((r) => ({ complaint_id: r.complaintId, due_at: r.due })),
+    (p) =>
+      `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at)
+       select complaint_id, '${RECEIPT_WORK}', 'auto', 0, due_at
+       from jsonb_to_recordset(${p}::jsonb) as r(complaint_id bigint, due_at timestamptz)
+       on conflict do nothing`,
+  );
+}
+
 export async function scheduleAction(
   tx: Queryable,
   a: {
