@@ -8,6 +8,7 @@ import {
   claimDueActions,
   markHandledMany,
   RECEIPT_WORK,
+  SURVEY_WORK,
   type ScheduledActionRow,
 } from '../../db/repositories/scheduled-actions.ts';
 import { insertTask } from '../../db/repositories/tasks.ts';
@@ -22,6 +23,7 @@ import {
   breachAction,
   sendCommunication,
   sendReceipt,
+  sendSurvey,
   type SweepContext,
 } from './sweep-actions.ts';
 
@@ -158,7 +160,9 @@ async function handle(
     const out =
       item.clock_name === RECEIPT_WORK
         ? await sendReceipt(tx, ctx, row, policy)
-        : await sendCommunication(tx, ctx, row, policy, item.clock_name, item.due_at);
+        : item.clock_name === SURVEY_WORK
+          ? await sendSurvey(tx, ctx, row, policy)
+          : await sendCommunication(tx, ctx, row, policy, item.clock_name, item.due_at);
     await batch.refresh(tx, row.id);
     return out;
   }

@@ -9,6 +9,14 @@ import type {
   Outcome,
 } from '../../domain/complaint/states.ts';
 
+/** The ISO 10004-style answers of the satisfaction survey, each 1 to 5 (`overall` = the score). */
+export interface SatisfactionAnswers {
+  keptInformed?: number;
+  speed?: number;
+  fairness?: number;
+  overall: number;
+}
+
 export interface ComplaintRow {
   id: number;
   reference: string;
@@ -48,6 +56,10 @@ export interface ComplaintRow {
   /** The tracking token sealed (src/app/sealed.ts), so its link can be given again; null for
    *  complaints registered before it was kept, and once anonymised. */
   tracking_token_sealed: string | null;
+  /** When the satisfaction survey was sent (at most once). */
+  survey_sent_at?: Date | null;
+  satisfaction_answers?: SatisfactionAnswers | null;
+  anonymised_at?: Date | null;
   next_due_at: Date | null;
   created_by: string | null;
   created_at: Date;
@@ -84,7 +96,11 @@ export async function updateComplaintSnapshot(
   s: ComplaintSnapshot,
   isOpen: boolean,
   now: Date,
-  extra: { satisfaction?: number | null; satisfactionComment?: string | null } = {},
+  extra: {
+    satisfaction?: number | null;
+    satisfactionComment?: string | null;
+    satisfactionAnswers?: SatisfactionAnswers | null;
+  } = {},
 ): Promise<void> {
   await tx.query(
     `update complaints set status = $2, previous_status = $3, is_open = $4, escalation_level = $5,
@@ -92,6 +108,7 @@ export async function updateComplaintSnapshot(
        root_cause = $11, summary = $12, lessons_learned = $13, adr = $14, redress = $15,
        classification = $19,
        satisfaction = coalesce($16, satisfaction), satisfaction_comment = coalesce($17, satisfaction_comment),
+       satisfaction_answers = coalesce($20::jsonb, satisfaction_answers),
        updated_at = $18, closed_at = case when $2 = 'closed' then $18 else closed_at end,
        row_version = row_version + 1
      where id = $1`,
@@ -115,8 +132,18 @@ export async function updateComplaintSnapshot(
       extra.satisfactionComment ?? null,
       now,
       s.classification ? JSON.stringify(s.classification) : null,
+      extra.satisfactionAnswers ? JSON.stringify(extra.satisfactionAnswers) : null,
     ],
   );
+}
+
+/** Marks the survey sent; false when it already was (at most once per complaint). */
+export async function markSurveySent(tx: Queryable, id: number, at: Date): Promise<boolean> {
+  const r = await tx.query(
+    'update complaints set survey_sent_at = $2 where id = $1 and survey_sent_at is null',
+    [id, at],
+  );
+  return r.rowCount > 0;
 }
 
 export async function lockComplaint(

@@ -129,6 +129,25 @@ export function receiptWorkPart(rows: readonly { complaintId: number; due: Date 
   );
 }
 
+/** The name of the satisfaction survey's work row (kind `auto`, seq 0): one per complaint. */
+export const SURVEY_WORK = 'survey';
+
+/**
+ * Closing: the survey invitation is due at once. One row per complaint; a row handled without
+ * sending (the complaint was reopened before the sweep came to it) is armed again by the next
+ * closing — never once the survey went (complaints.survey_sent_at).
+ */
+export async function scheduleSurvey(tx: Queryable, complaintId: number, due: Date) {
+  await tx.query(
+    `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at)
+     values ($1, '${SURVEY_WORK}', 'auto', 0, $2)
+     on conflict (complaint_id, clock_name, kind, seq) do update
+       set due_at = excluded.due_at, handled_at = null, handled_by = null, outcome = null
+     where (select c.survey_sent_at from complaints c where c.id = excluded.complaint_id) is null`,
+    [complaintId, due],
+  );
+}
+
 export async function scheduleAction(
   tx: Queryable,
   a: {
