@@ -4916,7 +4916,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description overall, how satisfied the customer is */
                         score: number;
+                        /** @description how well they were kept informed */
+                        keptInformed?: number;
+                        /** @description how satisfied with the speed */
+                        speed?: number;
+                        /** @description how fair the outcome was */
+                        fairness?: number;
                         comment?: string;
                     } | null;
                 };
@@ -6971,7 +6978,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description overall, how satisfied the customer is */
                         score: number;
+                        /** @description how well they were kept informed */
+                        keptInformed?: number;
+                        /** @description how satisfied with the speed */
+                        speed?: number;
+                        /** @description how fair the outcome was */
+                        fairness?: number;
                         comment?: string;
                     } | null;
                 };
@@ -10168,7 +10182,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
                     lang: "en" | "vi";
                 };
                 cookie?: never;
@@ -10238,7 +10252,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
                     lang: "en" | "vi";
                 };
                 cookie?: never;
@@ -10358,7 +10372,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
                     lang: "en" | "vi";
                 };
                 cookie?: never;
@@ -12964,7 +12978,7 @@ export interface components {
             } | null;
         };
         /** @enum {string} */
-        CommunicationKind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+        CommunicationKind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
         Complaint: {
             reference: string;
             status: components["schemas"]["ComplaintState"];
@@ -13012,6 +13026,13 @@ export interface components {
             classification: components["schemas"]["Classification"] | null;
             /** @description 1 to 5, as the customer rated it */
             satisfaction: number | null;
+            /** @description the survey answers, each 1 to 5 (overall is the satisfaction score) */
+            satisfactionAnswers: {
+                keptInformed?: number;
+                speed?: number;
+                fairness?: number;
+                overall: number;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -13523,7 +13544,7 @@ export interface components {
             communications: {
                 [key: string]: {
                     /** @enum {string} */
-                    kind?: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+                    kind?: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
                     quote?: string;
                     /** @default false */
                     automatic: boolean;
@@ -13577,7 +13598,7 @@ export interface components {
                  *       "adr_notice"
                  *     ]
                  */
-                openedBy: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy")[];
+                openedBy: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey")[];
                 timeLimit?: {
                     amount: number;
                     /** @enum {string} */
@@ -13588,7 +13609,7 @@ export interface components {
                  *       "deadlock_letter"
                  *     ]
                  */
-                timeLimitFrom: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy")[];
+                timeLimitFrom: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey")[];
                 /** @default true */
                 free: boolean;
                 leaflet?: {
@@ -13722,12 +13743,41 @@ export interface components {
             };
             /**
              * @default {
+             *       "send": true,
+             *       "channels": [
+             *         "web",
+             *         "email",
+             *         "api",
+             *         "post"
+             *       ]
+             *     }
+             */
+            receipt: {
+                /** @default true */
+                send: boolean;
+                /**
+                 * @default [
+                 *       "web",
+                 *       "email",
+                 *       "api",
+                 *       "post"
+                 *     ]
+                 */
+                channels: ("web" | "email" | "phone" | "post" | "in_person" | "api")[];
+                communication?: string;
+                quote?: string;
+            };
+            /**
+             * @default {
              *       "enabled": false
              *     }
              */
             survey: {
                 /** @default false */
                 enabled: boolean;
+                /** @enum {string} */
+                via?: "preferred" | "email" | "post" | "portal" | "phone";
+                communication?: string;
                 quote?: string;
             };
             taxonomy?: {

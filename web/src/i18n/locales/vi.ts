@@ -294,7 +294,11 @@ const vi: Strings<Messages> = {
     withdrawConfirmText: 'Chúng tôi sẽ ngừng giải quyết và đóng khiếu nại.',
     cancel: 'Hủy',
     rate: 'Đánh giá việc giải quyết khiếu nại',
-    rateScore: 'Đánh giá của Quý khách',
+    rate_keptInformed:
+      'Chúng tôi có cập nhật thông tin đầy đủ cho Quý khách trong quá trình giải quyết không?',
+    rate_speed: 'Quý khách có hài lòng với tốc độ giải quyết không?',
+    rate_fairness: 'Kết quả giải quyết có công bằng không?',
+    rateScore: 'Nhìn chung, Quý khách có hài lòng với cách chúng tôi giải quyết khiếu nại không?',
     rateScoreLabel_1: '1 — rất không hài lòng',
     rateScoreLabel_2: '2 — không hài lòng',
     rateScoreLabel_3: '3 — bình thường',
