@@ -1,8 +1,8 @@
 // The server's secret: the root of the keys that must not live in the database (the audit
-// chain's HMAC key, the keys that seal tracking tokens in stored answers and in complaints). From REDRESS_SECRET,
-// or the file REDRESS_SECRET_FILE (default: secret.key in the data folder), created with 32
-// random bytes, readable by its owner only, the first time Redress starts without one. Every
-// process writing one database must share it.
+// chain's HMAC key, the keys that seal tracking tokens in stored answers and in complaints).
+// From REDRESS_SECRET, or the file REDRESS_SECRET_FILE (default: secret.key in the data folder),
+// created with 32 random bytes, readable by its owner only, the first time Redress starts without
+// one. Every process writing one database must share it.
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -14,10 +14,7 @@ import {
 } from '../../db/repositories/customers.ts';
 import { chainOnto, eventWriteParts } from '../../db/repositories/events.ts';
 import { storedAnswersPart } from '../../db/repositories/idempotency-keys.ts';
-import {
-  deferredPlanningPart,
-  receiptWorkPart,
-} from '../../db/repositories/scheduled-actions.ts';
+import { deferredPlanningPart, receiptWorkPart } from '../../db/repositories/scheduled-actions.ts';
 import { runWrites } from '../../db/write-parts.ts';
 import { earliestOpenDue } from '../../domain/clocks/policy-clocks.ts';
 import { newId, sha256 } from '../crypto.ts';

@@ -402,7 +402,10 @@ export const policySchema = z.strictObject({
   receipt: z
     .strictObject({
       send: z.boolean().default(true),
-      channels: z.array(z.enum(CHANNELS)).min(1).default([...RECEIPT_CHANNELS]),
+      channels: z
+        .array(z.enum(CHANNELS))
+        .min(1)
+        .default([...RECEIPT_CHANNELS]),
       /** The policy's communication of kind `receipt` to use (its template); by default the
        *  first of that kind, else the shipped receipt template. */
       communication: z.string().optional(),
