@@ -90,7 +90,7 @@ for (const engine of engines()) {
       assert.equal(sent.length, 1);
       assert.equal(sent[0]!.channel, 'email');
       assert.equal(sent[0]!.to_address, 'ann@example.com');
-      assert.match(sent[0]!.body_text, /How well did we keep you informed\?/);
+      assert.match(sent[0]!.body_text, /How satisfied are you with how we kept you informed\?/);
       assert.ok(
         sent[0]!.body_text.includes(
           `https://c.example.test/track/${c.reference}?token=${c.trackingToken}`,

@@ -182,13 +182,13 @@ describe('the customer in Chromium', () => {
     await page.getByRole('button', { name: 'Send rating' }).click();
     await page.getByText('Choose a rating from 1 to 5').first().waitFor();
     const group = (name: string) => page.getByRole('group', { name });
-    await group('How well did we keep you informed? (optional)')
+    await group('How satisfied are you with how we kept you informed? (optional)')
       .getByRole('radio', { name: '3 — neither satisfied nor dissatisfied' })
       .check();
     await group('How satisfied are you with how quickly we dealt with your complaint?')
       .getByRole('radio', { name: '2 — dissatisfied' })
       .check();
-    await group('How fair was the outcome?')
+    await group('How satisfied are you that the outcome was fair?')
       .getByRole('radio', { name: '5 — very satisfied' })
       .check();
     await group('Overall, how satisfied are you with how we handled your complaint?')

@@ -295,9 +295,9 @@ const vi: Strings<Messages> = {
     cancel: 'Hủy',
     rate: 'Đánh giá việc giải quyết khiếu nại',
     rate_keptInformed:
-      'Chúng tôi có cập nhật thông tin đầy đủ cho Quý khách trong quá trình giải quyết không?',
+      'Quý khách có hài lòng với việc chúng tôi cập nhật thông tin trong quá trình giải quyết không?',
     rate_speed: 'Quý khách có hài lòng với tốc độ giải quyết không?',
-    rate_fairness: 'Kết quả giải quyết có công bằng không?',
+    rate_fairness: 'Quý khách có hài lòng với tính công bằng của kết quả giải quyết không?',
     rateScore: 'Nhìn chung, Quý khách có hài lòng với cách chúng tôi giải quyết khiếu nại không?',
     rateScoreLabel_1: '1 — rất không hài lòng',
     rateScoreLabel_2: '2 — không hài lòng',
