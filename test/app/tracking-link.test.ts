@@ -93,6 +93,20 @@ for (const engine of engines()) {
       assert.equal(unsealTrackingToken(sealed), c.trackingToken);
     });
 
+    test('a handler can read the link out again; an auditor cannot see it', async () => {
+      const c = await register({
+        channel: 'phone',
+        customer: { name: 'Lost Link', phone: '+44 20 7946 0001' },
+      });
+      const seen = async (role: 'handler' | 'auditor') =>
+        t.app.inject({
+          url: `/api/v1/complaints/${c.reference}/tracking-link`,
+          headers: t.as(role),
+        });
+      assert.equal((await seen('handler')).json().trackingUrl, c.trackingUrl);
+      assert.equal((await seen('auditor')).statusCode, 403);
+    });
+
     test('a postal complaint logged by staff: its acknowledgement letter carries the link, and the PDF shows it', async () => {
       const c = await register({
         channel: 'post',

@@ -27,6 +27,8 @@ const OPERATIONS = {
   'complaint.create': HANDLERS,
   'complaint.read': STAFF,
   'complaint.attach': ['handler', 'department_member', 'manager', 'administrator'],
+  /** The customer's tracking link, read out again to a customer who lost it. */
+  'tracking.link': HANDLERS,
   'user.read': ['administrator', 'manager', 'auditor'],
   'assignee.read': STAFF,
   'user.manage': ADMIN,

@@ -366,3 +366,15 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     nextStep: d.nextStep && { ...d.nextStep, dueAt: iso(d.nextStep.dueAt) },
   };
 }
+
+export const trackingLinkSchema = z
+  .object({
+    reference: z.string(),
+    trackingUrl: z
+      .string()
+      .nullable()
+      .describe(
+        "the customer's tracking link, to give again; null for a complaint registered before links were kept, or anonymised",
+      ),
+  })
+  .meta({ id: 'TrackingLink' });
