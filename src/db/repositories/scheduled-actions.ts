@@ -148,6 +148,24 @@ export async function scheduleSurvey(tx: Queryable, complaintId: number, due: Da
   );
 }
 
+/** Marks the receipt and survey work of these complaints done without sending (demo data: a
+ *  history that never reached any customer). */
+export async function settleCustomerMessageWork(
+  q: Queryable,
+  references: readonly string[],
+  by: string,
+  now: Date,
+): Promise<void> {
+  await q.query(
+    `update scheduled_actions s set handled_at = $2, handled_by = $3,
+       outcome = '{"skipped":"demo history: nothing is sent"}'::jsonb
+     from complaints c
+     where c.id = s.complaint_id and c.reference = any($1::text[]) and s.kind = 'auto'
+       and s.clock_name in ('${RECEIPT_WORK}', '${SURVEY_WORK}') and s.handled_at is null`,
+    [references, now, by],
+  );
+}
+
 export async function scheduleAction(
   tx: Queryable,
   a: {
