@@ -3,6 +3,7 @@
 // batcher (group commit) and the mailer — and handed to the web server, the background jobs
 // and the CLI verbs alike. Use cases take the part of it they need as their `deps`.
 import { IntakeBatcher } from './app/complaints/intake-batcher.ts';
+import { useTrackingBase } from './app/complaints/tracking-link.ts';
 import { DiskFileStore } from './app/files/disk-file-store.ts';
 import type { FileStore } from './app/files/file-store.ts';
 import { PolicyRegistry } from './app/policy-registry.ts';
@@ -58,7 +59,8 @@ export function buildServices(parts: {
   const keys = deriveKeys(parts.secret ?? DEVELOPMENT_SECRET);
   // The audit chain's key stays in the process: the repositories that write events read it.
   useAuditKey(keys.audit);
-  useSealKey(keys.seal);
+  useSealKey(keys.seal, keys.tracking);
+  useTrackingBase(config.publicUrl);
   return {
     keys,
     config,
@@ -87,8 +89,9 @@ export async function openServices(
 ): Promise<OpenServices> {
   // Before anything can write an event (syncing the presets does): the audit key is set.
   const secret = loadServerSecret(config);
-  useAuditKey(deriveKeys(secret).audit);
-  useSealKey(deriveKeys(secret).seal);
+  const keys = deriveKeys(secret);
+  useAuditKey(keys.audit);
+  useSealKey(keys.seal, keys.tracking);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

@@ -1,8 +1,8 @@
 // The server's secret: the root of the keys that must not live in the database (the audit
-// chain's HMAC key, the key that seals tracking tokens in stored answers). From REDRESS_SECRET,
-// or the file REDRESS_SECRET_FILE (default: secret.key in the data folder), created with 32
-// random bytes, readable by its owner only, the first time Redress starts without one. Every
-// process writing one database must share it.
+// chain's HMAC key, the keys that seal tracking tokens in stored answers and in complaints).
+// From REDRESS_SECRET, or the file REDRESS_SECRET_FILE (default: secret.key in the data folder),
+// created with 32 random bytes, readable by its owner only, the first time Redress starts without
+// one. Every process writing one database must share it.
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -12,6 +12,8 @@ export interface ServerKeys {
   audit: Buffer;
   /** AES-256-GCM key sealing secrets kept in rows (src/app/sealed.ts). */
   seal: Buffer;
+  /** AES-256-GCM key sealing each complaint's tracking token, so its link can be given again. */
+  tracking: Buffer;
 }
 
 /** The development secret of services built without one (tests, benchmarks). */
@@ -19,7 +21,11 @@ export const DEVELOPMENT_SECRET = Buffer.from('redress development secret, never
 
 export function deriveKeys(secret: Buffer): ServerKeys {
   const derive = (purpose: string) => createHmac('sha256', secret).update(purpose).digest();
-  return { audit: derive('redress audit chain v2'), seal: derive('redress sealed values v1') };
+  return {
+    audit: derive('redress audit chain v2'),
+    seal: derive('redress sealed values v1'),
+    tracking: derive('redress tracking tokens v1'),
+  };
 }
 
 export function loadServerSecret(config: {

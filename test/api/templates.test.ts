@@ -43,7 +43,7 @@ for (const engine of engines()) {
       assert.equal(r.statusCode, 200, r.body);
       const body = r.json();
       assert.deepEqual(body.languages, ['en']);
-      assert.equal(body.items.length, 11);
+      assert.equal(body.items.length, 13);
       const ack = body.items.find((i: { kind: string }) => i.kind === 'acknowledgement');
       assert.equal(ack.source, 'default');
       assert.equal(ack.version, null);
@@ -54,7 +54,7 @@ for (const engine of engines()) {
         headers: t.as('manager'),
       });
       assert.deepEqual(vn.json().languages, ['en', 'vi']);
-      assert.equal(vn.json().items.length, 22);
+      assert.equal(vn.json().items.length, 26);
     });
 
     test('composing uses the shipped template until an administrator edits it', async () => {

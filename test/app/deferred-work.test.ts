@@ -23,6 +23,8 @@ const QUICK = policySchema.parse({
   name: 'Quick',
   timezone: 'Europe/London',
   calendar: { holidays: null },
+  // The clocks' work only (the automatic receipt has its own tests: test/app/receipt.test.ts).
+  receipt: { send: false },
   clocks: {
     reply: {
       amount: 0.002,

@@ -56,6 +56,18 @@ describe('demo data (pglite)', () => {
     assert.deepEqual([...channels].sort(), [...CHANNELS].sort());
   });
 
+  test('a made-up past sends no receipts or survey invitations: their work is settled', async () => {
+    const pending = await count(
+      `select count(*)::int as n from scheduled_actions
+       where kind = 'auto' and clock_name in ('receipt', 'survey') and handled_at is null`,
+    );
+    assert.equal(pending, 0);
+    const settled = await count(
+      `select count(*)::int as n from scheduled_actions where clock_name = 'receipt'`,
+    );
+    assert.ok(settled > 0, 'the demo registers complaints that would have had a receipt');
+  });
+
   test('Vietnamese customers complain in Vietnamese under the VN policy', async () => {
     const vi = await rows<{ subject: string; description: string; policy_id: string }>(
       `select subject, description, c.policy_id from complaints c join customers k on k.id = c.customer_id

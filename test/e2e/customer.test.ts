@@ -165,7 +165,7 @@ describe('the customer in Chromium', () => {
     await context.close();
   });
 
-  test('after closing, the customer rates the handling with a score from 1 to 5 and a comment', async () => {
+  test('after closing, the customer rates the handling: kept informed, speed, fairness, overall (1 to 5) and a comment', async () => {
     const c = await complainByApi(server.url, {
       customer: { name: 'Rita Rater', email: 'rita@example.com', language: 'en' },
     });
@@ -181,7 +181,19 @@ describe('the customer in Chromium', () => {
     await page.getByText('Rate how we handled your complaint').click();
     await page.getByRole('button', { name: 'Send rating' }).click();
     await page.getByText('Choose a rating from 1 to 5').first().waitFor();
-    await page.getByRole('radio', { name: '4 — satisfied' }).check();
+    const group = (name: string) => page.getByRole('group', { name });
+    await group('How satisfied are you with how we kept you informed? (optional)')
+      .getByRole('radio', { name: '3 — neither satisfied nor dissatisfied' })
+      .check();
+    await group('How satisfied are you with how quickly we dealt with your complaint?')
+      .getByRole('radio', { name: '2 — dissatisfied' })
+      .check();
+    await group('How satisfied are you that the outcome was fair?')
+      .getByRole('radio', { name: '5 — very satisfied' })
+      .check();
+    await group('Overall, how satisfied are you with how we handled your complaint?')
+      .getByRole('radio', { name: '4 — satisfied' })
+      .check();
     await page.getByLabel('Comments').fill('Fixed, though it took two weeks.');
     await page.getByRole('button', { name: 'Send rating' }).click();
     await page.getByRole('status').getByText('Thank you. We have recorded this.').waitFor();

@@ -160,7 +160,13 @@ describe('the two journeys in Chromium', () => {
         await cp.reload();
         // The rating form is folded under its summary until opened.
         await cp.getByText(E.actions.rate, { exact: true }).click();
-        await cp.getByRole('radio', { name: E.actions.rateScoreLabel_5 }).check();
+        // The four survey questions (ISO 10004): each a group of its own, overall required.
+        const mark = (legend: string, label: string) =>
+          cp.getByRole('group', { name: legend }).getByRole('radio', { name: label }).check();
+        await mark(E.actions.rate_keptInformed, E.actions.rateScoreLabel_4);
+        await mark(E.actions.rate_speed, E.actions.rateScoreLabel_3);
+        await mark(E.actions.rate_fairness, E.actions.rateScoreLabel_5);
+        await mark(E.actions.rateScore, E.actions.rateScoreLabel_5);
         await cp.getByLabel(E.actions.rateComment).fill('Quick and clear, thank you.');
         await cp.getByRole('button', { name: E.actions.rateSend }).click();
         await cp.getByText(E.track.done).waitFor();

@@ -137,6 +137,21 @@ export function appPages(): AppPage[] {
       },
     },
     {
+      // The rating form opened: the four survey questions and a comment.
+      name: 'track-rating',
+      open: async (page, url, lang) => {
+        if (!closed) {
+          closed = await complainByApi(url, {
+            customer: { name: 'Cara Closed', email: 'cara@example.com', language: 'en' },
+          });
+          await closeByApi(url, closed.reference);
+        }
+        await page.goto(`${url}/track/${closed.reference}?token=${closed.token}&lang=${lang}`);
+        await page.getByText(STRINGS[lang].actions.rate, { exact: true }).click();
+        await page.getByRole('group', { name: STRINGS[lang].actions.rateScore }).waitFor();
+      },
+    },
+    {
       name: 'track-deadlocked',
       open: async (page, url, lang) => {
         if (!deadlocked) {

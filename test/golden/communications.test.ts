@@ -42,7 +42,14 @@ describe('golden texts of every letter and procedure the shipped policies publis
         test(`${folder} ${lang}: the published procedure`, () => {
           compare(`${folder}/procedure.${lang}.txt`, renderProcedure(policy, lang, { asOf: NOW }));
         });
-        for (const [name, c] of Object.entries(policy.communications)) {
+        // The automatic receipt and the survey invitation, when the policy sends them.
+        const own: [string, { kind?: Kind }][] = [
+          ...(policy.receipt.send ? [['receipt', {}] as [string, { kind?: Kind }]] : []),
+          ...(policy.survey.enabled
+            ? [['satisfaction_survey', {}] as [string, { kind?: Kind }]]
+            : []),
+        ];
+        for (const [name, c] of [...Object.entries(policy.communications), ...own]) {
           const kind = (c.kind ?? name) as Kind;
           test(`${folder} ${lang}: ${name}`, () => {
             const comm = findCommunication(policy, kind, name);

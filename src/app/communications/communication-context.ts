@@ -29,6 +29,7 @@ import {
   type CommunicationContext,
 } from '../../domain/communications/variables.ts';
 import type { Language, Policy } from '../../domain/policy/schema.ts';
+import { trackingUrlOf } from '../complaints/tracking-link.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { complaintDetails } from './complaint-details.ts';
@@ -210,6 +211,7 @@ export async function complaintContext(
       receivedAt: row.received_at,
       channel: row.channel,
       outcome: row.outcome,
+      trackingUrl: trackingUrlOf(row),
     },
     customer: { name: customer?.name ?? '' },
     clocks: clocks.map((c) => ({ name: c.name, dueAt: c.dueAt, stoppedAt: c.stoppedAt })),

@@ -1,6 +1,7 @@
 // One lifecycle action on a stored complaint: lock the row, ask the pure lifecycle, write the
 // new state, its events (hash-chained), the messages it carries, the communication it sends and
 // the replayed clocks, all in the same transaction.
+import { scheduleSurvey } from '../../db/repositories/scheduled-actions.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { saveClocks } from '../../db/repositories/clocks.ts';
 import {
@@ -9,6 +10,7 @@ import {
   snapshotOf,
   updateComplaintSnapshot,
   type ComplaintRow,
+  type SatisfactionAnswers,
 } from '../../db/repositories/complaints.ts';
 import { findCustomer } from '../../db/repositories/customers.ts';
 import { departmentExists } from '../../db/repositories/departments.ts';
@@ -123,6 +125,7 @@ export async function applyActionToRow(
   await updateComplaintSnapshot(tx, row.id, result.state, isOpen(result.state.state), now, {
     satisfaction: isRating ? (payload['score'] as number) : null,
     satisfactionComment: isRating ? ((payload['comment'] as string | undefined) ?? null) : null,
+    satisfactionAnswers: isRating ? surveyAnswers(payload) : null,
   });
   await appendEvents(
     tx,
@@ -154,6 +157,10 @@ export async function applyActionToRow(
     await communicateAction(tx, deps, policy, row, actor, { type, payload, now, searchText });
   }
   await replayAndSaveClocks(tx, policy, row, now, searchText);
+  // Closing invites the customer to rate how it went: the sweep sends the survey at once.
+  if (policy.survey.enabled && result.events.some((e) => e.type === 'closed')) {
+    await scheduleSurvey(tx, row.id, now);
+  }
   await askForAttention(tx, row, result.state, policy, result.events, now);
   const automatic = result.events.find((e) => e.type === 'deadlocked' && e.data['letterAutomatic']);
   // A person's deadlock under a policy whose letter goes unasked (Ofcom, 2026-04-08) sends it
@@ -169,6 +176,17 @@ export async function applyActionToRow(
     return { ...sent, events: [...result.events, ...sent.events] };
   }
   return { reference: row.reference, status: result.state.state, events: result.events };
+}
+
+/** The survey's marks as stored beside the score (`overall` is the score). */
+function surveyAnswers(p: Record<string, unknown>): SatisfactionAnswers {
+  const mark = (k: string) => (typeof p[k] === 'number' ? { [k]: p[k] as number } : {});
+  return {
+    ...mark('keptInformed'),
+    ...mark('speed'),
+    ...mark('fairness'),
+    overall: p['score'] as number,
+  };
 }
 
 /** Who sends what the policy sends without a person asking. */

@@ -14,10 +14,11 @@ import {
 } from '../../db/repositories/customers.ts';
 import { chainOnto, eventWriteParts } from '../../db/repositories/events.ts';
 import { storedAnswersPart } from '../../db/repositories/idempotency-keys.ts';
-import { deferredPlanningPart } from '../../db/repositories/scheduled-actions.ts';
+import { deferredPlanningPart, receiptWorkPart } from '../../db/repositories/scheduled-actions.ts';
 import { runWrites } from '../../db/write-parts.ts';
 import { earliestOpenDue } from '../../domain/clocks/policy-clocks.ts';
 import { newId, sha256 } from '../crypto.ts';
+import { sealTrackingToken } from '../sealed.ts';
 import {
   requestHash,
   sealAnswer,
@@ -109,10 +110,19 @@ function complaintOf(
     assigneeId: p.input.assigneeId ?? null,
     departmentId: p.input.departmentId ?? null,
     trackingTokenHash: sha256(p.token),
+    trackingTokenSealed: sealTrackingToken(p.token),
     // Only a staff member is a user; a system actor (mail intake) registers as no one.
     createdBy: p.route === 'staff' && p.actor.role !== 'system' ? p.actor.id : null,
     nextDueAt: earliestOpenDue(p.clocks),
   };
+}
+
+/** Whether the policy sends this complaint an automatic receipt: by its channel, to the email
+ *  address its customer gave (a phone or in-person complaint, so a first-contact resolution,
+ *  gets none). */
+function wantsReceipt(p: PreparedRegistration): boolean {
+  const r = p.policy.receipt;
+  return r.send && r.channels.includes(p.channel) && Boolean(p.input.customer.email);
 }
 
 /** Writes the batch (one set of keys per registration); resolves in the batch's order. */
@@ -167,6 +177,9 @@ export async function writeRegistrations(
     ...eventWriteParts(events),
     clocksPart(batch.map((p, i) => ({ complaintId: ids[i]!, clocks: p.clocks }))),
     deferredPlanningPart(ids),
+    receiptWorkPart(
+      batch.flatMap((p, i) => (wantsReceipt(p) ? [{ complaintId: ids[i]!, due: p.now }] : [])),
+    ),
     storedAnswersPart(
       batch.flatMap((p, i) =>
         p.idempotencyKey

@@ -8,6 +8,7 @@ import type { Queryable } from '../../db/client.ts';
 import { findComplaint } from '../../db/repositories/complaints.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { applyComplaintActionIn } from '../complaints/apply-complaint-action.ts';
+import { settleCustomerMessageWork } from '../../db/repositories/scheduled-actions.ts';
 import { registerComplaint } from '../complaints/register-complaint.ts';
 import type { ComplaintPlan } from './demo-plan.ts';
 import type { Who } from './demo-scripts.ts';
@@ -115,5 +116,12 @@ export async function loadComplaints(
     );
     progress(out.length, plans.length);
   }
+  // A made-up past sends no receipts or survey invitations when the sweep first runs.
+  await settleCustomerMessageWork(
+    deps.db,
+    out.map((c) => c.reference),
+    'demo',
+    new Date(),
+  );
   return out;
 }

@@ -44,6 +44,7 @@ function complaintJson(c: CustomerRecords['complaints'][number]) {
     adr: c.adr,
     satisfaction: c.satisfaction,
     satisfactionComment: c.satisfaction_comment,
+    satisfactionAnswers: c.satisfaction_answers ?? null,
     anonymisedAt: c.anonymised_at,
   };
 }

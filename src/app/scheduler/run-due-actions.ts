@@ -7,6 +7,8 @@ import { withSavepoint, type Db, type Queryable } from '../../db/client.ts';
 import {
   claimDueActions,
   markHandledMany,
+  RECEIPT_WORK,
+  SURVEY_WORK,
   type ScheduledActionRow,
 } from '../../db/repositories/scheduled-actions.ts';
 import { insertTask } from '../../db/repositories/tasks.ts';
@@ -17,7 +19,13 @@ import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
 import { planDueWork } from './plan-due-work.ts';
 import { SweepBatch } from './sweep-batch.ts';
-import { breachAction, sendCommunication, type SweepContext } from './sweep-actions.ts';
+import {
+  breachAction,
+  sendCommunication,
+  sendReceipt,
+  sendSurvey,
+  type SweepContext,
+} from './sweep-actions.ts';
 
 export interface SweepDeps {
   db: Db;
@@ -150,7 +158,12 @@ async function handle(
     row = await batch.refresh(tx, row.id);
   }
   if (item.kind === 'auto') {
-    const out = await sendCommunication(tx, ctx, row, policy, item.clock_name, item.due_at);
+    const out =
+      item.clock_name === RECEIPT_WORK
+        ? await sendReceipt(tx, ctx, row, policy)
+        : item.clock_name === SURVEY_WORK
+          ? await sendSurvey(tx, ctx, row, policy)
+          : await sendCommunication(tx, ctx, row, policy, item.clock_name, item.due_at);
     await batch.refresh(tx, row.id);
     return out;
   }

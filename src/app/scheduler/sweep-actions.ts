@@ -2,7 +2,11 @@
 // urgent, deadlock) or a communication sent by itself (a progress report, at its interval; the
 // ADR notice; the deadlock letter), recorded in the lifecycle when it is one of its steps.
 import type { Queryable } from '../../db/client.ts';
-import { lockComplaintById, type ComplaintRow } from '../../db/repositories/complaints.ts';
+import {
+  lockComplaintById,
+  markSurveySent,
+  type ComplaintRow,
+} from '../../db/repositories/complaints.ts';
 import { findCustomer } from '../../db/repositories/customers.ts';
 import {
   scheduleAction,
@@ -15,7 +19,7 @@ import {
   flagsRefusing,
   type CommunicationKind,
 } from '../../domain/complaint/communications.ts';
-import type { ActionType } from '../../domain/complaint/lifecycle.ts';
+import { isOpen, type ActionType } from '../../domain/complaint/lifecycle.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { BreachAction, Policy } from '../../domain/policy/schema.ts';
 import { applyActionToRow } from '../complaints/apply-complaint-action.ts';
@@ -100,6 +104,85 @@ async function lifecycle(
     if (err instanceof AppError) return { action: type, refused: err.code };
     throw err;
   }
+}
+
+/**
+ * The automatic receipt (policy `receipt`): by email, at once after registration, with the
+ * reference and the tracking link. It records only that it was sent (a public
+ * `communication_queued` event): the acknowledgement stays a person's act, and the acknowledge
+ * clock runs on. A complaint settled or withdrawn before the sweep came to it gets none.
+ */
+export async function sendReceipt(
+  tx: Queryable,
+  ctx: SweepContext,
+  row: ComplaintRow,
+  policy: Policy,
+): Promise<Record<string, unknown>> {
+  const fresh = (await lockComplaintById(tx, row.id))!;
+  if (!policy.receipt.send) return { skipped: 'the policy sends no receipt' };
+  if (!isOpen(fresh.status) || fresh.status === 'resolved_on_first_contact') {
+    return { skipped: `no receipt: the complaint is ${fresh.status}` };
+  }
+  const customer = await findCustomer(tx, fresh.customer_id);
+  if (!customer?.email) return { skipped: 'no receipt: no email address' };
+  const composed = await composeCommunication(tx, ctx.policies, {
+    complaintId: fresh.id,
+    kind: 'receipt',
+    ...(policy.receipt.communication ? { communicationName: policy.receipt.communication } : {}),
+    now: ctx.now,
+  });
+  const queued = await queueCommunication(tx, {
+    complaint: fresh,
+    customer,
+    composed,
+    method: 'email',
+    actor: ctx.actor,
+    mailDomain: ctx.mailDomain,
+    at: ctx.now,
+  });
+  return { communication: 'receipt', method: 'email', messageId: queued.messageId };
+}
+
+/**
+ * The satisfaction survey invitation (policy `survey`), after closing, by the customer's contact
+ * method (or the policy's `via`): an email with the tracking page's rating form, a letter for the
+ * print list, or a call task. At most once per complaint; never for a withdrawn complaint, nor
+ * to a customer whose data is restricted or erased.
+ */
+export async function sendSurvey(
+  tx: Queryable,
+  ctx: SweepContext,
+  row: ComplaintRow,
+  policy: Policy,
+): Promise<Record<string, unknown>> {
+  const fresh = (await lockComplaintById(tx, row.id))!;
+  if (!policy.survey.enabled) return { skipped: 'the policy sends no survey' };
+  if (fresh.status !== 'closed') return { skipped: `no survey: the complaint is ${fresh.status}` };
+  if (fresh.outcome === 'withdrawn') return { skipped: 'no survey: the complaint was withdrawn' };
+  if (fresh.survey_sent_at) return { skipped: 'the survey was sent already' };
+  const customer = await findCustomer(tx, fresh.customer_id);
+  if (!customer || customer.anonymised_at || fresh.anonymised_at) {
+    return { skipped: "no survey: the customer's data is erased" };
+  }
+  if (customer.restricted_at) return { skipped: "no survey: the customer's data is restricted" };
+  const composed = await composeCommunication(tx, ctx.policies, {
+    complaintId: fresh.id,
+    kind: 'satisfaction_survey',
+    ...(policy.survey.communication ? { communicationName: policy.survey.communication } : {}),
+    now: ctx.now,
+  });
+  if (!(await markSurveySent(tx, fresh.id, ctx.now))) return { skipped: 'sent already' };
+  const method = deliveryMethod(policy.survey.via, customer);
+  const queued = await queueCommunication(tx, {
+    complaint: fresh,
+    customer,
+    composed,
+    method,
+    actor: ctx.actor,
+    mailDomain: ctx.mailDomain,
+    at: ctx.now,
+  });
+  return { communication: 'satisfaction_survey', method, messageId: queued.messageId };
 }
 
 /** Sends one of the policy's communications by itself, unless the complaint's flags refuse it. */

@@ -9,6 +9,14 @@ import type {
   Outcome,
 } from '../../domain/complaint/states.ts';
 
+/** The ISO 10004-style answers of the satisfaction survey, each 1 to 5 (`overall` = the score). */
+export interface SatisfactionAnswers {
+  keptInformed?: number;
+  speed?: number;
+  fairness?: number;
+  overall: number;
+}
+
 export interface ComplaintRow {
   id: number;
   reference: string;
@@ -45,6 +53,13 @@ export interface ComplaintRow {
   satisfaction: number | null;
   satisfaction_comment: string | null;
   tracking_token_hash: string;
+  /** The tracking token sealed (src/app/sealed.ts), so its link can be given again; null for
+   *  complaints registered before it was kept, and once anonymised. */
+  tracking_token_sealed: string | null;
+  /** When the satisfaction survey was sent (at most once). */
+  survey_sent_at?: Date | null;
+  satisfaction_answers?: SatisfactionAnswers | null;
+  anonymised_at?: Date | null;
   next_due_at: Date | null;
   created_by: string | null;
   created_at: Date;
@@ -81,7 +96,11 @@ export async function updateComplaintSnapshot(
   s: ComplaintSnapshot,
   isOpen: boolean,
   now: Date,
-  extra: { satisfaction?: number | null; satisfactionComment?: string | null } = {},
+  extra: {
+    satisfaction?: number | null;
+    satisfactionComment?: string | null;
+    satisfactionAnswers?: SatisfactionAnswers | null;
+  } = {},
 ): Promise<void> {
   await tx.query(
     `update complaints set status = $2, previous_status = $3, is_open = $4, escalation_level = $5,
@@ -89,6 +108,7 @@ export async function updateComplaintSnapshot(
        root_cause = $11, summary = $12, lessons_learned = $13, adr = $14, redress = $15,
        classification = $19,
        satisfaction = coalesce($16, satisfaction), satisfaction_comment = coalesce($17, satisfaction_comment),
+       satisfaction_answers = coalesce($20::jsonb, satisfaction_answers),
        updated_at = $18, closed_at = case when $2 = 'closed' then $18 else closed_at end,
        row_version = row_version + 1
      where id = $1`,
@@ -112,8 +132,18 @@ export async function updateComplaintSnapshot(
       extra.satisfactionComment ?? null,
       now,
       s.classification ? JSON.stringify(s.classification) : null,
+      extra.satisfactionAnswers ? JSON.stringify(extra.satisfactionAnswers) : null,
     ],
   );
+}
+
+/** Marks the survey sent; false when it already was (at most once per complaint). */
+export async function markSurveySent(tx: Queryable, id: number, at: Date): Promise<boolean> {
+  const r = await tx.query(
+    'update complaints set survey_sent_at = $2 where id = $1 and survey_sent_at is null',
+    [id, at],
+  );
+  return r.rowCount > 0;
 }
 
 export async function lockComplaint(
@@ -206,6 +236,7 @@ export interface NewComplaint {
   assigneeId: string | null;
   departmentId: string | null;
   trackingTokenHash: string;
+  trackingTokenSealed: string;
   createdBy: string | null;
   nextDueAt: Date | null;
 }
@@ -234,6 +265,7 @@ export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
       assignee_id: c.assigneeId,
       department_id: c.departmentId,
       tracking_token_hash: c.trackingTokenHash,
+      tracking_token_sealed: c.trackingTokenSealed,
       created_by: c.createdBy,
       next_due_at: c.nextDueAt,
     })),
@@ -241,18 +273,18 @@ export function complaintsPart(complaints: readonly NewComplaint[]): WritePart {
       `insert into complaints (id, reference, policy_id, policy_version, status, channel, received_at,
          customer_id, language, subject, description, product, category, remedy_sought, immediate_action,
          people_involved, departments_involved, subject_user_ids, assignee_id, department_id,
-         tracking_token_hash, created_by, next_due_at)
+         tracking_token_hash, tracking_token_sealed, created_by, next_due_at)
        overriding system value
        select id, reference, policy_id, policy_version, 'received', channel, received_at, customer_id,
          language, subject, description, product, category, remedy_sought, immediate_action,
          people_involved, departments_involved, subject_user_ids, assignee_id, department_id,
-         tracking_token_hash, created_by, next_due_at
+         tracking_token_hash, tracking_token_sealed, created_by, next_due_at
        from jsonb_to_recordset(${p}::jsonb) as r(id bigint, reference text, policy_id text,
          policy_version integer, channel text, received_at timestamptz, customer_id text, language text,
          subject text, description text, product text, category text, remedy_sought text,
          immediate_action text, people_involved jsonb, departments_involved text[],
          subject_user_ids text[], assignee_id text, department_id text, tracking_token_hash text,
-         created_by text, next_due_at timestamptz)`,
+         tracking_token_sealed text, created_by text, next_due_at timestamptz)`,
   );
 }
 

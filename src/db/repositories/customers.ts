@@ -16,6 +16,8 @@ export interface CustomerRow {
   vulnerable: boolean;
   created_at: Date;
   anonymised_at: Date | null;
+  /** The customer asked for their data's use to be restricted (instead of erased). */
+  restricted_at?: Date | null;
 }
 
 export async function findCustomer(q: Queryable, id: string): Promise<CustomerRow | null> {

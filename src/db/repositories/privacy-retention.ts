@@ -135,7 +135,8 @@ export async function anonymiseComplaintRows(
   const customers = await tx.query<{ customer_id: string }>(
     `update complaints c set subject = $2, description = '', remedy_sought = null,
        immediate_action = null, people_involved = '[]', summary = null, satisfaction_comment = null,
-       messages_text = '', tracking_token_hash = 'anonymised:' || c.id, anonymised_at = $3,
+       messages_text = '', tracking_token_hash = 'anonymised:' || c.id, tracking_token_sealed = null,
+       anonymised_at = $3,
        retention_due_at = coalesce(p.due, c.retention_due_at), row_version = c.row_version + 1
      from unnest($1::bigint[], $4::timestamptz[]) as p(id, due)
      where c.id = p.id returning c.customer_id`,

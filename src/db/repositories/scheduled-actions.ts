@@ -109,6 +109,63 @@ export async function lockUnplannedComplaints(tx: Queryable, limit: number): Pro
   return r.rows.map((row) => Number(row.id));
 }
 
+/** The name of the automatic receipt's work row (kind `auto`, seq 0): one per complaint. */
+export const RECEIPT_WORK = 'receipt';
+
+/**
+ * Registration: the automatic receipt of these complaints, due at once, as a write part. The
+ * row's key (complaint, 'receipt', 'auto', 0) is unique and the sweep marks it handled in the
+ * transaction that queues the email, so a complaint gets one receipt across retries, restarts
+ * and workers.
+ */
+export function receiptWorkPart(rows: readonly { complaintId: number; due: Date }[]): WritePart {
+  return jsonPart(
+    rows.map((r) => ({ complaint_id: r.complaintId, due_at: r.due })),
+    (p) =>
+      `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at)
+       select complaint_id, '${RECEIPT_WORK}', 'auto', 0, due_at
+       from jsonb_to_recordset(${p}::jsonb) as r(complaint_id bigint, due_at timestamptz)
+       on conflict do nothing`,
+  );
+}
+
+/** The name of the satisfaction survey's work row (kind `auto`, seq 0): one per complaint. */
+export const SURVEY_WORK = 'survey';
+
+/**
+ * Closing: the survey invitation is due at once. One row per complaint; a row handled without
+ * sending (the complaint was reopened before the sweep came to it) is armed again by the next
+ * closing — never once the survey went (complaints.survey_sent_at).
+ */
+export async function scheduleSurvey(tx: Queryable, complaintId: number, due: Date) {
+  await tx.query(
+    `insert into scheduled_actions (complaint_id, clock_name, kind, seq, due_at)
+     values ($1, '${SURVEY_WORK}', 'auto', 0, $2)
+     on conflict (complaint_id, clock_name, kind, seq) do update
+       set due_at = excluded.due_at, handled_at = null, handled_by = null, outcome = null
+     where (select c.survey_sent_at from complaints c where c.id = excluded.complaint_id) is null`,
+    [complaintId, due],
+  );
+}
+
+/** Marks the receipt and survey work of these complaints done without sending (demo data: a
+ *  history that never reached any customer). */
+export async function settleCustomerMessageWork(
+  q: Queryable,
+  references: readonly string[],
+  by: string,
+  now: Date,
+): Promise<void> {
+  await q.query(
+    `update scheduled_actions s set handled_at = $2, handled_by = $3,
+       outcome = '{"skipped":"demo history: nothing is sent"}'::jsonb
+     from complaints c
+     where c.id = s.complaint_id and c.reference = any($1::text[]) and s.kind = 'auto'
+       and s.clock_name in ('${RECEIPT_WORK}', '${SURVEY_WORK}') and s.handled_at is null`,
+    [references, now, by],
+  );
+}
+
 export async function scheduleAction(
   tx: Queryable,
   a: {

@@ -30,6 +30,8 @@ const OPERATIONS = {
   /** Other customers with the same email or phone: seeing them, and linking the complaint. */
   'customer.match.read': [...HANDLERS, 'auditor'],
   'customer.match': HANDLERS,
+  /** The customer's tracking link, read out again to a customer who lost it. */
+  'tracking.link': HANDLERS,
   'user.read': ['administrator', 'manager', 'auditor'],
   'assignee.read': STAFF,
   'user.manage': ADMIN,

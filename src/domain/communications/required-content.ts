@@ -395,6 +395,8 @@ const KIND_NAMES: Record<Kind, string> = {
   deadlock_refusal: 'refusal of a deadlock letter',
   summary_resolution: 'summary resolution communication',
   procedure_copy: 'copy of the procedure',
+  receipt: 'receipt',
+  satisfaction_survey: 'satisfaction survey',
 };
 
 /** "the deadlock letter is missing required content: the website of … (…)". */

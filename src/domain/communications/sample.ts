@@ -100,6 +100,7 @@ export function sampleContext(
       receivedAt,
       channel,
       outcome: null,
+      trackingUrl: 'https://complaints.example.org/track/RD-2026-000123?token=sample-token',
     },
     customer: { name: sample.name },
     clocks,

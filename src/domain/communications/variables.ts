@@ -42,6 +42,11 @@ interface VariableDoc {
 /** Available to every kind. */
 export const COMMON_VARIABLES: Record<string, VariableDoc> = {
   reference: { type: 'text', description: 'the complaint reference, e.g. RD-2026-000123' },
+  tracking_url: {
+    type: 'text',
+    description:
+      "the customer's tracking link (/track/{reference}?token=…), to follow the complaint and act on it; absent for a complaint registered before links were kept",
+  },
   customer_name: { type: 'text', description: "the customer's name" },
   complaint_subject: { type: 'text', description: "the complaint's subject" },
   received_date: { type: 'text', description: 'the date the complaint was received' },
@@ -171,6 +176,8 @@ export const EXTRA_FIELDS: Record<
     },
   },
   procedure_copy: {},
+  receipt: {},
+  satisfaction_survey: {},
 };
 
 /** Variables made for one kind only (not supplied by the caller). */
@@ -275,6 +282,8 @@ export interface CommunicationContext {
     receivedAt: Date;
     channel: Channel;
     outcome: Outcome | null;
+    /** The customer's tracking link, when the server can rebuild it. */
+    trackingUrl?: string | null;
   };
   customer: { name: string };
   clocks: readonly ClockState[];
@@ -392,6 +401,7 @@ export function buildVariables(ctx: CommunicationContext): TemplateVars {
   const scheme = adr?.scheme;
   const vars: TemplateVars = {
     reference: complaint.reference,
+    tracking_url: complaint.trackingUrl ?? undefined,
     customer_name: ctx.customer.name,
     complaint_subject: complaint.subject,
     received_date: formatDate(complaint.receivedAt, lang, tz),

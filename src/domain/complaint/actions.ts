@@ -168,7 +168,15 @@ const payloadSchemas = {
     }),
   'record-redress-accepted': none,
   'record-redress-completed': z.object({ note: optionalText }),
-  'rate-satisfaction': z.object({ score: z.int().min(1).max(5), comment: optionalText }),
+  /** The survey (ISO 10004-style): `score` is the overall rating; kept informed, speed and
+   *  fairness of the outcome are optional, each 1 (very dissatisfied) to 5 (very satisfied). */
+  'rate-satisfaction': z.object({
+    score: z.int().min(1).max(5).describe('overall, how satisfied the customer is'),
+    keptInformed: z.int().min(1).max(5).optional().describe('how well they were kept informed'),
+    speed: z.int().min(1).max(5).optional().describe('how satisfied with the speed'),
+    fairness: z.int().min(1).max(5).optional().describe('how fair the outcome was'),
+    comment: optionalText,
+  }),
   'request-procedure-copy': z.object({ method: z.enum(['post', 'email', 'portal']).optional() }),
   /** Product and cause codes from the policy's taxonomy, the legal entity and vulnerability, as
    *  the regulator returns need them. A field left out keeps its value; null clears it. */

@@ -146,6 +146,9 @@ export const clockSchema = z
   });
 export type ClockConfig = z.infer<typeof clockSchema>;
 
+/** The channels whose complaints get the automatic receipt by default. */
+export const RECEIPT_CHANNELS = ['web', 'email', 'api', 'post'] as const;
+
 export const COMMUNICATION_KINDS = [
   'acknowledgement',
   'request_for_information',
@@ -158,6 +161,8 @@ export const COMMUNICATION_KINDS = [
   'deadlock_refusal',
   'summary_resolution',
   'procedure_copy',
+  'receipt',
+  'satisfaction_survey',
 ] as const;
 
 /** Things sent with a message: the ADR scheme's leaflet (as pages of a letter, a PDF attached
@@ -390,9 +395,33 @@ export const policySchema = z.strictObject({
   retention: retentionSchema.default({ years: 6, from: 'closed' }),
   /** Data-subject requests (access, erasure, restriction): their regime and clocks. */
   dataRequests: dataRequestsSchema.optional(),
-  /** The satisfaction survey sent after closing, by the customer's contact method. */
+  /** The automatic receipt: sent by email at once to a customer whose complaint came by one of
+   *  these channels (and who gave an email address), with its reference and tracking link. It is
+   *  not the acknowledgement, which a person gives and which stops the acknowledge clock. A
+   *  phone or in-person complaint (and a first-contact resolution) gets none. */
+  receipt: z
+    .strictObject({
+      send: z.boolean().default(true),
+      channels: z
+        .array(z.enum(CHANNELS))
+        .min(1)
+        .default([...RECEIPT_CHANNELS]),
+      /** The policy's communication of kind `receipt` to use (its template); by default the
+       *  first of that kind, else the shipped receipt template. */
+      communication: z.string().optional(),
+      quote: z.string().optional(),
+    })
+    .default({ send: true, channels: [...RECEIPT_CHANNELS] }),
+  /** The satisfaction survey sent after closing, by the customer's contact method (or `via`),
+   *  at most once per complaint: never to a withdrawn complaint, nor to a customer whose data
+   *  is restricted or erased. */
   survey: z
-    .strictObject({ enabled: z.boolean().default(false), quote: z.string().optional() })
+    .strictObject({
+      enabled: z.boolean().default(false),
+      via: z.enum(['preferred', 'email', 'post', 'portal', 'phone']).optional(),
+      communication: z.string().optional(),
+      quote: z.string().optional(),
+    })
     .default({ enabled: false }),
   /** Product and cause codes for classifying complaints (regulator returns). */
   taxonomy: taxonomySchema.optional(),

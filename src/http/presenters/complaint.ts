@@ -232,6 +232,15 @@ export const complaintSchema = complaintSummarySchema
     adr: adrRecordSchema.nullable(),
     classification: classificationSchema.nullable(),
     satisfaction: z.number().int().nullable().describe('1 to 5, as the customer rated it'),
+    satisfactionAnswers: z
+      .object({
+        keptInformed: z.number().int().optional(),
+        speed: z.number().int().optional(),
+        fairness: z.number().int().optional(),
+        overall: z.number().int(),
+      })
+      .nullable()
+      .describe('the survey answers, each 1 to 5 (overall is the satisfaction score)'),
     createdAt: instant(),
     updatedAt: instant(),
     closedAt: instant().nullable(),
@@ -385,6 +394,7 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     adr: row.adr ?? null,
     classification: row.classification ?? null,
     satisfaction: row.satisfaction,
+    satisfactionAnswers: row.satisfaction_answers ?? null,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     closedAt: isoOrNull(row.closed_at),
@@ -413,3 +423,15 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     })),
   };
 }
+
+export const trackingLinkSchema = z
+  .object({
+    reference: z.string(),
+    trackingUrl: z
+      .string()
+      .nullable()
+      .describe(
+        "the customer's tracking link, to give again; null for a complaint registered before links were kept, or anonymised",
+      ),
+  })
+  .meta({ id: 'TrackingLink' });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { ActionDone } from '../../app/complaints/apply-complaint-action.ts';
 import type { Registered } from '../../app/complaints/registration.ts';
+import { trackingUrlFor } from '../../app/complaints/tracking-link.ts';
 import { instant } from './common.ts';
 import { complaintStateSchema } from './complaint.ts';
 
@@ -59,7 +60,7 @@ export const presentRegistered = (
 
 /** The customer's tracking link (SPEC §7): `/track/{reference}?token=…`. */
 export const trackingUrl = (publicUrl: string, r: { reference: string; trackingToken: string }) =>
-  `${publicUrl}/track/${r.reference}?token=${r.trackingToken}`;
+  trackingUrlFor(r.reference, r.trackingToken, publicUrl);
 
 export function presentPublicRegistered(
   r: Registered,

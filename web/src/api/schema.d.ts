@@ -609,6 +609,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{reference}/tracking-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's tracking link, to give again (null when none can be rebuilt) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TrackingLink"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description COMPLAINT.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{reference}/actions/acknowledge": {
         parameters: {
             query?: never;
@@ -4916,7 +4999,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description overall, how satisfied the customer is */
                         score: number;
+                        /** @description how well they were kept informed */
+                        keptInformed?: number;
+                        /** @description how satisfied with the speed */
+                        speed?: number;
+                        /** @description how fair the outcome was */
+                        fairness?: number;
                         comment?: string;
                     } | null;
                 };
@@ -7289,7 +7379,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description overall, how satisfied the customer is */
                         score: number;
+                        /** @description how well they were kept informed */
+                        keptInformed?: number;
+                        /** @description how satisfied with the speed */
+                        speed?: number;
+                        /** @description how fair the outcome was */
+                        fairness?: number;
                         comment?: string;
                     } | null;
                 };
@@ -10486,7 +10583,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
                     lang: "en" | "vi";
                 };
                 cookie?: never;
@@ -10556,7 +10653,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
                     lang: "en" | "vi";
                 };
                 cookie?: never;
@@ -10676,7 +10773,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: string;
-                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+                    kind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
                     lang: "en" | "vi";
                 };
                 cookie?: never;
@@ -13162,6 +13259,7 @@ export interface components {
             "complaint.attach": boolean;
             "customer.match.read": boolean;
             "customer.match": boolean;
+            "tracking.link": boolean;
             "user.read": boolean;
             "assignee.read": boolean;
             "user.manage": boolean;
@@ -13285,7 +13383,7 @@ export interface components {
             } | null;
         };
         /** @enum {string} */
-        CommunicationKind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+        CommunicationKind: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
         Complaint: {
             reference: string;
             status: components["schemas"]["ComplaintState"];
@@ -13333,6 +13431,13 @@ export interface components {
             classification: components["schemas"]["Classification"] | null;
             /** @description 1 to 5, as the customer rated it */
             satisfaction: number | null;
+            /** @description the survey answers, each 1 to 5 (overall is the satisfaction score) */
+            satisfactionAnswers: {
+                keptInformed?: number;
+                speed?: number;
+                fairness?: number;
+                overall: number;
+            } | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -13892,7 +13997,7 @@ export interface components {
             communications: {
                 [key: string]: {
                     /** @enum {string} */
-                    kind?: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy";
+                    kind?: "acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey";
                     quote?: string;
                     /** @default false */
                     automatic: boolean;
@@ -13946,7 +14051,7 @@ export interface components {
                  *       "adr_notice"
                  *     ]
                  */
-                openedBy: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy")[];
+                openedBy: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey")[];
                 timeLimit?: {
                     amount: number;
                     /** @enum {string} */
@@ -13957,7 +14062,7 @@ export interface components {
                  *       "deadlock_letter"
                  *     ]
                  */
-                timeLimitFrom: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy")[];
+                timeLimitFrom: ("acknowledgement" | "request_for_information" | "transfer_notice" | "progress_report" | "resolution_plan" | "final_response" | "adr_notice" | "deadlock_letter" | "deadlock_refusal" | "summary_resolution" | "procedure_copy" | "receipt" | "satisfaction_survey")[];
                 /** @default true */
                 free: boolean;
                 leaflet?: {
@@ -14091,12 +14196,41 @@ export interface components {
             };
             /**
              * @default {
+             *       "send": true,
+             *       "channels": [
+             *         "web",
+             *         "email",
+             *         "api",
+             *         "post"
+             *       ]
+             *     }
+             */
+            receipt: {
+                /** @default true */
+                send: boolean;
+                /**
+                 * @default [
+                 *       "web",
+                 *       "email",
+                 *       "api",
+                 *       "post"
+                 *     ]
+                 */
+                channels: ("web" | "email" | "phone" | "post" | "in_person" | "api")[];
+                communication?: string;
+                quote?: string;
+            };
+            /**
+             * @default {
              *       "enabled": false
              *     }
              */
             survey: {
                 /** @default false */
                 enabled: boolean;
+                /** @enum {string} */
+                via?: "preferred" | "email" | "post" | "portal" | "phone";
+                communication?: string;
                 quote?: string;
             };
             taxonomy?: {
@@ -14598,6 +14732,11 @@ export interface components {
             } | null;
             /** Format: date-time */
             now: string;
+        };
+        TrackingLink: {
+            reference: string;
+            /** @description the customer's tracking link, to give again; null for a complaint registered before links were kept, or anonymised */
+            trackingUrl: string | null;
         };
         User: {
             id: string;

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyComplaintAction } from '../../../app/complaints/apply-complaint-action.ts';
 import { registerComplaint } from '../../../app/complaints/register-complaint.ts';
+import { getTrackingLink } from '../../../app/complaints/get-tracking-link.ts';
 import { getComplaint } from '../../../app/complaints/get-complaint.ts';
 import { listComplaints, listQuery } from '../../../app/complaints/list-complaints.ts';
 import { createComplaintInput } from '../../../app/complaints/schemas.ts';
@@ -16,6 +17,7 @@ import type { Role } from '../../../domain/complaint/states.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import {
   complaintSchema,
+  trackingLinkSchema,
   presentComplaint,
   presentQueuePage,
   queuePageSchema,
@@ -113,6 +115,20 @@ export async function complaintRoutes(base: FastifyInstance, ctx: RouteContext):
     },
     async (request) =>
       presentComplaint(await getComplaint(ctx, actorOf(request), request.params.reference)),
+  );
+
+  app.get(
+    '/complaints/:reference/tracking-link',
+    {
+      config: { permission: 'tracking.link', errors: ['COMPLAINT.NOT_FOUND'] },
+      schema: {
+        tags: ['complaints'],
+        summary: "The customer's tracking link, to give again (null when none can be rebuilt)",
+        params: referenceParam,
+        response: { 200: trackingLinkSchema },
+      },
+    },
+    async (request) => getTrackingLink(ctx, actorOf(request), request.params.reference),
   );
 
   for (const action of ACTIONS) {

@@ -315,10 +315,19 @@ function WithdrawForm({ send }: FormProps) {
   );
 }
 
+/** The survey's questions before the overall rating (ISO 10004), each optional. */
+const QUESTIONS = ['keptInformed', 'speed', 'fairness'] as const;
+type Mark = '' | '1' | '2' | '3' | '4' | '5';
+
 function RateForm({ send }: FormProps) {
   const { t } = useTranslation();
-  const [score, setScore] = useState<'' | '1' | '2' | '3' | '4' | '5'>('');
+  const [score, setScore] = useState<Mark>('');
+  const [marks, setMarks] = useState<Partial<Record<(typeof QUESTIONS)[number], Mark>>>({});
   const [comment, setComment] = useState('');
+  const options = (['5', '4', '3', '2', '1'] as const).map((s) => ({
+    value: s,
+    label: t(`actions.rateScoreLabel_${s}`),
+  }));
   const [missing, setMissing] = useState(false);
   const { busy, run, failure } = useSubmit(send);
   return (
@@ -331,21 +340,34 @@ function RateForm({ send }: FormProps) {
             document.querySelector<HTMLInputElement>('#rate-score input')?.focus();
             return null;
           }
-          return { score: Number(score), ...(comment.trim() ? { comment: comment.trim() } : {}) };
+          const given = QUESTIONS.filter((q) => marks[q]).map((q) => [q, Number(marks[q])]);
+          return {
+            score: Number(score),
+            ...Object.fromEntries(given),
+            ...(comment.trim() ? { comment: comment.trim() } : {}),
+          };
         })
       }
     >
       {failure}
+      {QUESTIONS.map((q) => (
+        <RadioGroup
+          key={q}
+          id={`rate-${q}`}
+          optional
+          legend={t(`actions.rate_${q}`)}
+          value={marks[q] ?? ''}
+          onChange={(v) => setMarks({ ...marks, [q]: v })}
+          options={options}
+        />
+      ))}
       <RadioGroup
         id="rate-score"
         legend={t('actions.rateScore')}
         error={missing && !score ? t('actions.rateScoreRequired') : undefined}
         value={score}
         onChange={setScore}
-        options={(['5', '4', '3', '2', '1'] as const).map((s) => ({
-          value: s,
-          label: t(`actions.rateScoreLabel_${s}`),
-        }))}
+        options={options}
       />
       <TextArea
         id="rate-comment"

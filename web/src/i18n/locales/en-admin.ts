@@ -160,6 +160,8 @@ const enAdmin = {
         deadlock_refusal: 'Refusal of a deadlock letter',
         summary_resolution: 'Summary resolution',
         procedure_copy: 'Copy of the procedure',
+        receipt: 'Automatic receipt',
+        satisfaction_survey: 'Satisfaction survey',
       },
     },
     mailboxes: {

@@ -168,6 +168,8 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
         deadlock_refusal: 'Thư từ chối gửi thông báo bế tắc',
         summary_resolution: 'Thư tóm tắt kết quả giải quyết',
         procedure_copy: 'Bản sao quy trình',
+        receipt: 'Thư báo nhận tự động',
+        satisfaction_survey: 'Phiếu khảo sát mức độ hài lòng',
       },
     },
     mailboxes: {

@@ -294,7 +294,11 @@ const vi: Strings<Messages> = {
     withdrawConfirmText: 'Chúng tôi sẽ ngừng giải quyết và đóng khiếu nại.',
     cancel: 'Hủy',
     rate: 'Đánh giá việc giải quyết khiếu nại',
-    rateScore: 'Đánh giá của Quý khách',
+    rate_keptInformed:
+      'Quý khách có hài lòng với việc chúng tôi cập nhật thông tin trong quá trình giải quyết không?',
+    rate_speed: 'Quý khách có hài lòng với tốc độ giải quyết không?',
+    rate_fairness: 'Quý khách có hài lòng với tính công bằng của kết quả giải quyết không?',
+    rateScore: 'Nhìn chung, Quý khách có hài lòng với cách chúng tôi giải quyết khiếu nại không?',
     rateScoreLabel_1: '1 — rất không hài lòng',
     rateScoreLabel_2: '2 — không hài lòng',
     rateScoreLabel_3: '3 — bình thường',
