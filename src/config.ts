@@ -59,6 +59,7 @@ const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   REDRESS_MAIL_FROM: z.string().default('Redress <complaints@localhost>'),
+  REDRESS_MAIL_TRUST_ENVELOPE: flag.default(false),
   REDRESS_MAIL_TRUSTED_AUTHSERV_IDS: z
     .string()
     .default('')
@@ -121,6 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     mailFrom: e.REDRESS_MAIL_FROM,
     /** Receiving hosts whose Authentication-Results every mailbox believes (besides its own). */
     mailTrustedAuthservIds: e.REDRESS_MAIL_TRUSTED_AUTHSERV_IDS,
+    /** Believe the SMTP listener's envelope sender by itself (a relay in front checked it). */
+    mailTrustEnvelope: e.REDRESS_MAIL_TRUST_ENVELOPE,
     /** The policy the web form uses without ?policy= (absent: the first policy). */
     defaultPolicy: e.REDRESS_DEFAULT_POLICY,
     /** The domain of our Message-IDs: the sender address's domain. */

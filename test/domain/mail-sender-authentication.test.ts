@@ -167,13 +167,17 @@ describe('authenticateSender', () => {
     assert.equal(!bounce.authenticated && bounce.refusal, 'empty_envelope');
   });
 
-  test('with no trusted host, only an envelope we received that is exactly From counts', () => {
+  test('with no trusted host nothing authenticates, unless the envelope is trusted and is exactly From', () => {
     const none = { trustedAuthservIds: [] as string[] };
-    assert.deepEqual(authenticateSender(evidence({ ...none, envelopeFrom: 'ANN@example.com' })), {
-      authenticated: true,
-      basis: 'envelope',
-    });
-    const other = authenticateSender(evidence({ ...none, envelopeFrom: 'bob@example.com' }));
+    // MAIL FROM is whatever the sender types: by default an envelope equal to From proves nothing.
+    const forged = authenticateSender(evidence({ ...none, envelopeFrom: 'ANN@example.com' }));
+    assert.equal(!forged.authenticated && forged.refusal, 'unauthenticated');
+    const trusting = { ...none, trustEnvelope: true };
+    assert.deepEqual(
+      authenticateSender(evidence({ ...trusting, envelopeFrom: 'ANN@example.com' })),
+      { authenticated: true, basis: 'envelope' },
+    );
+    const other = authenticateSender(evidence({ ...trusting, envelopeFrom: 'bob@example.com' }));
     assert.equal(!other.authenticated && other.refusal, 'envelope_mismatch');
     // IMAP without a trusted host: nothing is known, so nothing is believed (not even results).
     const unknown = authenticateSender(

@@ -142,9 +142,14 @@ for (const engine of engines()) {
         mkdtempSync(join(tmpdir(), 'redress-reply-')),
         () => now,
       );
-      const mailbox = await addTestMailbox(t.db, { address: 'complaints@clouddirect.test' });
+      // The receiving host in front of the mailbox checked the sender and said so.
+      const mailbox = await addTestMailbox(t.db, {
+        address: 'complaints@clouddirect.test',
+        trustedAuthservIds: ['mx.clouddirect.test'],
+      });
       const raw = Buffer.from(
         [
+          'Authentication-Results: mx.clouddirect.test; dkim=pass header.d=example.com',
           'From: Ann Customer <reply@example.com>',
           'To: complaints@clouddirect.test',
           'Subject: Re: something else entirely',

@@ -12,8 +12,11 @@
 //   claiming any other authserv-id are ignored: the sender may have written them. (The trusted
 //   host must remove results that claim its own id, as RFC 8601 §5 asks; OpenDMARC, rspamd and
 //   Postfix's milters do.)
-// - With no trusted host configured, only the envelope we received ourselves counts, and only
-//   when it is exactly the `From` address.
+// - With no trusted host configured, nothing authenticates a mail by default: an envelope is as
+//   easy to forge as `From` (MAIL FROM is whatever the sender types), so a person confirms.
+//   Where a relay in front of our SMTP listener has checked senders but writes no
+//   Authentication-Results, `trustEnvelope` lets the envelope we received count, and only when
+//   it is exactly the `From` address.
 //
 // Pure: headers in, a verdict out.
 
@@ -162,6 +165,8 @@ export interface SenderEvidence {
   authenticationResults: readonly string[];
   /** The authserv-ids of the receiving hosts we trust (empty: none). */
   trustedAuthservIds: readonly string[];
+  /** With no trusted host: whether the envelope we received counts by itself (off by default). */
+  trustEnvelope?: boolean;
 }
 
 const refuse = (refusal: SenderRefusal, detail: string): SenderVerdict => ({
@@ -185,8 +190,12 @@ export function authenticateSender(e: SenderEvidence): SenderVerdict {
 
   const trusted = new Set(e.trustedAuthservIds.map((id) => id.trim().toLowerCase()));
   if (trusted.size === 0) {
+    if (envelope === from && e.trustEnvelope) return { authenticated: true, basis: 'envelope' };
     return envelope === from
-      ? { authenticated: true, basis: 'envelope' }
+      ? refuse(
+          'unauthenticated',
+          'no trusted host authenticated the mail, and its envelope sender alone proves nothing',
+        )
       : envelope === undefined
         ? refuse(
             'unauthenticated',

@@ -28,6 +28,7 @@ export interface IngestDeps {
     maxUploadBytes?: number;
     /** Receiving hosts whose Authentication-Results every mailbox believes. */
     mailTrustedAuthservIds?: readonly string[];
+    mailTrustEnvelope?: boolean;
   };
   /** Overrides the limits derived from config. */
   limits?: MailLimits;

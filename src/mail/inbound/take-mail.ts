@@ -175,6 +175,7 @@ export function senderEvidence(
     envelopeFrom: envelopeKnown ? (addressIn(first.value) ?? '') : undefined,
     authenticationResults: head.all('authentication-results'),
     trustedAuthservIds: trusted,
+    trustEnvelope: deps.config.mailTrustEnvelope === true,
   };
 }
 
