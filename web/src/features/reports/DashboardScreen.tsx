@@ -45,7 +45,7 @@ export function DashboardScreen() {
   const period = useMemo(() => readPeriod(search), [search]);
   const policyName = period.policy
     ? (settings.policies.find((p) => p.id === period.policy)?.name ?? period.policy)
-    : t('reports.period.allPolicies');
+    : t('reports.period.allPoliciesInline');
   const ages = useReport('ages', period, 'state');
   const zone = ages.data?.period.timezone;
   return (
@@ -232,7 +232,9 @@ function ReportFigure({
       rows={r.rows}
       totals={noTotals ? undefined : r.totals}
       columns={columns}
-      rowHeader={t(`reports.dashboard.by.${groupBy}`, { defaultValue: t('reports.measures.key') })}
+      rowHeader={t(`reports.dashboard.rowHeader.${groupBy}`, {
+        defaultValue: t('reports.measures.key'),
+      })}
       label={(row) => rowLabel(row.key, groupBy, t)}
       drill={drillFor(period, r)}
       chart={chart ? { column: chart } : undefined}
@@ -265,7 +267,7 @@ function FirstContact({ period }: { period: Period }) {
         rows={r.rows}
         totals={r.totals}
         columns={['received', 'resolvedOnFirstContact', 'rate']}
-        rowHeader={t('reports.dashboard.by.channel')}
+        rowHeader={t('reports.dashboard.rowHeader.channel')}
         label={(row) => rowLabel(row.key, 'channel', t)}
         drill={drillFor(period, r)}
         chart={{ column: 'rate' }}
@@ -302,7 +304,7 @@ function AdrFigure({ period }: { period: Period }) {
       caption={t('reports.dashboard.tables.adr')}
       rows={rows}
       columns={['complaints']}
-      rowHeader={t('reports.measures.key')}
+      rowHeader={t('reports.dashboard.rowHeader.figure')}
       label={(row) => t(`reports.measures.${String(row.key)}`)}
       drill={(row) =>
         // "escalations" counts events; its complaints are those escalated.
@@ -334,7 +336,8 @@ function Satisfaction({ period }: { period: Period }) {
         <p className="mb-4 text-lg">
           {t('reports.dashboard.averageScore', {
             score: formatCell(r.totals.averageScore, 'average', lng),
-            count: formatCell(rated, 'count', lng),
+            count: rated,
+            ratings: formatCell(rated, 'count', lng),
             comments: formatCell(r.totals.withComment, 'count', lng),
           })}
         </p>
@@ -344,7 +347,7 @@ function Satisfaction({ period }: { period: Period }) {
         rows={r.rows}
         totals={r.totals}
         columns={['rated', 'withComment']}
-        rowHeader={t('reports.measures.score')}
+        rowHeader={t('reports.dashboard.rowHeader.score')}
         label={(row) => String(row.key)}
         drill={drillFor(period, r)}
         chart={{ column: 'rated' }}

@@ -28,6 +28,8 @@ export interface FigureProps {
   columnLabels?: Record<string, string> | undefined;
   /** The kind of a cell when it depends on its row (a column of mixed figures). */
   valueKindOf?: ((row: ReportRow, column: string) => CellKind) | undefined;
+  /** The caption repeats a heading just above: screen readers only. */
+  captionHidden?: boolean | undefined;
 }
 
 export function Figure(p: FigureProps) {
@@ -89,68 +91,76 @@ export function Figure(p: FigureProps) {
       ) : (
         chartCol && <div className="hidden lg:block" />
       )}
-      <div
-        role="region"
-        aria-labelledby={captionId}
-        tabIndex={0}
-        className={`max-w-full overflow-x-auto ${chartCol ? '' : 'lg:col-span-2'}`}
-      >
-        <table className="w-full border-collapse text-left">
-          <caption id={captionId} className="mb-2 text-left text-lg font-semibold text-slate-900">
+      <div className={`min-w-0 ${chartCol ? '' : 'lg:col-span-2'}`}>
+        {/* The caption names the table; its visible twin stays put while the table scrolls. */}
+        {!p.captionHidden && (
+          <p aria-hidden="true" className="mb-2 text-lg font-semibold text-slate-900">
             {p.caption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="border-b-2 border-slate-700 p-2 align-bottom">
-                {p.rowHeader}
-              </th>
-              {p.columns.map((c) => (
-                <th
-                  key={c}
-                  scope="col"
-                  className="border-b-2 border-slate-700 p-2 text-right align-bottom"
-                >
-                  {columnLabel(c, t)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.length === 0 && (
+          </p>
+        )}
+        <div
+          role="region"
+          aria-labelledby={captionId}
+          tabIndex={0}
+          className="max-w-full overflow-x-auto"
+        >
+          <table className="w-full border-collapse text-left">
+            <caption id={captionId} className="sr-only">
+              {p.caption}
+            </caption>
+            <thead>
               <tr>
-                <td colSpan={p.columns.length + 1} className="p-2 text-slate-700">
-                  {t('reports.dashboard.noRows')}
-                </td>
+                <th scope="col" className="min-w-36 border-b-2 border-slate-700 p-2 align-bottom">
+                  {p.rowHeader}
+                </th>
+                {p.columns.map((c) => (
+                  <th
+                    key={c}
+                    scope="col"
+                    className="min-w-24 border-b-2 border-slate-700 p-2 text-right align-bottom"
+                  >
+                    {columnLabel(c, t)}
+                  </th>
+                ))}
               </tr>
+            </thead>
+            <tbody>
+              {p.rows.length === 0 && (
+                <tr>
+                  <td colSpan={p.columns.length + 1} className="p-2 text-slate-700">
+                    {t('reports.dashboard.noRows')}
+                  </td>
+                </tr>
+              )}
+              {p.rows.map((r, i) => (
+                <tr key={i} className="border-b border-slate-300">
+                  <th scope="row" className="p-2 text-left font-normal">
+                    {p.label(r)}
+                  </th>
+                  {p.columns.map((c) => (
+                    <td key={c} className="p-2 text-right whitespace-nowrap tabular-nums">
+                      {cell(r, c, false)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            {p.totals && p.rows.length > 1 && (
+              <tfoot>
+                <tr className="border-t-2 border-slate-700 font-semibold">
+                  <th scope="row" className="p-2 text-left">
+                    {t('reports.dashboard.total')}
+                  </th>
+                  {p.columns.map((c) => (
+                    <td key={c} className="p-2 text-right whitespace-nowrap tabular-nums">
+                      {cell(p.totals!, c, true)}
+                    </td>
+                  ))}
+                </tr>
+              </tfoot>
             )}
-            {p.rows.map((r, i) => (
-              <tr key={i} className="border-b border-slate-300">
-                <th scope="row" className="p-2 text-left font-normal">
-                  {p.label(r)}
-                </th>
-                {p.columns.map((c) => (
-                  <td key={c} className="p-2 text-right tabular-nums">
-                    {cell(r, c, false)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          {p.totals && p.rows.length > 1 && (
-            <tfoot>
-              <tr className="border-t-2 border-slate-700 font-semibold">
-                <th scope="row" className="p-2 text-left">
-                  {t('reports.dashboard.total')}
-                </th>
-                {p.columns.map((c) => (
-                  <td key={c} className="p-2 text-right tabular-nums">
-                    {cell(p.totals!, c, true)}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          )}
-        </table>
+          </table>
+        </div>
         {p.csv && (
           <p className="mt-2">
             <a href={p.csv} download className="text-blue-800 underline">

@@ -40,7 +40,7 @@ export function FiledReturnScreen({ kind, id }: { kind: string; id: number }) {
       <ReturnHeader r={r} />
       <Warnings r={r} />
       <Section id="figures" title={t(`reports.returns.kinds.${kind}`, { defaultValue: kind })}>
-        <ReturnFigures kind={kind} figures={r.figures} drill={null} />
+        <ReturnFigures kind={kind} figures={r.figures} policy={r.policy} drill={null} />
       </Section>
       <ul className="flex flex-wrap gap-x-6">
         <li>

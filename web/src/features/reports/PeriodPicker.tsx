@@ -17,6 +17,7 @@ export function PeriodPicker({
   onChange,
   labels,
   presets = true,
+  anyPolicy,
 }: {
   period: Period;
   /** The screen's path, for the quick-period links. */
@@ -25,6 +26,8 @@ export function PeriodPicker({
   onChange: (p: Period) => void;
   labels?: { from: string; to: string };
   presets?: boolean;
+  /** The words of the empty policy choice (default: every policy). */
+  anyPolicy?: string;
 }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(period);
@@ -93,7 +96,7 @@ export function PeriodPicker({
             onChange={(e) => setDraft({ ...draft, policy: e.currentTarget.value || null })}
             className={INPUT}
           >
-            <option value="">{t('reports.period.allPolicies')}</option>
+            <option value="">{anyPolicy ?? t('reports.period.allPolicies')}</option>
             {settings.policies.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} ({p.id})

@@ -4,7 +4,8 @@
 // each count links to the complaints behind it (a filed snapshot has no links: today's
 // complaints may differ from what was filed).
 import { useTranslation } from '../../i18n/use-translation.ts';
-import type { CellParams, ReportRow } from './api.ts';
+import { currentLanguage } from '../../i18n/index.ts';
+import { useTaxonomyLabels, type CellParams, type ReportRow } from './api.ts';
 import { Figure } from './Figure.tsx';
 import { rowLabel } from './format.ts';
 
@@ -38,18 +39,30 @@ export function ReturnFigures({
   kind,
   figures,
   drill,
+  policy,
 }: {
   kind: string;
   figures: Record<string, unknown>;
   drill: Drill;
+  policy: { id: string; version: number };
 }) {
-  if (kind === 'fca-disp') return <FcaFigures figures={figures} drill={drill} />;
+  if (kind === 'fca-disp') return <FcaFigures figures={figures} drill={drill} policy={policy} />;
   if (kind === 'ofcom-quarterly') return <OfcomFigures figures={figures} drill={drill} />;
   return <SpsoFigures figures={figures} drill={drill} />;
 }
 
-function FcaFigures({ figures, drill }: { figures: Record<string, unknown>; drill: Drill }) {
+function FcaFigures({
+  figures,
+  drill,
+  policy,
+}: {
+  figures: Record<string, unknown>;
+  drill: Drill;
+  policy: { id: string; version: number };
+}) {
   const { t } = useTranslation();
+  const words = useTaxonomyLabels(policy, currentLanguage());
+  const code = (c: unknown) => words.get(String(c)) ?? rowLabel(c, 'code', t);
   const currency = typeof figures.currency === 'string' ? figures.currency : 'GBP';
   const totals = (figures.totals ?? {}) as Record<string, number>;
   const totalRows: ReportRow[] = FCA_COLUMNS.map((m) => ({ key: m, value: totals[m] ?? 0 }));
@@ -80,7 +93,7 @@ function FcaFigures({ figures, drill }: { figures: Record<string, unknown>; dril
       measure: 'openedVulnerabilityCausedByFirm',
     },
   ];
-  const label = (r: ReportRow) => rowLabel(r.key, 'productGroup', t);
+  const label = (r: ReportRow) => code(r.key);
   const measureLabel = (r: ReportRow) => t(`reports.returns.m.${String(r.key)}`);
   return (
     <>
@@ -92,10 +105,11 @@ function FcaFigures({ figures, drill }: { figures: Record<string, unknown>; dril
       </p>
       <h3 className="mb-2 text-xl font-bold">{t('reports.returns.fca.totals')}</h3>
       <Figure
+        captionHidden
         caption={t('reports.returns.fca.totals')}
         rows={totalRows}
         columns={['value']}
-        rowHeader={t('reports.measures.key')}
+        rowHeader={t('reports.dashboard.rowHeader.figure')}
         label={measureLabel}
         currency={(r) => (r.key === 'redressPaid' ? currency : null)}
         drill={
@@ -107,6 +121,7 @@ function FcaFigures({ figures, drill }: { figures: Record<string, unknown>; dril
       />
       <h3 className="mb-2 text-xl font-bold">{t('reports.returns.fca.byProductGroup')}</h3>
       <Figure
+        captionHidden
         caption={t('reports.returns.fca.byProductGroup')}
         rows={byGroup}
         columns={FCA_COLUMNS}
@@ -121,12 +136,13 @@ function FcaFigures({ figures, drill }: { figures: Record<string, unknown>; dril
       />
       <h3 className="mb-2 text-xl font-bold">{t('reports.returns.fca.opened')}</h3>
       <Figure
+        captionHidden
         caption={t('reports.returns.fca.opened')}
         rows={matrix}
         columns={causes}
         rowHeader={t('reports.returns.fca.productGroup')}
         label={label}
-        columnLabels={Object.fromEntries(causes.map((c) => [c, rowLabel(c, 'cause', t)]))}
+        columnLabels={Object.fromEntries(causes.map((c) => [c, code(c)]))}
         drill={
           drill &&
           ((r, col) => drill({ measure: 'opened', productGroup: String(r.key), cause: col }))
@@ -134,6 +150,7 @@ function FcaFigures({ figures, drill }: { figures: Record<string, unknown>; dril
       />
       <h3 className="mb-2 text-xl font-bold">{t('reports.returns.fca.publication')}</h3>
       <Figure
+        captionHidden
         caption={t('reports.returns.fca.publication')}
         rows={publication}
         columns={[
@@ -162,10 +179,11 @@ function FcaFigures({ figures, drill }: { figures: Record<string, unknown>; dril
           : t('reports.returns.fca.notApplies')}
       </p>
       <Figure
+        captionHidden
         caption={t('reports.returns.fca.consolidated')}
         rows={consolidatedRows}
         columns={['value']}
-        rowHeader={t('reports.measures.key')}
+        rowHeader={t('reports.dashboard.rowHeader.figure')}
         label={measureLabel}
         columnLabels={{ value: t('reports.measures.complaints') }}
         drill={drill && ((r) => drill({ measure: String(r.measure) }))}
@@ -183,6 +201,7 @@ function OfcomFigures({ figures, drill }: { figures: Record<string, unknown>; dr
     <>
       <h3 className="mb-2 text-xl font-bold">{t('reports.returns.ofcom.perService')}</h3>
       <Figure
+        captionHidden
         caption={t('reports.returns.ofcom.perService')}
         rows={perService}
         totals={figures.totals as ReportRow | undefined}
@@ -197,6 +216,7 @@ function OfcomFigures({ figures, drill }: { figures: Record<string, unknown>; dr
       />
       <h3 className="mb-2 text-xl font-bold">{t('reports.returns.ofcom.topReasons')}</h3>
       <Figure
+        captionHidden
         caption={t('reports.returns.ofcom.topReasons')}
         rows={reasons}
         columns={['received']}
@@ -216,6 +236,7 @@ function SpsoFigures({ figures, drill }: { figures: Record<string, unknown>; dri
     <>
       <h3 className="mb-2 text-xl font-bold">{t('reports.returns.spso.stages')}</h3>
       <Figure
+        captionHidden
         caption={t('reports.returns.spso.stages')}
         rows={stages}
         totals={figures.totals as ReportRow | undefined}

@@ -52,6 +52,7 @@ export function ReturnScreen({ kind, session }: { kind: string; session: Session
         path={`/returns/${kind}`}
         keys={RETURN_KEYS}
         labels={{ from: t('reports.returns.periodStart'), to: t('reports.returns.periodEnd') }}
+        anyPolicy={t('reports.returns.usualPolicy')}
         onChange={(p) => navigate(`/returns/${kind}${periodSearch(p, RETURN_KEYS)}`)}
       />
       {q.isPending ? (
@@ -71,6 +72,7 @@ export function ReturnScreen({ kind, session }: { kind: string; session: Session
             <ReturnFigures
               kind={kind}
               figures={q.data.figures}
+              policy={q.data.policy}
               drill={(cell) => returnDrillHref(kind, period, cell)}
             />
           </Section>

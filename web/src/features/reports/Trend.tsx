@@ -37,82 +37,91 @@ export function Trend({ period }: { period: Period }) {
         {cs.map((c) => (
           <li key={c} className="text-sm text-slate-900">
             <span className="block truncate">{rowLabel(c, 'clock', t)}</span>
-            <span className="flex h-10 items-end gap-1 border-b border-slate-500">
+            <span className="flex h-10 items-end gap-1 border-b-2 border-slate-700">
               {ms.map((m) => {
                 const share = cells.get(`${c} ${m}`)?.shareMet;
+                const none = share === null || share === undefined;
                 return (
-                  <span
-                    key={m}
-                    className="block w-3 bg-blue-800"
-                    style={{
-                      height: `${share === null || share === undefined ? 0 : Number(share) * 100}%`,
-                    }}
-                  />
+                  <span key={m} className="flex h-full min-w-2 flex-1 items-end bg-slate-100">
+                    <span
+                      className={`block w-full ${Number(share) === 0 ? 'bg-red-700' : 'bg-blue-800'}`}
+                      style={{ height: none ? 0 : `${Math.max(4, Number(share) * 100)}%` }}
+                    />
+                  </span>
                 );
               })}
             </span>
           </li>
         ))}
       </ul>
-      <div
-        role="region"
-        aria-labelledby={`${id}-caption`}
-        tabIndex={0}
-        className="max-w-full overflow-x-auto"
-      >
-        <table className="w-full border-collapse text-left">
-          <caption id={`${id}-caption`} className="mb-2 text-left text-lg font-semibold">
-            {caption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="border-b-2 border-slate-700 p-2">
-                {t('reports.measures.key')}
-              </th>
-              {ms.map((m) => (
-                <th key={m} scope="col" className="border-b-2 border-slate-700 p-2 text-right">
-                  {formatMonth(m, lng)}
+      <div className="min-w-0">
+        <p aria-hidden="true" className="mb-2 text-lg font-semibold">
+          {caption}
+        </p>
+        <div
+          role="region"
+          aria-labelledby={`${id}-caption`}
+          tabIndex={0}
+          className="max-w-full overflow-x-auto"
+        >
+          <table className="w-full border-collapse text-left">
+            <caption id={`${id}-caption`} className="sr-only">
+              {caption}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col" className="min-w-36 border-b-2 border-slate-700 p-2">
+                  {t('reports.dashboard.rowHeader.clock')}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {cs.map((c) => (
-              <tr key={c} className="border-b border-slate-300">
-                <th scope="row" className="p-2 text-left font-normal">
-                  {rowLabel(c, 'clock', t)}
-                </th>
-                {ms.map((m) => {
-                  const row = cells.get(`${c} ${m}`);
-                  const text = formatCell(row?.shareMet ?? null, 'share', lng);
-                  return (
-                    <td key={m} className="p-2 text-right tabular-nums">
-                      {row && Number(row.clocks) > 0 ? (
-                        <Link
-                          href={reportDrillHref(
-                            period,
-                            'clock-compliance',
-                            'clock-month',
-                            `${c} ${m}`,
-                            'clocks',
-                          )}
-                          aria-label={t('reports.dashboard.drill', {
-                            value: `${rowLabel(c, 'clock', t)}, ${formatMonth(m, lng)}: ${text}`,
-                          })}
-                          className="text-blue-800 underline underline-offset-2"
-                        >
-                          {text}
-                        </Link>
-                      ) : (
-                        text
-                      )}
-                    </td>
-                  );
-                })}
+                {ms.map((m) => (
+                  <th
+                    key={m}
+                    scope="col"
+                    className="border-b-2 border-slate-700 p-2 text-right whitespace-nowrap"
+                  >
+                    {formatMonth(m, lng)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {cs.map((c) => (
+                <tr key={c} className="border-b border-slate-300">
+                  <th scope="row" className="p-2 text-left font-normal">
+                    {rowLabel(c, 'clock', t)}
+                  </th>
+                  {ms.map((m) => {
+                    const row = cells.get(`${c} ${m}`);
+                    const text = formatCell(row?.shareMet ?? null, 'share', lng);
+                    return (
+                      <td key={m} className="p-2 text-right tabular-nums">
+                        {row && Number(row.clocks) > 0 ? (
+                          <Link
+                            href={reportDrillHref(
+                              period,
+                              'clock-compliance',
+                              'clock-month',
+                              `${c} ${m}`,
+                              'clocks',
+                            )}
+                            aria-label={t('reports.dashboard.drill', {
+                              value: `${rowLabel(c, 'clock', t)}, ${formatMonth(m, lng)}: ${text}`,
+                            })}
+                            className="text-blue-800 underline underline-offset-2"
+                          >
+                            {text}
+                          </Link>
+                        ) : (
+                          text
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <p className="mt-2">
           <a
             href={reportCsvHref('clock-compliance', period, 'clock-month')}

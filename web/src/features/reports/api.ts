@@ -154,3 +154,28 @@ export function useFileReturn(kind: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['returns-filed', kind] }),
   });
 }
+
+type Label = string | { en?: string; vi?: string };
+
+/** The words of a policy version's taxonomy codes (product groups, products, causes), in the
+ *  language shown; a code without words stays a code. */
+export function useTaxonomyLabels(policy: { id: string; version: number } | null, lng: string) {
+  const q = useQuery({
+    queryKey: ['policy', policy?.id],
+    queryFn: () => call(api.GET('/api/v1/policies/{id}', { params: { path: { id: policy!.id } } })),
+    enabled: policy !== null,
+    staleTime: 300_000,
+  });
+  const version = q.data?.versions.find((v) => v.version === policy?.version);
+  const taxonomy = version?.taxonomy;
+  const words = (l: Label) =>
+    typeof l === 'string' ? l : (l[lng as 'en' | 'vi'] ?? l.en ?? l.vi ?? '');
+  const map = new Map<string, string>();
+  for (const x of [
+    ...(taxonomy?.productGroups ?? []),
+    ...(taxonomy?.products ?? []),
+    ...(taxonomy?.causes ?? []),
+  ])
+    map.set(x.code, words(x.label) || x.code);
+  return map;
+}

@@ -7,6 +7,7 @@ const enReports = {
       to: 'To (inclusive)',
       policy: 'Policy',
       allPolicies: 'Every policy',
+      allPoliciesInline: 'every policy',
       show: 'Show',
       presets: 'Quick periods',
       thisMonth: 'This month',
@@ -53,6 +54,19 @@ const enReports = {
         rootCauses: 'Complaints closed by root cause',
         vulnerable: 'Complaints from vulnerable customers by driver',
       },
+      rowHeader: {
+        state: 'State',
+        clock: 'Clock',
+        channel: 'Channel',
+        category: 'Category',
+        product: 'Product',
+        department: 'Department',
+        rootCause: 'Root cause',
+        driver: 'Vulnerability driver',
+        currency: 'Currency or kind',
+        score: 'Score',
+        figure: 'Figure',
+      },
       by: {
         channel: 'channel',
         category: 'category',
@@ -61,8 +75,10 @@ const enReports = {
       },
       rate: 'Resolved at first contact: {{rate}} of {{count}} received.',
       rateNone: 'No complaints received in this period.',
-      averageScore:
-        'Average score: {{score}} of 5, from {{count}} ratings; {{comments}} with a comment.',
+      averageScore_one:
+        'Average score: {{score}} of 5, from {{ratings}} rating; {{comments}} with a comment.',
+      averageScore_other:
+        'Average score: {{score}} of 5, from {{ratings}} ratings; {{comments}} with a comment.',
       comments: 'See the complaints whose rating has a comment',
       fca: {
         period: 'Return for {{from}} to {{to}}',
@@ -161,6 +177,7 @@ const enReports = {
         view: 'Snapshot',
       },
       viewFiled: 'View version {{version}} for {{from}} to {{to}}',
+      usualPolicy: 'The return’s usual policy',
       periodStart: 'Period start',
       periodEnd: 'Period end (inclusive)',
       show: 'Compute',

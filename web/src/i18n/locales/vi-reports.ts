@@ -11,6 +11,7 @@ const viReports: Strings<ReportsMessages> = {
       to: 'Đến ngày (tính cả ngày này)',
       policy: 'Quy trình',
       allPolicies: 'Tất cả quy trình',
+      allPoliciesInline: 'tất cả quy trình',
       show: 'Xem',
       presets: 'Chọn nhanh kỳ báo cáo',
       thisMonth: 'Tháng này',
@@ -57,6 +58,19 @@ const viReports: Strings<ReportsMessages> = {
         rootCauses: 'Khiếu nại đã đóng theo nguyên nhân gốc',
         vulnerable: 'Khiếu nại của khách hàng dễ bị tổn thương theo lý do',
       },
+      rowHeader: {
+        state: 'Trạng thái',
+        clock: 'Thời hạn',
+        channel: 'Kênh',
+        category: 'Loại',
+        product: 'Sản phẩm',
+        department: 'Bộ phận',
+        rootCause: 'Nguyên nhân gốc',
+        driver: 'Lý do dễ bị tổn thương',
+        currency: 'Loại tiền hoặc hình thức',
+        score: 'Điểm',
+        figure: 'Số liệu',
+      },
       by: {
         channel: 'kênh',
         category: 'loại',
@@ -65,8 +79,10 @@ const viReports: Strings<ReportsMessages> = {
       },
       rate: 'Giải quyết ngay lần liên hệ đầu: {{rate}} trong {{count}} khiếu nại nhận được.',
       rateNone: 'Không nhận được khiếu nại nào trong kỳ này.',
-      averageScore:
-        'Điểm trung bình: {{score}} trên 5, từ {{count}} lượt đánh giá; {{comments}} lượt có nhận xét.',
+      averageScore_one:
+        'Điểm trung bình: {{score}} trên 5, từ {{ratings}} lượt đánh giá; {{comments}} lượt có nhận xét.',
+      averageScore_other:
+        'Điểm trung bình: {{score}} trên 5, từ {{ratings}} lượt đánh giá; {{comments}} lượt có nhận xét.',
       comments: 'Xem các khiếu nại có nhận xét kèm đánh giá',
       fca: {
         period: 'Báo cáo cho kỳ từ {{from}} đến {{to}}',
@@ -165,6 +181,7 @@ const viReports: Strings<ReportsMessages> = {
         view: 'Bản chụp',
       },
       viewFiled: 'Xem phiên bản {{version}} cho kỳ từ {{from}} đến {{to}}',
+      usualPolicy: 'Quy trình thường dùng cho báo cáo này',
       periodStart: 'Ngày bắt đầu kỳ',
       periodEnd: 'Ngày kết thúc kỳ (tính cả ngày này)',
       show: 'Tính',
