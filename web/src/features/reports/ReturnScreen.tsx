@@ -116,6 +116,9 @@ export function ReturnHeader({ r }: { r: ReturnData }) {
 
 export function Warnings({ r }: { r: ReturnData }) {
   const { t } = useTranslation();
+  // The API's message in English; the words by code where the app has them.
+  const words = (w: ReturnData['warnings'][number]) =>
+    t(`reports.returns.warning.${w.code}`, { defaultValue: w.message });
   return (
     <Section id="warnings" title={t('reports.returns.warnings')}>
       {r.warnings.length === 0 ? (
@@ -126,12 +129,12 @@ export function Warnings({ r }: { r: ReturnData }) {
             <li key={w.code} className="border-l-8 border-amber-600 bg-amber-50 p-3">
               <p className="font-semibold">
                 {w.count > 0
-                  ? t('reports.returns.warningCount', { count: w.count, message: w.message })
-                  : w.message}
+                  ? t('reports.returns.warningCount', { count: w.count, message: words(w) })
+                  : words(w)}
               </p>
               {w.references.length > 0 && (
                 <ul
-                  aria-label={`${t('reports.returns.warningRefs')}: ${w.message}`}
+                  aria-label={`${t('reports.returns.warningRefs')}: ${words(w)}`}
                   className="mt-1 flex flex-wrap gap-x-4"
                 >
                   {w.references.map((ref) => (

@@ -82,10 +82,13 @@ export function columnLabel(column: string, t: TFunction): string {
   });
 }
 
-/** A calendar date (YYYY-MM-DD) as "1 October 2026" / "1 tháng 10, 2026". */
+/** A calendar date (YYYY-MM-DD) as "1 October 2026" / "ngày 1 tháng 10 năm 2026". */
 export function formatDate(ymd: string, lng: Language): string {
   const d = new Date(`${ymd}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return ymd;
+  // Vietnamese writes a date in full as "ngày 1 tháng 10 năm 2026" (Intl gives "1 tháng 10, 2026").
+  if (lng === 'vi')
+    return `ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
   return new Intl.DateTimeFormat(LOCALES[lng], { dateStyle: 'long', timeZone: 'UTC' }).format(d);
 }
 

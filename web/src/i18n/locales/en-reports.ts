@@ -186,6 +186,15 @@ const enReports = {
       warnings: 'Warnings about the data',
       noWarnings: 'No warnings.',
       warningCount: '{{count}}: {{message}}',
+      warning: {
+        openedWithoutProduct: 'complaints received in the period have no product code',
+        openedWithoutCause: 'complaints received in the period have no cause code',
+        unknownProduct: 'complaints have a product code the policy’s taxonomy does not list',
+        redressInOtherCurrency: 'redress was paid in another currency than the return’s',
+        notFixedHalfYear:
+          'from 1 January 2027 the consolidated return covers fixed half-years (1 January–30 June, 1 July–31 December)',
+        notCalendarQuarter: 'Ofcom publishes calendar quarters (January–March, April–June, …)',
+      },
       warningRefs: 'The complaints concerned',
       file: 'File this return',
       fileTitle: 'File this return?',

@@ -181,7 +181,7 @@ const viReports: Strings<ReportsMessages> = {
         view: 'Bản chụp',
       },
       viewFiled: 'Xem phiên bản {{version}} cho kỳ từ {{from}} đến {{to}}',
-      usualPolicy: 'Quy trình thường dùng cho báo cáo này',
+      usualPolicy: 'Quy trình mặc định',
       periodStart: 'Ngày bắt đầu kỳ',
       periodEnd: 'Ngày kết thúc kỳ (tính cả ngày này)',
       show: 'Tính',
@@ -190,6 +190,16 @@ const viReports: Strings<ReportsMessages> = {
       warnings: 'Cảnh báo về dữ liệu',
       noWarnings: 'Không có cảnh báo.',
       warningCount: '{{count}}: {{message}}',
+      warning: {
+        openedWithoutProduct: 'khiếu nại nhận trong kỳ chưa có mã sản phẩm',
+        openedWithoutCause: 'khiếu nại nhận trong kỳ chưa có mã nguyên nhân',
+        unknownProduct: 'khiếu nại có mã sản phẩm không nằm trong bảng phân loại của quy trình',
+        redressInOtherCurrency:
+          'khoản bồi hoàn được trả bằng loại tiền khác với loại tiền của báo cáo',
+        notFixedHalfYear:
+          'từ ngày 1 tháng 1 năm 2027, báo cáo hợp nhất tính theo nửa năm cố định (1/1–30/6 và 1/7–31/12)',
+        notCalendarQuarter: 'Ofcom công bố số liệu theo quý dương lịch (tháng 1–3, tháng 4–6, …)',
+      },
       warningRefs: 'Các khiếu nại liên quan',
       file: 'Nộp báo cáo này',
       fileTitle: 'Nộp báo cáo này?',
