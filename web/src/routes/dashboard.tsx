@@ -7,14 +7,22 @@ import { RequireStaff } from '../features/auth/index.ts';
 import {
   DashboardScreen,
   DASHBOARD_REPORTS,
+  fcaPeriodOf,
   prefetchReports,
+  prefetchDeadline,
   readPeriod,
+  showsFcaDeadline,
 } from '../features/reports/index.ts';
 import { StaffHome } from '../features/staff-home/StaffHome.tsx';
 import { loadStrings } from '../i18n/index.ts';
 
-prefetchReports(readPeriod(window.location.search), DASHBOARD_REPORTS);
-await Promise.all([loadStrings('staff'), loadStrings('queue'), loadStrings('reports')]);
+// The strings first (the page cannot render without them), then every figure's read, all at
+// once, before the first render asks for them.
+const strings = Promise.all([loadStrings('staff'), loadStrings('queue'), loadStrings('reports')]);
+const period = readPeriod(window.location.search);
+prefetchReports(period, DASHBOARD_REPORTS);
+if (showsFcaDeadline(period)) prefetchDeadline('fca-disp', fcaPeriodOf(period));
+await strings;
 
 export default function DashboardRoute() {
   const { t } = useTranslation();

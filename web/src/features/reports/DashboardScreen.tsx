@@ -12,7 +12,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useReport, type Report, type ReportRow } from './api.ts';
 import { reportCsvHref } from './api.ts';
-import { FcaDeadline } from './FcaDeadline.tsx';
+import { FcaDeadline, showsFcaDeadline } from './FcaDeadline.tsx';
 import { Figure } from './Figure.tsx';
 import { formatCell, formatDate, rowLabel } from './format.ts';
 import { reportDrillHref } from './links.ts';
@@ -179,7 +179,7 @@ export function DashboardScreen() {
       </Section>
 
       <Section id="returns" title={t('reports.dashboard.sections.returns')}>
-        {(!period.policy || period.policy === 'uk-fca-disp') && <FcaDeadline period={period} />}
+        {showsFcaDeadline(period) && <FcaDeadline period={period} />}
         <p>
           <Link href="/returns" className="text-blue-800 underline">
             {t('reports.dashboard.returnsLink')}

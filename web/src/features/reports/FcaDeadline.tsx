@@ -6,18 +6,23 @@ import { Loading } from '../../components/States.tsx';
 import { formatDue } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
-import { useReturn } from './api.ts';
+import { useReturnDeadline } from './api.ts';
 import { formatDate } from './format.ts';
 import { periodSearch, RETURN_KEYS, type Period } from './period.ts';
 
 const DAY = 86_400_000;
 
+/** The return's own policy (uk-fca-disp by default), for the dashboard's dates. */
+export const fcaPeriodOf = (p: Period): Period => ({ from: p.from, to: p.to, policy: null });
+
+/** Whether the dashboard shows the FCA deadline: for every policy, or the FCA one. */
+export const showsFcaDeadline = (p: Period) => !p.policy || p.policy === 'uk-fca-disp';
+
 export function FcaDeadline({ period }: { period: Period }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
-  // The return's own policy (uk-fca-disp by default), for the dashboard's dates.
-  const fcaPeriod = { from: period.from, to: period.to, policy: null };
-  const q = useReturn('fca-disp', fcaPeriod);
+  const fcaPeriod = fcaPeriodOf(period);
+  const q = useReturnDeadline('fca-disp', fcaPeriod);
   if (q.isPending) return <Loading />;
   // No FCA policy here (or no right to it): nothing to show.
   if (q.isError) return null;
@@ -33,12 +38,14 @@ export function FcaDeadline({ period }: { period: Period }) {
       <h3 className="mb-1 text-xl font-bold">{t('reports.dashboard.sections.fcaDeadline')}</h3>
       <p>
         {t('reports.dashboard.fca.period', {
-          from: formatDate(r.periodStart, lng),
-          to: formatDate(r.periodEnd, lng),
+          from: formatDate(period.from, lng),
+          to: formatDate(period.to, lng),
         })}
       </p>
       <p className="font-semibold">
-        {t('reports.dashboard.fca.due', { due: formatDue(r.deadline.dueAt, lng, t, r.timezone) })}
+        {t('reports.dashboard.fca.due', {
+          due: formatDue(r.deadline.dueAt, lng, t, r.timezone ?? undefined),
+        })}
       </p>
       <p className={`text-2xl font-bold ${overdue ? 'text-red-800' : 'text-blue-900'}`}>
         {overdue

@@ -93,15 +93,47 @@ export const returnPeriod = (p: Period): ReturnPeriod => ({
   ...(p.policy ? { policy: p.policy } : {}),
 });
 
+const fetchReturn = (kind: string, period: Period) =>
+  call(
+    api.GET('/api/v1/returns/{kind}', {
+      params: { path: { kind }, query: returnPeriod(period) },
+    }),
+  );
+
+const fetchDeadline = (kind: string, period: Period) =>
+  call(
+    api.GET('/api/v1/returns/{kind}/deadline', {
+      params: { path: { kind }, query: returnPeriod(period) },
+    }),
+  );
+type Deadline = Awaited<ReturnType<typeof fetchDeadline>>;
+
+const earlyDeadlines = new Map<string, Promise<Deadline>>();
+/** A return's deadline asked for as soon as the route's code runs (the dashboard's clock). */
+export function prefetchDeadline(kind: string, period: Period): void {
+  if (!csrf.get()) return;
+  const pending = fetchDeadline(kind, period);
+  pending.catch(() => {});
+  earlyDeadlines.set(JSON.stringify([kind, period]), pending);
+}
+
+/** When a return for the period must be filed (GET /returns/{kind}/deadline: no figures). */
+export function useReturnDeadline(kind: string, period: Period) {
+  return useQuery({
+    queryKey: ['return-deadline', kind, period],
+    queryFn: () => {
+      const key = JSON.stringify([kind, period]);
+      const pending = earlyDeadlines.get(key);
+      earlyDeadlines.delete(key);
+      return pending ?? fetchDeadline(kind, period);
+    },
+  });
+}
+
 export function useReturn(kind: string, period: Period | null) {
   return useQuery({
     queryKey: ['return', kind, period],
-    queryFn: () =>
-      call(
-        api.GET('/api/v1/returns/{kind}', {
-          params: { path: { kind }, query: returnPeriod(period!) },
-        }),
-      ),
+    queryFn: () => fetchReturn(kind, period!),
     enabled: period !== null,
   });
 }

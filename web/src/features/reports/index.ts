@@ -4,5 +4,6 @@ export { FiledReturnScreen } from './FiledReturnScreen.tsx';
 export { ReturnDrillScreen } from './ReturnDrillScreen.tsx';
 export { ReturnScreen } from './ReturnScreen.tsx';
 export { ReturnsScreen } from './ReturnsScreen.tsx';
-export { prefetchReports } from './api.ts';
+export { prefetchDeadline, prefetchReports } from './api.ts';
+export { fcaPeriodOf, showsFcaDeadline } from './FcaDeadline.tsx';
 export { readPeriod } from './period.ts';
