@@ -2,7 +2,8 @@
 // a manager approves a response (and sends it) in the case workspace and sees the clock's
 // compliance move on the dashboard; a return shows a figure, lists the complaints behind it and
 // is filed as a snapshot; an auditor reads returns but cannot file them. axe on /dashboard,
-// /returns and /returns/fca-disp in English and Vietnamese at 1280 and 360 px.
+// a drill-down, /returns, /returns/fca-disp and a filed snapshot in English and Vietnamese at
+// 1280 and 360 px.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';

@@ -83,6 +83,23 @@ export async function loaded(page: Page, lang: Lang) {
   await page.getByText(STRINGS[lang].app.loading).first().waitFor({ state: 'detached' });
 }
 
+const filed = new Map<string, Promise<number>>();
+/** A filed FCA return (once per server), for the snapshot's page. */
+function filedReturn(url: string): Promise<number> {
+  if (!filed.has(url))
+    filed.set(
+      url,
+      apiAs(url, STAFF.manager.email).then(async (api) => {
+        const r = (await api('POST', '/returns/fca-disp/filed', {
+          periodStart: '2026-01-01',
+          periodEnd: '2026-06-30',
+        })) as { id: number };
+        return r.id;
+      }),
+    );
+  return filed.get(url)!;
+}
+
 export function reportPages(): AppPage[] {
   return [
     {
@@ -104,6 +121,29 @@ export function reportPages(): AppPage[] {
         await page
           .getByRole('heading', { level: 2, name: REPORTS[lang].returns.kinds['fca-disp'] })
           .waitFor();
+        await loaded(page, lang);
+      },
+    },
+    {
+      name: 'dashboard-drill',
+      open: async (page, url, lang) => {
+        await seedReports(url);
+        await openSignedIn(
+          page,
+          url,
+          STAFF.manager.email,
+          '/dashboard/complaints?report=volumes&groupBy=channel&key=email&measure=received',
+        );
+        await page.getByRole('list', { name: REPORTS[lang].drill.list }).waitFor();
+      },
+    },
+    {
+      name: 'return-filed',
+      open: async (page, url, lang) => {
+        await seedReports(url);
+        const id = await filedReturn(url);
+        await openSignedIn(page, url, STAFF.manager.email, `/returns/fca-disp/filed/${id}`);
+        await page.getByRole('table', { name: REPORTS[lang].returns.fca.totals }).waitFor();
         await loaded(page, lang);
       },
     },
