@@ -122,7 +122,7 @@ describe('the dashboard and the returns in Chromium', () => {
     const totals = R.returns.fca.totals;
     await page.getByRole('table', { name: totals }).waitFor();
     await loaded(page, 'en');
-    assert.equal(await cell(page, totals, R.returns.m.opened, R.measures.complaints), '2');
+    assert.equal(await cell(page, totals, R.returns.m.opened, R.returns.value), '2');
 
     // A warning names the complaints concerned, each a link to its workspace.
     const warning = page.getByRole('list', {
@@ -137,7 +137,7 @@ describe('the dashboard and the returns in Chromium', () => {
     // The figure's complaints.
     await page
       .getByRole('link', {
-        name: `${R.returns.m.opened}, ${R.measures.complaints}: 2 — see the complaints`,
+        name: `${R.returns.m.opened}, ${R.returns.value}: 2 — see the complaints`,
       })
       .click();
     await page.getByRole('heading', { level: 1, name: R.drill.title }).waitFor();
@@ -157,7 +157,7 @@ describe('the dashboard and the returns in Chromium', () => {
     await page
       .getByRole('heading', { level: 2, name: R.returns.snapshot.replace('{{version}}', '1') })
       .waitFor();
-    assert.equal(await cell(page, totals, R.returns.m.opened, R.measures.complaints), '2');
+    assert.equal(await cell(page, totals, R.returns.m.opened, R.returns.value), '2');
 
     // The list of returns shows the filed version.
     await page.getByRole('link', { name: R.returns.backList }).click();

@@ -117,7 +117,7 @@ export function Figure(p: FigureProps) {
                   <th
                     key={c}
                     scope="col"
-                    className="min-w-24 border-b-2 border-slate-700 p-2 text-right align-bottom"
+                    className="min-w-32 border-b-2 border-slate-700 p-2 text-right align-bottom"
                   >
                     {columnLabel(c, t)}
                   </th>

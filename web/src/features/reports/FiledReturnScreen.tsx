@@ -7,6 +7,7 @@ import { LoadFailed, Loading } from '../../components/States.tsx';
 import { formatMoment } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { useAssignees } from '../queue/api.ts';
 import { useFiledReturn } from './api.ts';
 import { periodSearch, RETURN_KEYS } from './period.ts';
 import { ReturnFigures } from './ReturnFigures.tsx';
@@ -17,6 +18,7 @@ export function FiledReturnScreen({ kind, id }: { kind: string; id: number }) {
   const lng = currentLanguage();
   const justFiled = new URLSearchParams(useSearch()).get('filed') === '1';
   const q = useFiledReturn(kind, id);
+  const people = useAssignees();
   if (q.isPending) return <Loading />;
   if (q.isError) return <LoadFailed error={q.error} retry={() => void q.refetch()} />;
   const r = q.data;
@@ -29,14 +31,18 @@ export function FiledReturnScreen({ kind, id }: { kind: string; id: number }) {
         {t('reports.returns.snapshot', { version: r.version })}
       </h2>
       <p className="mb-1">{t('reports.returns.snapshotNote')}</p>
-      <p className="mb-4 break-all">
-        {t('reports.returns.snapshotFacts', {
-          at: formatMoment(r.filedAt, lng, r.timezone),
-          by: r.filedBy,
-          computed: formatMoment(r.computedAt, lng, r.timezone),
-          digest: r.digest,
-        })}
-      </p>
+      <dl className="mb-4 grid grid-cols-1 gap-x-6 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">{t('reports.returns.cols.filedAt')}</dt>
+        <dd className="mb-2 sm:mb-0">{formatMoment(r.filedAt, lng, r.timezone)}</dd>
+        <dt className="font-semibold">{t('reports.returns.cols.filedBy')}</dt>
+        <dd className="mb-2 sm:mb-0">
+          {people.data?.find((p) => p.id === r.filedBy)?.name ?? r.filedBy}
+        </dd>
+        <dt className="font-semibold">{t('reports.returns.cols.computedAt')}</dt>
+        <dd className="mb-2 sm:mb-0">{formatMoment(r.computedAt, lng, r.timezone)}</dd>
+        <dt className="font-semibold">{t('reports.returns.cols.digest')}</dt>
+        <dd className="font-mono break-all">{r.digest}</dd>
+      </dl>
       <ReturnHeader r={r} />
       <Warnings r={r} />
       <Section id="figures" title={t(`reports.returns.kinds.${kind}`, { defaultValue: kind })}>

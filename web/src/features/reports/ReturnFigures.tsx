@@ -112,11 +112,12 @@ function FcaFigures({
         rowHeader={t('reports.dashboard.rowHeader.figure')}
         label={measureLabel}
         currency={(r) => (r.key === 'redressPaid' ? currency : null)}
+        columnLabels={{ value: t('reports.returns.value') }}
         drill={
           drill &&
           ((r) => (NOT_DRILLED.has(String(r.key)) ? null : drill({ measure: String(r.key) })))
         }
-        columnLabels={{ value: t('reports.measures.complaints') }}
+
         valueKindOf={(r) => (r.key === 'redressPaid' ? 'amount' : 'count')}
       />
       <h3 className="mb-2 text-xl font-bold">{t('reports.returns.fca.byProductGroup')}</h3>

@@ -102,3 +102,15 @@ export function formatMonth(ym: string, lng: Language): string {
     timeZone: 'UTC',
   }).format(d);
 }
+
+/** A date in a table: "1 Jan 2026" / "01/01/2026". */
+export function formatShortDate(ymd: string, lng: Language): string {
+  const d = new Date(`${ymd}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return ymd;
+  return new Intl.DateTimeFormat(LOCALES[lng], {
+    ...(lng === 'vi'
+      ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+      : { dateStyle: 'medium' }),
+    timeZone: 'UTC',
+  }).format(d);
+}
