@@ -102,7 +102,7 @@ export function Figure(p: FigureProps) {
           role="region"
           aria-labelledby={captionId}
           tabIndex={0}
-          className="max-w-full overflow-x-auto"
+          className="relative max-w-full overflow-x-auto"
         >
           <table className="w-full border-collapse text-left">
             <caption id={captionId} className="sr-only">

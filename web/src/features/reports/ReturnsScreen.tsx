@@ -53,7 +53,7 @@ function FiledList({ kind }: { kind: string }) {
         role="region"
         aria-labelledby={id}
         tabIndex={0}
-        className="mb-6 max-w-full overflow-x-auto"
+        className="relative mb-6 max-w-full overflow-x-auto"
       >
         <table className="w-full border-collapse text-left">
           <caption id={id} className="sr-only">

@@ -62,7 +62,7 @@ export function Trend({ period }: { period: Period }) {
           role="region"
           aria-labelledby={`${id}-caption`}
           tabIndex={0}
-          className="max-w-full overflow-x-auto"
+          className="relative max-w-full overflow-x-auto"
         >
           <table className="w-full border-collapse text-left">
             <caption id={`${id}-caption`} className="sr-only">
