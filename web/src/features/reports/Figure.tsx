@@ -117,7 +117,8 @@ export function Figure(p: FigureProps) {
                   <th
                     key={c}
                     scope="col"
-                    className="min-w-32 border-b-2 border-slate-700 p-2 text-right align-bottom"
+                    // Long headers get more room, so they wrap to two or three lines, not five.
+                    className={`${columnLabel(c, t).length > 24 ? 'min-w-48' : 'min-w-28'} border-b-2 border-slate-700 p-2 text-right align-bottom`}
                   >
                     {columnLabel(c, t)}
                   </th>
