@@ -234,6 +234,8 @@ const enReports = {
       },
       spso: { stages: 'Per stage', stage: 'Stage' },
       m: {
+        openedVulnerable: 'Opened, vulnerable customers',
+        openedVulnerabilityCausedByFirm: 'Opened, vulnerability caused or worsened by the firm',
         outstandingAtStart: 'Outstanding at start',
         opened: 'Opened',
         closed: 'Closed',

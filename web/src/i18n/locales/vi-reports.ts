@@ -239,6 +239,9 @@ const viReports: Strings<ReportsMessages> = {
       },
       spso: { stages: 'Theo giai đoạn', stage: 'Giai đoạn' },
       m: {
+        openedVulnerable: 'Mới mở, khách hàng dễ bị tổn thương',
+        openedVulnerabilityCausedByFirm:
+          'Mới mở, tình trạng dễ bị tổn thương do công ty gây ra hoặc làm nặng thêm',
         outstandingAtStart: 'Còn tồn đầu kỳ',
         opened: 'Mới mở',
         closed: 'Đã đóng',
