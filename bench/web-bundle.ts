@@ -24,7 +24,9 @@ export const PAGES = {
   '/queue': ['src/routes/queue.tsx', 'main', 'staff', 'queue'],
   '/complaints/new': ['src/routes/log-complaint.tsx', 'main', 'staff', 'queue'],
   '/notifications': ['src/routes/notifications.tsx', 'main', 'staff', 'queue'],
-  '/dashboard': ['src/routes/dashboard.tsx', 'main', 'staff'],
+  '/dashboard': ['src/routes/dashboard.tsx', 'main', 'staff', 'queue', 'reports'],
+  '/returns': ['src/routes/returns.tsx', 'main', 'staff', 'queue', 'reports'],
+  '/returns/{kind}': ['src/routes/return.tsx', 'main', 'staff', 'queue', 'reports'],
   '/complaints/{reference}': ['src/routes/complaint.tsx', 'main', 'staff', 'case'],
 } as const;
 export type PageName = keyof typeof PAGES;
@@ -32,6 +34,8 @@ export type PageName = keyof typeof PAGES;
 export const BUDGETS_KB: Partial<Record<PageName, number>> = {
   '/ (home)': 160,
   '/track/{reference}': 60,
+  '/dashboard': 160,
+  '/returns/{kind}': 160,
 };
 
 const STRINGS: Record<string, Record<'en' | 'vi', string>> = {
@@ -39,6 +43,7 @@ const STRINGS: Record<string, Record<'en' | 'vi', string>> = {
   staff: { en: 'src/i18n/locales/en-staff.ts', vi: 'src/i18n/locales/vi-staff.ts' },
   queue: { en: 'src/i18n/locales/en-queue.ts', vi: 'src/i18n/locales/vi-queue.ts' },
   case: { en: 'src/i18n/locales/en-case.ts', vi: 'src/i18n/locales/vi-case.ts' },
+  reports: { en: 'src/i18n/locales/en-reports.ts', vi: 'src/i18n/locales/vi-reports.ts' },
 };
 
 export interface PageWeight {

@@ -7,6 +7,7 @@ import { adminPages } from '../test/e2e/admin-pages.ts';
 import { workspacePages } from '../test/e2e/case-helpers.ts';
 import { senderReviewPages } from '../test/e2e/mail-pages.ts';
 import { appPages } from '../test/e2e/pages.ts';
+import { reportPages } from '../test/e2e/report-pages.ts';
 
 /** `npm run screenshots -- workspace` takes only the pages whose name starts with this;
  * SCREENSHOTS_ONLY=queue,log-complaint only those named. */
@@ -28,6 +29,7 @@ try {
         ...workspacePages(),
         ...senderReviewPages(server),
         ...adminPages(),
+        ...reportPages(),
       ].filter((x) => x.name.startsWith(prefix) && (!only || only.includes(x.name)))) {
         const { context, page } = await openPage(browser, {
           width,

@@ -266,7 +266,10 @@ export function appPages(): AppPage[] {
       name: 'dashboard',
       open: async (page, url, lang) => {
         await signIn(page, url, STAFF.manager.email, lang);
-        await page.getByRole('heading', { level: 2, name: STRINGS[lang].staff.links }).waitFor();
+        await page
+          .getByRole('heading', { level: 1, name: STRINGS[lang].staff.dashboardTitle })
+          .waitFor();
+        await page.getByText(STRINGS[lang].app.loading).first().waitFor({ state: 'detached' });
       },
     },
     {

@@ -137,9 +137,7 @@ export async function computeFcaReturn(
     }));
 
   const halfYear = fixedHalfYear(input.periodStart, input.periodEnd);
-  const dueAt = new Date(
-    cal.endOfNthWorkingDayAfter(startOfLocalDate(policy.timezone, input.periodEnd).getTime(), 30),
-  );
+  const deadline = filingDeadline(cal, policy, input.periodEnd);
   const warnings = await fcaWarnings(deps, q, totals, input, halfYear);
   return {
     kind: 'fca-disp',
@@ -172,8 +170,42 @@ export async function computeFcaReturn(
       },
       publication,
     },
-    deadline: { dueAt: dueAt.toISOString(), businessDaysAfterPeriodEnd: 30 },
+    deadline,
     warnings,
+  };
+}
+
+const FILING_BUSINESS_DAYS = 30;
+
+function filingDeadline(cal: ReturnType<typeof calendarFor>, policy: Policy, periodEnd: string) {
+  const end = startOfLocalDate(policy.timezone, periodEnd).getTime();
+  return {
+    dueAt: new Date(cal.endOfNthWorkingDayAfter(end, FILING_BUSINESS_DAYS)).toISOString(),
+    businessDaysAfterPeriodEnd: FILING_BUSINESS_DAYS,
+  };
+}
+
+/** The return's filing deadline alone (the dashboard's clock), without computing its figures:
+ *  30 business days after the period's end, on the calendar of the policy version in force
+ *  at the end. */
+export function fcaReturnDeadline(
+  deps: ReportDeps,
+  input: ReturnInput,
+): {
+  policy: Policy;
+  timezone: string;
+  deadline: { dueAt: string; businessDaysAfterPeriodEnd: number };
+} {
+  const p = period(deps, {
+    from: input.periodStart,
+    to: input.periodEnd,
+    policy: input.policy ?? 'uk-fca-disp',
+  });
+  const policy: Policy = versionAt(deps, p.policyId!, p.to) ?? p.policy;
+  return {
+    policy,
+    timezone: p.timezone,
+    deadline: filingDeadline(calendarFor(policy), policy, input.periodEnd),
   };
 }
 

@@ -10,15 +10,15 @@ import {
   type FiledReturnRow,
 } from '../../db/repositories/filed-returns.ts';
 import { AppError } from '../errors.ts';
-import { computeFcaReturn, fcaReturnCell } from './fca-return.ts';
-import type { ReportDeps } from './get-report.ts';
+import { computeFcaReturn, fcaReturnCell, fcaReturnDeadline } from './fca-return.ts';
+import { period, type ReportDeps } from './get-report.ts';
 import {
   computeOfcomReturn,
   computeSpsoReturn,
   quarterlyReturnCell,
   type OfcomInput,
 } from './quarterly-returns.ts';
-import type { ReturnFigures } from './return-types.ts';
+import type { ReturnFigures, ReturnInput } from './return-types.ts';
 
 export const RETURN_KINDS = ['fca-disp', 'ofcom-quarterly', 'spso-kpi'] as const;
 export type ReturnKind = (typeof RETURN_KINDS)[number];
@@ -39,6 +39,37 @@ export async function computeReturn(
   if (kind === 'fca-disp') return computeFcaReturn(deps, input);
   if (kind === 'ofcom-quarterly') return computeOfcomReturn(deps, input);
   return computeSpsoReturn(deps, input);
+}
+
+export interface ReturnDeadline {
+  kind: string;
+  periodEnd: string;
+  /** The policy whose calendar counts the days (null: the return has no deadline). */
+  policy: { id: string; version: number } | null;
+  timezone: string | null;
+  deadline: { dueAt: string; businessDaysAfterPeriodEnd: number } | null;
+}
+
+/** When a return for a period must be filed, without computing its figures (the FCA return's
+ *  30 business days; the others set none). */
+export function getReturnDeadline(
+  deps: ReportDeps,
+  _actor: Actor,
+  input: ReturnInput & { kind: string },
+): ReturnDeadline {
+  const kind = kindOf(input.kind);
+  if (kind !== 'fca-disp') {
+    period(deps, { from: input.periodStart, to: input.periodEnd, policy: input.policy ?? null });
+    return { kind, periodEnd: input.periodEnd, policy: null, timezone: null, deadline: null };
+  }
+  const d = fcaReturnDeadline(deps, input);
+  return {
+    kind,
+    periodEnd: input.periodEnd,
+    policy: { id: d.policy.id, version: d.policy.version },
+    timezone: d.timezone,
+    deadline: d.deadline,
+  };
 }
 
 export interface CellInput extends OfcomInput {

@@ -11,6 +11,11 @@ const warningSchema = z
   })
   .meta({ id: 'ReturnWarning' });
 
+const deadlineSchema = z
+  .object({ dueAt: instant(), businessDaysAfterPeriodEnd: z.number().int() })
+  .nullable()
+  .describe('when the return must be filed, on the policy’s calendar');
+
 const returnShape = {
   kind: z.string(),
   policy: z.object({ id: z.string(), version: z.number().int() }),
@@ -20,10 +25,7 @@ const returnShape = {
   figures: z
     .record(z.string(), z.unknown())
     .describe('the tables of the return (their shape depends on the kind; see the README)'),
-  deadline: z
-    .object({ dueAt: instant(), businessDaysAfterPeriodEnd: z.number().int() })
-    .nullable()
-    .describe('when the return must be filed, on the policy’s calendar'),
+  deadline: deadlineSchema,
   warnings: z.array(warningSchema),
 };
 
@@ -52,3 +54,16 @@ export const returnComplaintsSchema = z
     references: z.array(z.string()),
   })
   .meta({ id: 'ReturnComplaints' });
+
+export const returnDeadlineSchema = z
+  .object({
+    kind: z.string(),
+    periodEnd: z.iso.date(),
+    policy: z
+      .object({ id: z.string(), version: z.number().int() })
+      .nullable()
+      .describe('the policy whose calendar counts the days; null when the return has no deadline'),
+    timezone: z.string().nullable(),
+    deadline: deadlineSchema,
+  })
+  .meta({ id: 'ReturnDeadline' });

@@ -11273,6 +11273,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/returns/{kind}/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** When the return for a period must be filed, without computing its figures */
+        get: {
+            parameters: {
+                query: {
+                    periodStart: string;
+                    /** @description inclusive */
+                    periodEnd: string;
+                    /** @description the policy reported on (default: uk-fca-disp, uk-comms-ombudsman, vn-datacentre) */
+                    policy?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description one of: fca-disp, ofcom-quarterly, spso-kpi */
+                    kind: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReturnDeadline"];
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description REPORT.NOT_FOUND, POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/returns/{kind}/complaints": {
         parameters: {
             query?: never;
@@ -14532,6 +14622,23 @@ export interface components {
             measure: string;
             total: number;
             references: string[];
+        };
+        ReturnDeadline: {
+            kind: string;
+            /** Format: date */
+            periodEnd: string;
+            /** @description the policy whose calendar counts the days; null when the return has no deadline */
+            policy: {
+                id: string;
+                version: number;
+            } | null;
+            timezone: string | null;
+            /** @description when the return must be filed, on the policy’s calendar */
+            deadline: {
+                /** Format: date-time */
+                dueAt: string;
+                businessDaysAfterPeriodEnd: number;
+            } | null;
         };
         ReturnWarning: {
             /** @description openedWithoutProduct, openedWithoutCause, unknownProduct, … */

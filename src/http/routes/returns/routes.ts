@@ -8,6 +8,7 @@ import {
   fileReturn,
   getFiledReturn,
   getReturnComplaints,
+  getReturnDeadline,
   listReturnsFiled,
   RETURN_KINDS,
 } from '../../../app/reports/returns.ts';
@@ -16,6 +17,7 @@ import {
   filedReturnListSchema,
   filedReturnSchema,
   returnComplaintsSchema,
+  returnDeadlineSchema,
   returnSchema,
 } from '../../presenters/return.ts';
 import type { RouteContext } from '../../../composition.ts';
@@ -99,6 +101,22 @@ export async function returnRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         customerBase: parseBase(request.query.customerBase),
         kind: request.params.kind,
       }),
+  );
+
+  app.get(
+    '/returns/:kind/deadline',
+    {
+      config: { permission: 'return.read', errors: [...ERRORS] },
+      schema: {
+        tags: ['reports'],
+        summary: 'When the return for a period must be filed, without computing its figures',
+        params: kindParam,
+        querystring: z.strictObject(periodShape),
+        response: { 200: returnDeadlineSchema },
+      },
+    },
+    async (request) =>
+      getReturnDeadline(ctx, actorOf(request), { ...request.query, kind: request.params.kind }),
   );
 
   app.get(

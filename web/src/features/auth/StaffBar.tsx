@@ -15,7 +15,7 @@ const NAV: { href: string; label: 'staff.queue' | 'staff.dashboard'; roles: Role
 /** Shown by the session's capability flags (the API decides, not a copy of its table). */
 const CAPABILITY_NAV: {
   href: string;
-  label: 'staff.admin' | 'staff.audit';
+  label: 'staff.admin' | 'staff.audit' | 'staff.returns';
   any: (keyof Session['capabilities'])[];
 }[] = [
   {
@@ -23,6 +23,7 @@ const CAPABILITY_NAV: {
     label: 'staff.admin',
     any: ['policy.manage', 'template.edit', 'user.manage', 'department.manage', 'mailbox.read'],
   },
+  { href: '/returns', label: 'staff.returns', any: ['return.read'] },
   { href: '/audit', label: 'staff.audit', any: ['audit.read'] },
 ];
 

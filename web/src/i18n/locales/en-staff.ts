@@ -6,6 +6,7 @@ const enStaff = {
     dashboard: 'Dashboard',
     admin: 'Administration',
     audit: 'Audit trail',
+    returns: 'Returns',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}, {{role}}',
     notAllowed: 'This page is not for your role.',

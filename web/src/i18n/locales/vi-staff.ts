@@ -10,6 +10,7 @@ const viStaff: Strings<StaffMessages> = {
     dashboard: 'Bảng điều khiển',
     admin: 'Quản trị',
     audit: 'Nhật ký kiểm toán',
+    returns: 'Báo cáo định kỳ',
     signOut: 'Đăng xuất',
     signedInAs: 'Đã đăng nhập: {{name}}, {{role}}',
     notAllowed: 'Trang này không dành cho vai trò của bạn.',

@@ -1,0 +1,21 @@
+// `/dashboard/complaints`: the complaints behind one figure of the dashboard.
+import { useTranslation } from '../i18n/use-translation.ts';
+import { Page } from '../components/Page.tsx';
+import { RequireStaff } from '../features/auth/index.ts';
+import { DrillDownScreen } from '../features/reports/index.ts';
+import { loadStrings } from '../i18n/index.ts';
+
+await Promise.all([loadStrings('staff'), loadStrings('queue'), loadStrings('reports')]);
+
+export default function DashboardComplaintsRoute() {
+  const { t } = useTranslation();
+  return (
+    <RequireStaff roles={['manager', 'administrator', 'auditor']}>
+      {() => (
+        <Page title={t('reports.drill.title')}>
+          <DrillDownScreen />
+        </Page>
+      )}
+    </RequireStaff>
+  );
+}
