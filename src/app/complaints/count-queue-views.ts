@@ -1,9 +1,12 @@
 // The queue's saved views (mine, my department, unassigned, overdue, awaiting approval, awaiting
-// customer): each one a query the client puts in its URL, and how many open complaints it
-// holds for the caller, counted in one pass.
+// customer) and the managers' inboxes (responses to approve, escalation requests, deadlock and
+// refusal decisions, flagged complaints): each one a query the client puts in its URL, and how
+// many complaints it holds for the caller, counted in one pass.
 import type { Queryable } from '../../db/client.ts';
 import { queueCounts, type QueueFilter } from '../../db/queries/queue.ts';
 import type { Actor as ActingUser } from '../../domain/complaint/snapshot.ts';
+import { DEADLOCK_TASKS, ESCALATION_TASKS } from '../../domain/complaint/attention.ts';
+import { FLAGS } from '../../domain/complaint/states.ts';
 import { listQuery, queueFilterOf } from './list-complaints.ts';
 
 export const QUEUE_VIEWS = [
@@ -14,11 +17,15 @@ export const QUEUE_VIEWS = [
   'awaiting-approval',
   'awaiting-customer',
 ] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
+/** The managers' inboxes: what waits for a manager's decision. */
+export const INBOX_VIEWS = ['approvals', 'escalations', 'decisions', 'flags'] as const;
+export const VIEW_SETS = ['queue', 'inbox'] as const;
+export type ViewSet = (typeof VIEW_SETS)[number];
+export type QueueView = (typeof QUEUE_VIEWS)[number] | (typeof INBOX_VIEWS)[number];
 
 export interface ViewCount {
   view: QueueView;
-  /** The list query that shows the view (always open complaints). */
+  /** The list query that shows the view. */
   query: Record<string, string>;
   count: number;
 }
@@ -36,10 +43,35 @@ export function viewQueries(user: ActingUser): Partial<Record<QueueView, Record<
   };
 }
 
-export async function countQueueViews(
+/** The inboxes: a deadlocked complaint is no longer open, yet its letter waits for a decision. */
+export function inboxQueries(): Record<(typeof INBOX_VIEWS)[number], Record<string, string>> {
+  return {
+    approvals: { status: 'response_proposed', approval: 'pending' },
+    escalations: { task: ESCALATION_TASKS.join(',') },
+    decisions: { task: DEADLOCK_TASKS.join(',') },
+    flags: { open: 'true', flag: FLAGS.join(',') },
+  };
+}
+
+async function countInboxViews(
   deps: { db: Queryable; now: () => Date },
   user: ActingUser,
 ): Promise<ViewCount[]> {
+  const queries = inboxQueries();
+  const filters: Record<string, QueueFilter> = {};
+  for (const [view, query] of Object.entries(queries)) {
+    filters[view] = queueFilterOf({ ...user, role: 'handler' }, listQuery.parse(query));
+  }
+  const counts = await queueCounts(deps.db, queueFilterOf(user, {}), filters, deps.now());
+  return INBOX_VIEWS.map((view) => ({ view, query: queries[view], count: counts[view] ?? 0 }));
+}
+
+export async function countQueueViews(
+  deps: { db: Queryable; now: () => Date },
+  user: ActingUser,
+  set: ViewSet = 'queue',
+): Promise<ViewCount[]> {
+  if (set === 'inbox') return countInboxViews(deps, user);
   const queries = viewQueries(user);
   const filters: Record<string, QueueFilter> = {};
   for (const [view, query] of Object.entries(queries)) {

@@ -54,6 +54,28 @@ export const listQuery = z.strictObject({
     .optional()
     .describe('received before this instant'),
   category: z.string().min(1).max(200).optional(),
+  task: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a task kind'))
+        .min(1)
+        .max(20),
+    )
+    .optional()
+    .describe(
+      'comma-separated task kinds: only complaints with an open task of one of them (e.g. review_escalation_request)',
+    ),
+  approval: z
+    .enum(['pending', 'approved'])
+    .optional()
+    .describe('a proposed response not yet approved (pending) or approved'),
   q: z
     .string()
     .trim()
@@ -111,6 +133,8 @@ export function queueFilterOf(user: ActingUser, q: Omit<ListQuery, 'sort' | 'lim
     ...(q.receivedFrom ? { receivedFrom: new Date(q.receivedFrom) } : {}),
     ...(q.receivedBefore ? { receivedBefore: new Date(q.receivedBefore) } : {}),
     ...(q.category ? { category: q.category } : {}),
+    ...(q.task ? { openTask: q.task } : {}),
+    ...(q.approval ? { responseApproved: q.approval === 'approved' } : {}),
     ...(q.q ? { search: q.q } : {}),
   };
 }

@@ -24,6 +24,10 @@ export interface QueueFilter {
   /** Received before this instant. */
   receivedBefore?: Date;
   category?: string;
+  /** An open task of one of these kinds on the complaint (a request waiting for a person). */
+  openTask?: string[];
+  /** Whether a manager approved the proposed response. */
+  responseApproved?: boolean;
   search?: string;
 }
 
@@ -105,6 +109,14 @@ function filterSql(f: QueueFilter, now: Date) {
   if (f.receivedFrom) where.push(`c.received_at >= ${p(f.receivedFrom)}`);
   if (f.receivedBefore) where.push(`c.received_at < ${p(f.receivedBefore)}`);
   if (f.category) where.push(`c.category = ${p(f.category)}`);
+  if (f.openTask) {
+    where.push(
+      `exists (select 1 from tasks t where t.complaint_id = c.id and t.done_at is null and t.kind = any(${p(f.openTask)}::text[]))`,
+    );
+  }
+  if (f.responseApproved !== undefined) {
+    where.push(`c.response_approved = ${p(f.responseApproved)}`);
+  }
   return { where, params, p };
 }
 

@@ -18,6 +18,7 @@ import { mailboxRoutes } from './mailboxes/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { returnRoutes } from './returns/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
+import { lessonRoutes } from './lessons/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
@@ -38,5 +39,6 @@ export const routes: RoutePlugin[] = [
   reportRoutes,
   returnRoutes,
   privacyRoutes,
+  lessonRoutes,
   auditRoutes,
 ];

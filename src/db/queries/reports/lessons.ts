@@ -1,36 +1,106 @@
 // The lessons-learned register: each complaint closed in the period with its summary, root
-// cause and lesson, searchable by words in any of them.
+// cause and lesson, searchable by words in any of them, by root cause and by product, and by
+// the state of its corrective actions (the register's screen, GET /lessons; and the report).
 import type { Queryable } from '../../client.ts';
 import type { ReportParams } from './report-sql.ts';
 
 export interface LessonRow {
+  id: number;
   reference: string;
   policy_id: string;
+  subject: string;
   closed_at: Date;
   outcome: string | null;
   root_cause: string | null;
   cause: string | null;
+  product: string | null;
+  product_code: string | null;
   summary: string | null;
   lessons_learned: string | null;
 }
 
+export interface LessonFilter {
+  /** Words in the summary, lesson, root cause, subject or reference. */
+  search: string | null;
+  /** The root cause as recorded at closing, or the taxonomy's cause code. */
+  rootCause?: string | null;
+  /** The complaint's product, or the taxonomy's product code. */
+  product?: string | null;
+  /** By corrective actions: some not done and past due (`today`), some not done, or none. */
+  actions?: 'overdue' | 'open' | 'none' | null;
+  /** Today's date (YYYY-MM-DD), for `overdue`. */
+  today?: string;
+}
+
+const like = (n: number) =>
+  `'%' || replace(replace(replace($${n}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
+
 export async function lessonsRegister(
   db: Queryable,
-  p: ReportParams,
-  search: string | null,
+  p: Pick<ReportParams, 'from' | 'to' | 'policyId'>,
+  f: LessonFilter,
   limit: number,
 ): Promise<LessonRow[]> {
+  const actions =
+    f.actions === 'overdue'
+      ? `and exists (select 1 from corrective_actions a where a.complaint_id = c.id
+           and a.done_on is null and a.due_on < $8::date)`
+      : f.actions === 'open'
+        ? 'and exists (select 1 from corrective_actions a where a.complaint_id = c.id and a.done_on is null)'
+        : f.actions === 'none'
+          ? 'and not exists (select 1 from corrective_actions a where a.complaint_id = c.id)'
+          : '';
   const r = await db.query<LessonRow>(
-    `select c.reference, c.policy_id, c.closed_at, c.outcome, c.root_cause,
-       c.classification->>'causeCode' as cause, c.summary, c.lessons_learned
+    `select c.id, c.reference, c.policy_id, c.subject, c.closed_at, c.outcome, c.root_cause,
+       c.classification->>'causeCode' as cause, c.product,
+       c.classification->>'productCode' as product_code, c.summary, c.lessons_learned
      from complaints c
      where c.closed_at >= $1 and c.closed_at < $2 and ($3::text is null or c.policy_id = $3)
        and (c.summary is not null or c.lessons_learned is not null or c.root_cause is not null)
-       and ($4::text is null or concat_ws(' ', c.summary, c.lessons_learned, c.root_cause, c.reference)
-            ilike '%' || replace(replace(replace($4, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
+       and ($4::text is null or concat_ws(' ', c.summary, c.lessons_learned, c.root_cause,
+            c.reference, c.subject) ilike ${like(4)})
+       and ($6::text is null or lower(c.root_cause) = lower($6)
+            or c.classification->>'causeCode' = $6)
+       and ($7::text is null or lower(c.product) = lower($7)
+            or c.classification->>'productCode' = $7)
+       and ($8::text is null or true) ${actions}
      order by c.closed_at desc, c.reference
      limit $5::int`,
-    [p.from, p.to, p.policyId, search, limit],
+    [
+      p.from,
+      p.to,
+      p.policyId,
+      f.search,
+      limit,
+      f.rootCause ?? null,
+      f.product ?? null,
+      f.today ?? null,
+    ],
   );
-  return r.rows;
+  return r.rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
+
+/** The root causes and products closed complaints carry: the register's filter choices. */
+export async function lessonFacets(
+  db: Queryable,
+  policyId: string | null,
+): Promise<{ rootCauses: string[]; products: string[] }> {
+  const r = await db.query<{ kind: string; value: string }>(
+    `select distinct 'root' as kind, coalesce(c.root_cause, c.classification->>'causeCode') as value
+       from complaints c
+      where c.closed_at is not null and ($1::text is null or c.policy_id = $1)
+        and coalesce(c.root_cause, c.classification->>'causeCode') is not null
+     union
+     select distinct 'product', coalesce(c.product, c.classification->>'productCode')
+       from complaints c
+      where c.closed_at is not null and ($1::text is null or c.policy_id = $1)
+        and coalesce(c.product, c.classification->>'productCode') is not null
+     order by 1, 2
+     limit 400`,
+    [policyId],
+  );
+  return {
+    rootCauses: r.rows.filter((x) => x.kind === 'root').map((x) => x.value),
+    products: r.rows.filter((x) => x.kind === 'product').map((x) => x.value),
+  };
 }
