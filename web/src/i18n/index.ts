@@ -20,6 +20,10 @@ const PARTS = {
   case: { en: () => import('./locales/en-case.ts'), vi: () => import('./locales/vi-case.ts') },
   queue: { en: () => import('./locales/en-queue.ts'), vi: () => import('./locales/vi-queue.ts') },
   admin: { en: () => import('./locales/en-admin.ts'), vi: () => import('./locales/vi-admin.ts') },
+  manage: {
+    en: () => import('./locales/en-manage.ts'),
+    vi: () => import('./locales/vi-manage.ts'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: unknown }>>>;
 export type StringsPart = keyof typeof PARTS;
 const wanted = new Set<StringsPart>(['main']);

@@ -6,6 +6,8 @@ const enStaff = {
     dashboard: 'Dashboard',
     admin: 'Administration',
     audit: 'Audit trail',
+    inbox: 'Inbox',
+    lessons: 'Lessons learned',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}, {{role}}',
     notAllowed: 'This page is not for your role.',

@@ -10,6 +10,8 @@ const viStaff: Strings<StaffMessages> = {
     dashboard: 'Bảng điều khiển',
     admin: 'Quản trị',
     audit: 'Nhật ký kiểm toán',
+    inbox: 'Hộp việc chờ',
+    lessons: 'Bài học kinh nghiệm',
     signOut: 'Đăng xuất',
     signedInAs: 'Đã đăng nhập: {{name}}, {{role}}',
     notAllowed: 'Trang này không dành cho vai trò của bạn.',
