@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { launchBrowser, openPage, startServer, WIDTHS } from '../test/e2e/harness.ts';
 import { adminPages } from '../test/e2e/admin-pages.ts';
 import { workspacePages } from '../test/e2e/case-helpers.ts';
+import { managerPages } from '../test/e2e/manager-pages.ts';
 import { appPages } from '../test/e2e/pages.ts';
 
 /** `npm run screenshots -- workspace` takes only the pages whose name starts with this;
@@ -18,9 +19,12 @@ try {
   let n = 0;
   for (const lang of ['en', 'vi'] as const) {
     for (const width of WIDTHS) {
-      for (const p of [...appPages(), ...workspacePages(), ...adminPages()].filter(
-        (x) => x.name.startsWith(prefix) && (!only || only.includes(x.name)),
-      )) {
+      for (const p of [
+        ...appPages(),
+        ...workspacePages(),
+        ...adminPages(),
+        ...managerPages(),
+      ].filter((x) => x.name.startsWith(prefix) && (!only || only.includes(x.name)))) {
         const { context, page } = await openPage(browser, {
           width,
           locale: lang === 'vi' ? 'vi-VN' : 'en-GB',

@@ -180,7 +180,7 @@ describe('the managers’ inboxes and the lessons register in Chromium', () => {
       await form.getByLabel(L.lessons.effectiveness).selectOption('effective');
       await form.getByLabel(L.lessons.note, { exact: false }).fill('No drop-outs since');
       await form.getByRole('button', { name: L.lessons.save }).click();
-      await lesson.getByText(L.lessons.effective, { exact: true }).waitFor();
+      await lesson.getByText(L.lessons.badge.effective, { exact: true }).waitFor();
       await lesson.getByText('No drop-outs since').waitFor();
       await lesson.getByText(/Done on .*2026/).waitFor();
       assert.deepEqual(pageProblems(page), []);

@@ -107,6 +107,7 @@ export function LessonsScreen({ session }: { session: Session }) {
               type="date"
               value={draft.from}
               onChange={(e) => set('from')(e.currentTarget.value)}
+              className="sm:max-w-md"
             />
             <TextField
               id="lessons-to"
@@ -114,6 +115,7 @@ export function LessonsScreen({ session }: { session: Session }) {
               type="date"
               value={draft.to}
               onChange={(e) => set('to')(e.currentTarget.value)}
+              className="sm:max-w-md"
             />
             <SelectField
               id="lessons-actions"
@@ -294,10 +296,13 @@ function ActionLine({ a }: { a: CorrectiveAction }) {
       <p className="text-slate-800">
         {t('lessons.ownerDue', { owner: a.owner.name, date: day(a.dueOn, lng) })}
       </p>
+      {a.doneOn && (
+        <p className="text-slate-800">{t('lessons.doneDate', { date: day(a.doneOn, lng) })}</p>
+      )}
       <p className="mt-1 flex flex-wrap gap-2">
         {a.overdue && <StatusBadge tone="bad">{t('lessons.overdueBadge')}</StatusBadge>}
         <StatusBadge tone={a.doneOn ? 'good' : 'neutral'}>
-          {a.doneOn ? t('lessons.doneDate', { date: day(a.doneOn, lng) }) : t('lessons.notDone')}
+          {a.doneOn ? t('lessons.doneBadge') : t('lessons.notDone')}
         </StatusBadge>
         <StatusBadge
           tone={
@@ -308,7 +313,7 @@ function ActionLine({ a }: { a: CorrectiveAction }) {
                 : 'neutral'
           }
         >
-          {t(`lessons.${a.effectiveness}`)}
+          {t(`lessons.badge.${a.effectiveness}`)}
         </StatusBadge>
       </p>
       {a.effectivenessNote && <p className="mt-1 break-words">{a.effectivenessNote}</p>}

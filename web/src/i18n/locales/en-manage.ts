@@ -98,6 +98,12 @@ const enManage = {
     ownerDue: 'Owner: {{owner}} · due {{date}}',
     doneDate: 'Done on {{date}}',
     notDone: 'Not done',
+    doneBadge: 'Done',
+    badge: {
+      effective: 'Effective',
+      not_effective: 'Not effective',
+      unknown: 'Effect not yet known',
+    },
     overdueBadge: 'Overdue',
     saved: 'Saved.',
     required: 'Fill this in.',
