@@ -176,17 +176,18 @@ const RESOURCE_ERRORS = {
   },
   'LESSON.NOT_FOUND': {
     status: 404,
-    meaning: 'no closed complaint with this reference: a lesson is recorded when a complaint closes',
+    meaning:
+      'no closed complaint with this reference: a lesson is recorded when a complaint closes',
   },
-  'CORRECTIVE_ACTION.NOT_FOUND': {
+  'LESSON.ACTION_NOT_FOUND': {
     status: 404,
     meaning: 'the complaint has no corrective action with this id',
   },
-  'CORRECTIVE_ACTION.UNKNOWN_OWNER': {
+  'LESSON.UNKNOWN_OWNER': {
     status: 400,
     meaning: 'the owner named is not an active user',
   },
-  'CORRECTIVE_ACTION.NOT_DONE': {
+  'LESSON.ACTION_NOT_DONE': {
     status: 400,
     meaning: 'whether an action worked can only be said once it is done (give doneOn)',
   },

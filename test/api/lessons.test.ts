@@ -163,8 +163,8 @@ for (const engine of engines()) {
         [{ ...body, dueOn: '30/04/2026' }, 400, 'INPUT.INVALID'],
         [{ ...body, description: '  ' }, 400, 'INPUT.INVALID'],
         [{ ...body, extra: 1 }, 400, 'INPUT.INVALID'],
-        [{ ...body, ownerId: 'nobody' }, 400, 'CORRECTIVE_ACTION.UNKNOWN_OWNER'],
-        [{ ...body, effectiveness: 'effective' }, 400, 'CORRECTIVE_ACTION.NOT_DONE'],
+        [{ ...body, ownerId: 'nobody' }, 400, 'LESSON.UNKNOWN_OWNER'],
+        [{ ...body, effectiveness: 'effective' }, 400, 'LESSON.ACTION_NOT_DONE'],
       ];
       for (const [payload, status, code] of cases) {
         const r = await add(ref, payload);
@@ -177,11 +177,11 @@ for (const engine of engines()) {
       assert.equal(notClosed.json().error.code, 'LESSON.NOT_FOUND');
       const missing = await patch(ref, 999999, { doneOn: null });
       assert.equal(missing.statusCode, 404);
-      assert.equal(missing.json().error.code, 'CORRECTIVE_ACTION.NOT_FOUND');
+      assert.equal(missing.json().error.code, 'LESSON.ACTION_NOT_FOUND');
       assert.equal((await patch(ref, id, {})).statusCode, 400);
       assert.equal(
         (await patch(ref, id, { doneOn: null })).json().error.code,
-        'CORRECTIVE_ACTION.NOT_DONE',
+        'LESSON.ACTION_NOT_DONE',
       );
       assert.equal((await lessons('?from=2026-03-01')).statusCode, 400);
       assert.equal((await lessons('?limit=0')).statusCode, 400);

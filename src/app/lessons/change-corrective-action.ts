@@ -61,11 +61,11 @@ async function closedComplaint(tx: Queryable, reference: string): Promise<Compla
 
 async function checkFields(tx: Queryable, f: CorrectiveActionFields): Promise<void> {
   if (!(await activeUserExists(tx, f.ownerId))) {
-    throw new AppError('CORRECTIVE_ACTION.UNKNOWN_OWNER', `no active user "${f.ownerId}"`);
+    throw new AppError('LESSON.UNKNOWN_OWNER', `no active user "${f.ownerId}"`);
   }
   if (f.effectiveness !== 'unknown' && !f.doneOn) {
     throw new AppError(
-      'CORRECTIVE_ACTION.NOT_DONE',
+      'LESSON.ACTION_NOT_DONE',
       'say when the action was done before saying whether it worked',
     );
   }
@@ -124,7 +124,7 @@ export async function changeCorrectiveAction(
     const current = await lockCorrectiveAction(tx, row.id, input.id);
     if (!current) {
       throw new AppError(
-        'CORRECTIVE_ACTION.NOT_FOUND',
+        'LESSON.ACTION_NOT_FOUND',
         `${input.reference} has no corrective action ${input.id}`,
       );
     }

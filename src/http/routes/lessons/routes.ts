@@ -52,11 +52,7 @@ export async function lessonRoutes(base: FastifyInstance, ctx: RouteContext): Pr
     {
       config: {
         permission: 'lesson.manage',
-        errors: [
-          'LESSON.NOT_FOUND',
-          'CORRECTIVE_ACTION.UNKNOWN_OWNER',
-          'CORRECTIVE_ACTION.NOT_DONE',
-        ],
+        errors: ['LESSON.NOT_FOUND', 'LESSON.UNKNOWN_OWNER', 'LESSON.ACTION_NOT_DONE'],
       },
       schema: {
         tags: ['lessons'],
@@ -83,9 +79,9 @@ export async function lessonRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         permission: 'lesson.manage',
         errors: [
           'LESSON.NOT_FOUND',
-          'CORRECTIVE_ACTION.NOT_FOUND',
-          'CORRECTIVE_ACTION.UNKNOWN_OWNER',
-          'CORRECTIVE_ACTION.NOT_DONE',
+          'LESSON.ACTION_NOT_FOUND',
+          'LESSON.UNKNOWN_OWNER',
+          'LESSON.ACTION_NOT_DONE',
         ],
       },
       schema: {
