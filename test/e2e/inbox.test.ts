@@ -139,6 +139,16 @@ describe('the managers’ inboxes and the lessons register in Chromium', () => {
       await h.page
         .getByText(`${C.fields.reason}: Say when the refund will reach the account`)
         .waitFor();
+      // The navigation follows the capabilities: no inbox for a handler; the register to read.
+      const nav = h.page.getByRole('navigation', { name: 'Staff navigation' });
+      await nav.getByRole('link', { name: 'Lessons learned' }).click();
+      await h.page.getByRole('article').first().waitFor();
+      await h.page.getByText(L.lessons.readOnly).waitFor();
+      assert.equal(await nav.getByRole('link', { name: 'Inbox' }).count(), 0);
+      assert.equal(
+        await h.page.getByRole('button', { name: /Add a corrective action/ }).count(),
+        0,
+      );
     } finally {
       await h.context.close();
     }
