@@ -2,7 +2,11 @@
 // people a complaint can be assigned to.
 import { z } from 'zod';
 import type { BulkResult } from '../../app/complaints/bulk-change-complaints.ts';
-import { INBOX_VIEWS, QUEUE_VIEWS, type ViewCount } from '../../app/complaints/count-queue-views.ts';
+import {
+  INBOX_VIEWS,
+  QUEUE_VIEWS,
+  type ViewCount,
+} from '../../app/complaints/count-queue-views.ts';
 import type { Assignee } from '../../app/users/list-assignees.ts';
 
 export const queueViewsSchema = z
