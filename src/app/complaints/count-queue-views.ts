@@ -53,16 +53,36 @@ export function inboxQueries(): Record<(typeof INBOX_VIEWS)[number], Record<stri
   };
 }
 
+/**
+ * Counted from two small bases, never the whole table: the open complaints (approvals, flags),
+ * and the complaints with an open request task (escalations, decisions — deadlocked ones too),
+ * which the planner reaches from the open tasks.
+ */
 async function countInboxViews(
   deps: { db: Queryable; now: () => Date },
   user: ActingUser,
 ): Promise<ViewCount[]> {
   const queries = inboxQueries();
-  const filters: Record<string, QueueFilter> = {};
-  for (const [view, query] of Object.entries(queries)) {
-    filters[view] = queueFilterOf({ ...user, role: 'handler' }, listQuery.parse(query));
-  }
-  const counts = await queueCounts(deps.db, queueFilterOf(user, {}), filters, deps.now());
+  const own = (view: (typeof INBOX_VIEWS)[number]) => {
+    const { open: _open, ...rest } = listQuery.parse(queries[view]);
+    return queueFilterOf({ ...user, role: 'handler' }, rest);
+  };
+  const requests = [...ESCALATION_TASKS, ...DEADLOCK_TASKS].join(',');
+  const [open, asked] = await Promise.all([
+    queueCounts(
+      deps.db,
+      queueFilterOf(user, { open: 'true' }),
+      { approvals: own('approvals'), flags: own('flags') },
+      deps.now(),
+    ),
+    queueCounts(
+      deps.db,
+      queueFilterOf(user, listQuery.parse({ task: requests })),
+      { escalations: own('escalations'), decisions: own('decisions') },
+      deps.now(),
+    ),
+  ]);
+  const counts: Record<string, number> = { ...open, ...asked };
   return INBOX_VIEWS.map((view) => ({ view, query: queries[view], count: counts[view] ?? 0 }));
 }
 

@@ -32,24 +32,45 @@ export interface LessonFilter {
   today?: string;
 }
 
-const like = (n: number) =>
-  `'%' || replace(replace(replace($${n}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`;
-
 export async function lessonsRegister(
   db: Queryable,
   p: Pick<ReportParams, 'from' | 'to' | 'policyId'>,
   f: LessonFilter,
   limit: number,
 ): Promise<LessonRow[]> {
-  const actions =
-    f.actions === 'overdue'
-      ? `and exists (select 1 from corrective_actions a where a.complaint_id = c.id
-           and a.done_on is null and a.due_on < $8::date)`
-      : f.actions === 'open'
-        ? 'and exists (select 1 from corrective_actions a where a.complaint_id = c.id and a.done_on is null)'
-        : f.actions === 'none'
-          ? 'and not exists (select 1 from corrective_actions a where a.complaint_id = c.id)'
-          : '';
+  const params: unknown[] = [p.from, p.to, p.policyId, limit];
+  const v = (x: unknown) => {
+    params.push(x);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (f.search) {
+    const words = v(f.search);
+    where.push(
+      `concat_ws(' ', c.summary, c.lessons_learned, c.root_cause, c.reference, c.subject)
+         ilike '%' || replace(replace(replace(${words}, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%'`,
+    );
+  }
+  if (f.rootCause) {
+    const cause = v(f.rootCause);
+    where.push(
+      `(lower(c.root_cause) = lower(${cause}) or c.classification->>'causeCode' = ${cause})`,
+    );
+  }
+  if (f.product) {
+    const product = v(f.product);
+    where.push(
+      `(lower(c.product) = lower(${product}) or c.classification->>'productCode' = ${product})`,
+    );
+  }
+  const action = 'select 1 from corrective_actions a where a.complaint_id = c.id';
+  if (f.actions === 'overdue') {
+    where.push(`exists (${action} and a.done_on is null and a.due_on < ${v(f.today)}::date)`);
+  } else if (f.actions === 'open') {
+    where.push(`exists (${action} and a.done_on is null)`);
+  } else if (f.actions === 'none') {
+    where.push(`not exists (${action})`);
+  }
   const r = await db.query<LessonRow>(
     `select c.id, c.reference, c.policy_id, c.subject, c.closed_at, c.outcome, c.root_cause,
        c.classification->>'causeCode' as cause, c.product,
@@ -57,25 +78,10 @@ export async function lessonsRegister(
      from complaints c
      where c.closed_at >= $1 and c.closed_at < $2 and ($3::text is null or c.policy_id = $3)
        and (c.summary is not null or c.lessons_learned is not null or c.root_cause is not null)
-       and ($4::text is null or concat_ws(' ', c.summary, c.lessons_learned, c.root_cause,
-            c.reference, c.subject) ilike ${like(4)})
-       and ($6::text is null or lower(c.root_cause) = lower($6)
-            or c.classification->>'causeCode' = $6)
-       and ($7::text is null or lower(c.product) = lower($7)
-            or c.classification->>'productCode' = $7)
-       and ($8::text is null or true) ${actions}
+       ${where.map((w) => `and ${w}`).join('\n       ')}
      order by c.closed_at desc, c.reference
-     limit $5::int`,
-    [
-      p.from,
-      p.to,
-      p.policyId,
-      f.search,
-      limit,
-      f.rootCause ?? null,
-      f.product ?? null,
-      f.today ?? null,
-    ],
+     limit $4::int`,
+    params,
   );
   return r.rows.map((row) => ({ ...row, id: Number(row.id) }));
 }

@@ -83,7 +83,7 @@ export function InboxReview({
     >
       {tab === 'approvals' && <Approval c={c} />}
       {requests.length > 0 && <Requests requests={requests} c={c} />}
-      {tab === 'flags' && <FlagReasons c={c} />}
+      {(tab === 'flags' || tab === 'decisions') && c.flags.length > 0 && <FlagReasons c={c} />}
       <ul className="mb-4 flex flex-wrap gap-2">
         {actions.map((a) => (
           <li key={a}>
