@@ -10,7 +10,7 @@ import { openSignedIn, type AppPage } from './pages.ts';
 const M = { en: enManage, vi: viManage } as const;
 
 /** Set up once per server, however many times the pages are listed. */
-const prepared = new Map<string, Promise<{ proposed: string; closed: string }>>();
+const prepared = new Map<string, Promise<{ proposed: string; closed: string; refused: string }>>();
 
 export function managerPages(): AppPage[] {
   const ready = (url: string) => {
@@ -69,7 +69,16 @@ export function managerPages(): AppPage[] {
       ownerId: owner,
       dueOn: '2026-02-01',
     });
-    return { proposed: first, closed };
+    // A vexatious complaint whose customer asks for the deadlock letter: a refusal to decide.
+    const { reference: refused } = await complainByApi(url, { subject: 'I want the letter now' });
+    await act(handler, refused, 'acknowledge');
+    await act(handler, refused, 'start-investigation');
+    await act(manager, refused, 'flag', {
+      flag: 'vexatious',
+      reason: 'Forty calls in a week with abusive language',
+    });
+    await act(handler, refused, 'request-deadlock-letter');
+    return { proposed: first, closed, refused };
   };
   return [
     {
@@ -80,6 +89,18 @@ export function managerPages(): AppPage[] {
         const review = M[lang].inbox.reviewOf.replace('{{reference}}', proposed);
         await page.getByRole('button', { name: review }).click();
         await page.getByRole('region', { name: review }).getByRole('region').waitFor();
+      },
+    },
+    {
+      name: 'inbox-decisions',
+      open: async (page, url, lang) => {
+        const { refused } = await ready(url);
+        await openSignedIn(page, url, STAFF.manager.email, '/inbox/decisions');
+        const review = M[lang].inbox.reviewOf.replace('{{reference}}', refused);
+        await page.getByRole('button', { name: review }).click();
+        const region = page.getByRole('region', { name: review });
+        await region.getByRole('button').first().click();
+        await region.getByRole('form').waitFor();
       },
     },
     {

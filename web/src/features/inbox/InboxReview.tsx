@@ -45,6 +45,8 @@ const REQUEST_TASKS: Partial<Record<InboxTab, string[]>> = {
   ],
 };
 
+const REQUEST_KINDS = new Set(Object.values(REQUEST_TASKS).flat());
+
 export function InboxReview({
   tab,
   reference,
@@ -193,12 +195,16 @@ function Requests({ requests, c }: { requests: Complaint['tasks']; c: Complaint 
       <h4 className="mb-1 text-lg font-bold">{t('inbox.request')}</h4>
       <ul className="mb-4 list-disc pl-6">
         {requests.map((r) => (
-          <li key={r.id} className="mb-1">
-            <span className="font-semibold">{r.title}</span>{' '}
+          <li key={r.id} className="mb-1 break-words">
+            {t(`inbox.requestKind.${REQUEST_KINDS.has(r.kind) ? r.kind : 'other'}`)}{' '}
             <span className="text-slate-800">
               ({t('inbox.requestedOn', { date: formatMoment(r.createdAt, lng, c.timezone) })})
             </span>
-            {r.note && <p className="break-words">{r.note}</p>}
+            {/* The escalation task's note is the customer's own reason; the others' are the
+                server's English wording, said above in the reader's language. */}
+            {r.kind === 'review_escalation_request' && r.note && (
+              <p>{t('inbox.customerReason', { reason: r.note })}</p>
+            )}
           </li>
         ))}
       </ul>
@@ -210,21 +216,24 @@ function Requests({ requests, c }: { requests: Complaint['tasks']; c: Complaint 
 function FlagReasons({ c }: { c: Complaint }) {
   const { t } = useTranslation();
   return (
-    <ul className="mb-4 list-disc pl-6">
-      {c.flags.map((f) => {
-        const set = [...c.timeline]
-          .reverse()
-          .find((e) => e.type === 'flagged' && e.data['flag'] === f);
-        return (
-          <li key={f} className="break-words">
-            {t('inbox.flagReason', {
-              flag: t(`queue.flag.${f}`),
-              reason: set?.reason ?? t('inbox.noReason'),
-            })}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <h4 className="mb-1 text-lg font-bold">{t('inbox.flagsTitle')}</h4>
+      <ul className="mb-4 list-disc pl-6">
+        {c.flags.map((f) => {
+          const set = [...c.timeline]
+            .reverse()
+            .find((e) => e.type === 'flagged' && e.data['flag'] === f);
+          return (
+            <li key={f} className="break-words">
+              {t('inbox.flagReason', {
+                flag: t(`queue.flag.${f}`),
+                reason: set?.reason ?? t('inbox.noReason'),
+              })}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 

@@ -38,6 +38,20 @@ const enManage = {
     proposedOn: 'Proposed on {{date}}',
     asSent: 'The message as it will be sent',
     request: 'The request',
+    requestKind: {
+      review_escalation_request: 'The customer asks for the complaint to be escalated.',
+      decide_deadlock:
+        'The customer asks for a deadlock letter: deadlock the complaint and send it, or refuse it with the reason.',
+      send_deadlock_letter:
+        'The complaint is deadlocked: send the deadlock letter the customer asked for.',
+      refuse_deadlock_letter:
+        'The customer asks for a deadlock letter, but the procedure refuses it for a complaint with the flag below: refuse it with the reason, or remove the flag.',
+      answer_deadlock_letter_request:
+        'The customer asks for a deadlock letter, which the procedure does not send on request: refuse it with the reason.',
+      other: 'A request waits for a decision.',
+    },
+    customerReason: 'The customer’s reason: {{reason}}',
+    flagsTitle: 'Flags and their reasons',
     requestedOn: 'Asked on {{date}}',
     noReason: 'No reason given.',
     flagReason: '{{flag}}: {{reason}}',

@@ -24,7 +24,7 @@ const viManage: ManageMessages = {
       escalations:
         'Khách hàng yêu cầu chuyển khiếu nại lên cấp cao hơn. Hãy chuyển cấp, hoặc từ chối yêu cầu kèm ghi chú.',
       decisions:
-        'Khách hàng yêu cầu thư bế tắc. Hãy xác định bế tắc và gửi thư, hoặc từ chối kèm lý do (ví dụ khiếu nại mang tính quấy rối hoặc ngoài thẩm quyền).',
+        'Khách hàng yêu cầu thư bế tắc. Hãy xác định bế tắc và gửi thư, hoặc từ chối kèm lý do (ví dụ khiếu nại gây phiền nhiễu hoặc ngoài thẩm quyền).',
       flags: 'Khiếu nại đang mở có gắn cờ. Kiểm tra lý do; gỡ cờ khi không còn phù hợp.',
     },
     waiting_one: '{{count}} đang chờ',
@@ -39,7 +39,20 @@ const viManage: ManageMessages = {
     proposedOn: 'Đề xuất lúc {{date}}',
     asSent: 'Thư đúng như sẽ được gửi',
     request: 'Yêu cầu',
-    requestedOn: 'Yêu cầu ngày {{date}}',
+    requestKind: {
+      review_escalation_request: 'Khách hàng yêu cầu chuyển khiếu nại lên cấp trên.',
+      decide_deadlock:
+        'Khách hàng yêu cầu thư bế tắc: hãy xác định bế tắc và gửi thư, hoặc từ chối kèm lý do.',
+      send_deadlock_letter: 'Khiếu nại đã bế tắc: hãy gửi thư bế tắc mà khách hàng yêu cầu.',
+      refuse_deadlock_letter:
+        'Khách hàng yêu cầu thư bế tắc, nhưng quy trình không gửi thư cho khiếu nại có cờ dưới đây: hãy từ chối kèm lý do, hoặc gỡ cờ.',
+      answer_deadlock_letter_request:
+        'Khách hàng yêu cầu thư bế tắc, nhưng quy trình không gửi thư theo yêu cầu: hãy từ chối kèm lý do.',
+      other: 'Có một yêu cầu đang chờ quyết định.',
+    },
+    customerReason: 'Lý do của khách hàng: {{reason}}',
+    flagsTitle: 'Các cờ và lý do',
+    requestedOn: 'Yêu cầu lúc {{date}}',
     noReason: 'Không nêu lý do.',
     flagReason: '{{flag}}: {{reason}}',
     decline: 'Từ chối yêu cầu',
