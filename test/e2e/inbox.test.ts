@@ -28,7 +28,11 @@ const DRAFT = 'We found a fault at the exchange and repaired it on Thursday.';
 describe('the managers’ inboxes and the lessons register in Chromium', () => {
   let server: E2EServer;
   let browser: Browser;
-  const refs: Record<'approve' | 'reject' | 'escalate' | 'deadlock' | 'closed', string> = {
+  const refs: Record<
+    'approve' | 'reject' | 'escalate' | 'decline' | 'deadlock' | 'closed',
+    string
+  > = {
+    decline: '',
     approve: '',
     reject: '',
     escalate: '',
@@ -60,6 +64,8 @@ describe('the managers’ inboxes and the lessons register in Chromium', () => {
     await propose(refs.reject);
     refs.escalate = await investigating('Nobody called me back');
     await act(handler, refs.escalate, 'request-escalation', { reason: 'Customer is unhappy' });
+    refs.decline = await investigating('Wants the director to call');
+    await act(handler, refs.decline, 'request-escalation', { reason: 'Wants the director' });
     refs.deadlock = await investigating('Abusive caller wants a letter');
     await act(manager, refs.deadlock, 'flag', { flag: 'vexatious', reason: 'Repeated abuse' });
     await act(handler, refs.deadlock, 'request-deadlock-letter');
@@ -151,6 +157,34 @@ describe('the managers’ inboxes and the lessons register in Chromium', () => {
       );
     } finally {
       await h.context.close();
+    }
+  });
+
+  test('a manager declines a request for escalation with a reason: the count drops, the note stays', async () => {
+    const { context, page } = await openPage(browser);
+    try {
+      await openSignedIn(page, server.url, STAFF.manager.email, '/inbox/escalations');
+      await page.getByRole('heading', { level: 2, name: L.inbox.heading.escalations }).waitFor();
+      await tab(page, 'escalations', 2).waitFor();
+      await page.getByRole('button', { name: `Review ${refs.decline}` }).click();
+      const review = page.getByRole('region', { name: `Review ${refs.decline}` });
+      await review
+        .getByText(L.inbox.customerReason.replace('{{reason}}', 'Wants the director'))
+        .waitFor();
+      await review.getByRole('button', { name: L.inbox.decline }).click();
+      const form = review.getByRole('form', { name: L.inbox.decline });
+      await form.getByLabel(L.inbox.declineNote).fill('The handler is calling back today');
+      await form.getByRole('button', { name: L.inbox.decline }).click();
+      await page.getByText(L.inbox.declined.replace('{{reference}}', refs.decline)).waitFor();
+      await tab(page, 'escalations', 1).waitFor();
+      await openWorkspace(page, server.url, refs.decline);
+      await page
+        .getByText(L.inbox.declinedNote.replace('{{reason}}', 'The handler is calling back today'))
+        .first()
+        .waitFor();
+      assert.deepEqual(pageProblems(page), []);
+    } finally {
+      await context.close();
     }
   });
 

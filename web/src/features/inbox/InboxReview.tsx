@@ -19,6 +19,7 @@ import {
   completeTask,
   complaintQuery,
   previewAction,
+  takeAction,
   type ActionName,
   type Complaint,
 } from '../case/api.ts';
@@ -237,7 +238,7 @@ function FlagReasons({ c }: { c: Complaint }) {
   );
 }
 
-/** Declines a customer's request for escalation: its task is done, with the reason. */
+/** Declines a customer's request for escalation: a note gives the reason, its task is done. */
 function Decline({
   reference,
   taskIds,
@@ -265,7 +266,12 @@ function Decline({
     setBusy(true);
     setError(null);
     try {
-      for (const taskId of taskIds) await completeTask(taskId, note.trim());
+      // On the complaint's trail as a note (who declined, when, why); then the request's tasks
+      // are done, and the inbox empties.
+      await takeAction(reference, 'add-note', {
+        text: t('inbox.declinedNote', { reason: note.trim() }),
+      });
+      for (const taskId of taskIds) await completeTask(taskId);
       await onDone();
     } catch (err) {
       setError(errorText(err, t));

@@ -57,6 +57,7 @@ const enManage = {
     flagReason: '{{flag}}: {{reason}}',
     decline: 'Decline the request',
     declineNote: 'Why the request is declined (for staff)',
+    declinedNote: 'Request for escalation declined: {{reason}}',
     declined: 'The request for {{reference}} was declined.',
     done: '{{action}}: done for {{reference}}.',
     openCase: 'Open the case workspace',

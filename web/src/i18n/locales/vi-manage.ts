@@ -57,6 +57,7 @@ const viManage: ManageMessages = {
     flagReason: '{{flag}}: {{reason}}',
     decline: 'Từ chối yêu cầu',
     declineNote: 'Lý do từ chối yêu cầu (cho nhân viên)',
+    declinedNote: 'Đã từ chối yêu cầu chuyển cấp: {{reason}}',
     declined: 'Đã từ chối yêu cầu của {{reference}}.',
     done: '{{action}}: đã thực hiện cho {{reference}}.',
     openCase: 'Mở hồ sơ xử lý',
