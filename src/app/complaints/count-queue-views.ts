@@ -1,12 +1,12 @@
 // The queue's saved views (mine, my department, unassigned, overdue, awaiting approval, awaiting
 // customer) and the managers' inboxes (responses to approve, escalation requests, deadlock and
 // refusal decisions, flagged complaints): each one a query the client puts in its URL, and how
-// many complaints it holds for the caller, counted in one pass.
+// many complaints it holds for the caller (the saved views in one pass; each inbox from its own
+// index).
 import type { Queryable } from '../../db/client.ts';
-import { queueCounts, type QueueFilter } from '../../db/queries/queue.ts';
+import { queueCounts, queueCountsEach, type QueueFilter } from '../../db/queries/queue.ts';
 import type { Actor as ActingUser } from '../../domain/complaint/snapshot.ts';
 import { DEADLOCK_TASKS, ESCALATION_TASKS } from '../../domain/complaint/attention.ts';
-import { FLAGS } from '../../domain/complaint/states.ts';
 import { listQuery, queueFilterOf } from './list-complaints.ts';
 
 export const QUEUE_VIEWS = [
@@ -46,43 +46,25 @@ export function viewQueries(user: ActingUser): Partial<Record<QueueView, Record<
 /** The inboxes: a deadlocked complaint is no longer open, yet its letter waits for a decision. */
 export function inboxQueries(): Record<(typeof INBOX_VIEWS)[number], Record<string, string>> {
   return {
-    approvals: { status: 'response_proposed', approval: 'pending' },
+    approvals: { open: 'true', status: 'response_proposed', approval: 'pending' },
     escalations: { task: ESCALATION_TASKS.join(',') },
     decisions: { task: DEADLOCK_TASKS.join(',') },
-    flags: { open: 'true', flag: FLAGS.join(',') },
+    flags: { open: 'true', flagged: 'true' },
   };
 }
 
-/**
- * Counted from two small bases, never the whole table: the open complaints (approvals, flags),
- * and the complaints with an open request task (escalations, decisions — deadlocked ones too),
- * which the planner reaches from the open tasks.
- */
+/** Each inbox counted by a query of its own, from an index of its own (migration 0015; the
+ *  request tasks' index for escalations and decisions): never a pass over every complaint. */
 async function countInboxViews(
   deps: { db: Queryable; now: () => Date },
   user: ActingUser,
 ): Promise<ViewCount[]> {
   const queries = inboxQueries();
-  const own = (view: (typeof INBOX_VIEWS)[number]) => {
-    const { open: _open, ...rest } = listQuery.parse(queries[view]);
-    return queueFilterOf({ ...user, role: 'handler' }, rest);
-  };
-  const requests = [...ESCALATION_TASKS, ...DEADLOCK_TASKS].join(',');
-  const [open, asked] = await Promise.all([
-    queueCounts(
-      deps.db,
-      queueFilterOf(user, { open: 'true' }),
-      { approvals: own('approvals'), flags: own('flags') },
-      deps.now(),
-    ),
-    queueCounts(
-      deps.db,
-      queueFilterOf(user, listQuery.parse({ task: requests })),
-      { escalations: own('escalations'), decisions: own('decisions') },
-      deps.now(),
-    ),
-  ]);
-  const counts: Record<string, number> = { ...open, ...asked };
+  const filters: Record<string, QueueFilter> = {};
+  for (const view of INBOX_VIEWS) {
+    filters[view] = queueFilterOf({ ...user, role: 'handler' }, listQuery.parse(queries[view]));
+  }
+  const counts = await queueCountsEach(deps.db, queueFilterOf(user, {}), filters, deps.now());
   return INBOX_VIEWS.map((view) => ({ view, query: queries[view], count: counts[view] ?? 0 }));
 }
 

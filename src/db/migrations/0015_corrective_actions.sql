@@ -24,3 +24,9 @@ create index corrective_actions_open_due on corrective_actions (due_on, id)
 -- The managers' inboxes list complaints by the open tasks a customer's request created
 -- (escalation, deadlock letter): one probe per complaint.
 create index tasks_complaint_open on tasks (complaint_id, kind) where done_at is null;
+
+-- The inboxes' counts, each read from an index of its own rather than a pass over every open
+-- complaint: responses awaiting approval, and open complaints carrying a flag.
+create index complaints_awaiting_approval on complaints (id)
+  where is_open and status = 'response_proposed' and not response_approved;
+create index complaints_flagged_open on complaints (id) where is_open and cardinality(flags) > 0;

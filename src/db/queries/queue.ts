@@ -14,6 +14,8 @@ export interface QueueFilter {
   assignee?: string | null;
   policy?: string;
   flag?: ComplaintFlag[];
+  /** With any flag (true) or none (false). */
+  flagged?: boolean;
   channel?: Channel[];
   /** true: open and past its next due; false: not past it (or nothing due). */
   overdue?: boolean;
@@ -95,6 +97,9 @@ function filterSql(f: QueueFilter, now: Date) {
   else if (f.assignee !== undefined) where.push(`c.assignee_id = ${p(f.assignee)}`);
   if (f.policy) where.push(`c.policy_id = ${p(f.policy)}`);
   if (f.flag) where.push(`c.flags && ${p(f.flag)}::text[]`);
+  if (f.flagged !== undefined) {
+    where.push(f.flagged ? 'cardinality(c.flags) > 0' : 'cardinality(c.flags) = 0');
+  }
   if (f.channel) where.push(`c.channel = any(${p(f.channel)}::text[])`);
   if (f.overdue === true) where.push(`c.is_open and c.next_due_at <= ${p(now)}`);
   if (f.overdue === false) where.push(`(c.next_due_at is null or c.next_due_at > ${p(now)})`);
@@ -141,6 +146,29 @@ export async function queueCounts(
   const sql = `select ${columns.join(', ')} from complaints c ${where.length ? `where ${where.join(' and ')}` : ''}`;
   const row = (await db.query<Record<string, number>>(sql, params)).rows[0] ?? {};
   return Object.fromEntries(names.map((name, i) => [name, Number(row[`v${i}`] ?? 0)]));
+}
+
+/** The same counts, each filter read by a query of its own (one statement): for filters that
+ *  each have an index (the inboxes), where one pass over what they share would read far more. */
+export async function queueCountsEach(
+  db: Queryable,
+  base: QueueFilter,
+  filters: Record<string, QueueFilter>,
+  now: Date,
+): Promise<Record<string, number>> {
+  const params: unknown[] = [];
+  const names = Object.keys(filters);
+  const columns = names.map((name, i) => {
+    const own = filterSql({ ...base, ...filters[name]! }, now);
+    const clause = own.where.join(' and ').replace(/\$(\d+)/g, (_, n: string) => {
+      params.push(own.params[Number(n) - 1]);
+      return `$${params.length}`;
+    });
+    return `(select count(*)::int from complaints c ${clause ? `where ${clause}` : ''}) as v${i}`;
+  });
+  const row = (await db.query<Record<string, number>>(`select ${columns.join(', ')}`, params))
+    .rows[0];
+  return Object.fromEntries(names.map((name, i) => [name, Number(row?.[`v${i}`] ?? 0)]));
 }
 
 /** The references of every complaint a filter matches (a bulk change's "all of them"), in the

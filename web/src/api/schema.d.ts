@@ -313,6 +313,8 @@ export interface paths {
                     assignee?: string;
                     policy?: string;
                     flag?: string;
+                    /** @description with any flag (true) or none (false) */
+                    flagged?: "true" | "false";
                     channel?: string;
                     overdue?: "true" | "false";
                     dueBefore?: string;
@@ -13087,6 +13089,11 @@ export interface components {
                 assignee?: string;
                 policy?: string;
                 flag?: string;
+                /**
+                 * @description with any flag (true) or none (false)
+                 * @enum {string}
+                 */
+                flagged?: "true" | "false";
                 channel?: string;
                 /** @enum {string} */
                 overdue?: "true" | "false";
@@ -13144,6 +13151,11 @@ export interface components {
                 assignee?: string;
                 policy?: string;
                 flag?: string;
+                /**
+                 * @description with any flag (true) or none (false)
+                 * @enum {string}
+                 */
+                flagged?: "true" | "false";
                 channel?: string;
                 /** @enum {string} */
                 overdue?: "true" | "false";
