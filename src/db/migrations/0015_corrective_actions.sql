@@ -30,3 +30,13 @@ create index tasks_complaint_open on tasks (complaint_id, kind) where done_at is
 create index complaints_awaiting_approval on complaints (id)
   where is_open and status = 'response_proposed' and not response_approved;
 create index complaints_flagged_open on complaints (id) where is_open and cardinality(flags) > 0;
+
+-- The lessons register's filter choices: the distinct root causes and products of closed
+-- complaints, read by skipping through these indexes (one probe per value), not by a pass over
+-- every closed complaint.
+create index complaints_closed_root_cause
+  on complaints ((coalesce(root_cause, classification->>'causeCode')))
+  where closed_at is not null;
+create index complaints_closed_product
+  on complaints ((coalesce(product, classification->>'productCode')))
+  where closed_at is not null;

@@ -86,27 +86,39 @@ export async function lessonsRegister(
   return r.rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
+const ROOT_CAUSE = "coalesce(c.root_cause, c.classification->>'causeCode')";
+const PRODUCT = "coalesce(c.product, c.classification->>'productCode')";
+
+/** The distinct values of an indexed expression over closed complaints, in order, skipping
+ *  from one to the next through its index (complaints_closed_root_cause / _product). */
+async function distinctClosed(
+  db: Queryable,
+  expr: string,
+  policyId: string | null,
+  limit: number,
+): Promise<string[]> {
+  const from = `from complaints c where c.closed_at is not null and ($1::text is null or c.policy_id = $1)`;
+  const r = await db.query<{ v: string }>(
+    `with recursive r(v) as (
+       (select ${expr} ${from} and ${expr} is not null order by 1 limit 1)
+       union all
+       select (select ${expr} ${from} and ${expr} > r.v order by 1 limit 1)
+         from r where r.v is not null
+     )
+     select v from r where v is not null limit $2::int`,
+    [policyId, limit],
+  );
+  return r.rows.map((x) => x.v);
+}
+
 /** The root causes and products closed complaints carry: the register's filter choices. */
 export async function lessonFacets(
   db: Queryable,
   policyId: string | null,
 ): Promise<{ rootCauses: string[]; products: string[] }> {
-  const r = await db.query<{ kind: string; value: string }>(
-    `select distinct 'root' as kind, coalesce(c.root_cause, c.classification->>'causeCode') as value
-       from complaints c
-      where c.closed_at is not null and ($1::text is null or c.policy_id = $1)
-        and coalesce(c.root_cause, c.classification->>'causeCode') is not null
-     union
-     select distinct 'product', coalesce(c.product, c.classification->>'productCode')
-       from complaints c
-      where c.closed_at is not null and ($1::text is null or c.policy_id = $1)
-        and coalesce(c.product, c.classification->>'productCode') is not null
-     order by 1, 2
-     limit 400`,
-    [policyId],
-  );
-  return {
-    rootCauses: r.rows.filter((x) => x.kind === 'root').map((x) => x.value),
-    products: r.rows.filter((x) => x.kind === 'product').map((x) => x.value),
-  };
+  const [rootCauses, products] = [
+    await distinctClosed(db, ROOT_CAUSE, policyId, 200),
+    await distinctClosed(db, PRODUCT, policyId, 200),
+  ];
+  return { rootCauses, products };
 }
