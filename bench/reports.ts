@@ -1,7 +1,7 @@
 // npm run bench:reports — the report reads at production size. Loads 1,000,000 complaints over
 // three years into PostgreSQL with set-based SQL (bench/load-complaints.ts), then times each
 // report for the last full year (every policy, default grouping, with its totals), the lessons
-// register, and the FCA return for a half-year, through the same use cases the routes call.
+// register (the report's and the /lessons screen's), and the FCA return for a half-year, through the same use cases the routes call.
 // Targets: each report p95 ≤ 500 ms; the FCA return ≤ 2 s.
 //
 // Environment: BENCH_DATABASE_URL (admin connection), BENCH_COMPLAINTS (1000000),
@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { PolicyRegistry } from '../src/app/policy-registry.ts';
 import { getLessonsRegister, getReport, type ReportDeps } from '../src/app/reports/get-report.ts';
+import { listLessons } from '../src/app/lessons/list-lessons.ts';
 import { computeReturn } from '../src/app/reports/returns.ts';
 import { openPostgres, type Db } from '../src/db/client.ts';
 import { REPORTS } from '../src/db/queries/reports/definitions.ts';
@@ -90,6 +91,18 @@ async function main() {
       line(name, await time(RUNS, () => getReport(deps, ACTOR, { ...YEAR, name })), 500);
     }
     line('lessons', await time(RUNS, () => getLessonsRegister(deps, ACTOR, YEAR)), 500);
+    // The register's screen (GET /lessons): the latest 100 of every period, with the filter
+    // choices and the corrective actions; and found by words.
+    line(
+      'lessons register (all, 100)',
+      await time(RUNS, () => listLessons(deps, ACTOR, { limit: 100 })),
+      500,
+    );
+    line(
+      'lessons register ("fault", a year)',
+      await time(RUNS, () => listLessons(deps, ACTOR, { ...YEAR, q: 'fault', limit: 100 })),
+      500,
+    );
     line(
       'volumes, one policy, by month',
       await time(RUNS, () =>

@@ -6,6 +6,7 @@ import { launchBrowser, openPage, startServer, WIDTHS } from '../test/e2e/harnes
 import { adminPages } from '../test/e2e/admin-pages.ts';
 import { workspacePages } from '../test/e2e/case-helpers.ts';
 import { senderReviewPages } from '../test/e2e/mail-pages.ts';
+import { managerPages } from '../test/e2e/manager-pages.ts';
 import { appPages } from '../test/e2e/pages.ts';
 import { reportPages } from '../test/e2e/report-pages.ts';
 
@@ -30,6 +31,7 @@ try {
         ...senderReviewPages(server),
         ...adminPages(),
         ...reportPages(),
+        ...managerPages(),
       ].filter((x) => x.name.startsWith(prefix) && (!only || only.includes(x.name)))) {
         const { context, page } = await openPage(browser, {
           width,

@@ -174,6 +174,23 @@ const RESOURCE_ERRORS = {
     status: 400,
     meaning: 'the report cannot be grouped or drilled down that way; details lists what it can',
   },
+  'LESSON.NOT_FOUND': {
+    status: 404,
+    meaning:
+      'no closed complaint with this reference: a lesson is recorded when a complaint closes',
+  },
+  'LESSON.ACTION_NOT_FOUND': {
+    status: 404,
+    meaning: 'the complaint has no corrective action with this id',
+  },
+  'LESSON.UNKNOWN_OWNER': {
+    status: 400,
+    meaning: 'the owner named is not an active user',
+  },
+  'LESSON.ACTION_NOT_DONE': {
+    status: 400,
+    meaning: 'whether an action worked can only be said once it is done (give doneOn)',
+  },
   'RETURN.NOT_FILED': { status: 404, meaning: 'no filed return of this kind with this id' },
   'CALENDAR.YEAR_OUT_OF_RANGE': {
     status: 400,

@@ -17,11 +17,11 @@ import { departmentExists } from '../../db/repositories/departments.ts';
 import { appendEvents, timelineOf } from '../../db/repositories/events.ts';
 import { insertMessage } from '../../db/repositories/messages.ts';
 import { insertNotifications } from '../../db/repositories/notifications.ts';
-import { insertTask } from '../../db/repositories/tasks.ts';
+import { completeTasksOfKinds, insertTask } from '../../db/repositories/tasks.ts';
 import { activeUserExists } from '../../db/repositories/users.ts';
 import { replayClocks } from '../../domain/clocks/policy-clocks.ts';
 import { canSeeComplaint } from '../../domain/access/complaint-access.ts';
-import { attentionFor } from '../../domain/complaint/attention.ts';
+import { attentionFor, settledTaskKinds } from '../../domain/complaint/attention.ts';
 import {
   communicationOfAction,
   isPublicEvent,
@@ -202,6 +202,7 @@ async function askForAttention(
   now: Date,
 ): Promise<void> {
   for (const e of events) {
+    await completeTasksOfKinds(tx, row.id, settledTaskKinds(e), e.actorId, now);
     const { notices, tasks } = attentionFor(e, after, policy, row.reference);
     if (notices.length) {
       await insertNotifications(

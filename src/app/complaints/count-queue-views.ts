@@ -1,9 +1,12 @@
 // The queue's saved views (mine, my department, unassigned, overdue, awaiting approval, awaiting
-// customer): each one a query the client puts in its URL, and how many open complaints it
-// holds for the caller, counted in one pass.
+// customer) and the managers' inboxes (responses to approve, escalation requests, deadlock and
+// refusal decisions, flagged complaints): each one a query the client puts in its URL, and how
+// many complaints it holds for the caller (the saved views in one pass; each inbox from its own
+// index).
 import type { Queryable } from '../../db/client.ts';
-import { queueCounts, type QueueFilter } from '../../db/queries/queue.ts';
+import { queueCounts, queueCountsEach, type QueueFilter } from '../../db/queries/queue.ts';
 import type { Actor as ActingUser } from '../../domain/complaint/snapshot.ts';
+import { DEADLOCK_TASKS, ESCALATION_TASKS } from '../../domain/complaint/attention.ts';
 import { listQuery, queueFilterOf } from './list-complaints.ts';
 
 export const QUEUE_VIEWS = [
@@ -14,11 +17,15 @@ export const QUEUE_VIEWS = [
   'awaiting-approval',
   'awaiting-customer',
 ] as const;
-export type QueueView = (typeof QUEUE_VIEWS)[number];
+/** The managers' inboxes: what waits for a manager's decision. */
+export const INBOX_VIEWS = ['approvals', 'escalations', 'decisions', 'flags'] as const;
+export const VIEW_SETS = ['queue', 'inbox'] as const;
+export type ViewSet = (typeof VIEW_SETS)[number];
+export type QueueView = (typeof QUEUE_VIEWS)[number] | (typeof INBOX_VIEWS)[number];
 
 export interface ViewCount {
   view: QueueView;
-  /** The list query that shows the view (always open complaints). */
+  /** The list query that shows the view. */
   query: Record<string, string>;
   count: number;
 }
@@ -36,10 +43,37 @@ export function viewQueries(user: ActingUser): Partial<Record<QueueView, Record<
   };
 }
 
-export async function countQueueViews(
+/** The inboxes: a deadlocked complaint is no longer open, yet its letter waits for a decision. */
+export function inboxQueries(): Record<(typeof INBOX_VIEWS)[number], Record<string, string>> {
+  return {
+    approvals: { open: 'true', status: 'response_proposed', approval: 'pending' },
+    escalations: { task: ESCALATION_TASKS.join(',') },
+    decisions: { task: DEADLOCK_TASKS.join(',') },
+    flags: { open: 'true', flagged: 'true' },
+  };
+}
+
+/** Each inbox counted by a query of its own, from an index of its own (migration 0015; the
+ *  request tasks' index for escalations and decisions): never a pass over every complaint. */
+async function countInboxViews(
   deps: { db: Queryable; now: () => Date },
   user: ActingUser,
 ): Promise<ViewCount[]> {
+  const queries = inboxQueries();
+  const filters: Record<string, QueueFilter> = {};
+  for (const view of INBOX_VIEWS) {
+    filters[view] = queueFilterOf({ ...user, role: 'handler' }, listQuery.parse(queries[view]));
+  }
+  const counts = await queueCountsEach(deps.db, queueFilterOf(user, {}), filters, deps.now());
+  return INBOX_VIEWS.map((view) => ({ view, query: queries[view], count: counts[view] ?? 0 }));
+}
+
+export async function countQueueViews(
+  deps: { db: Queryable; now: () => Date },
+  user: ActingUser,
+  set: ViewSet = 'queue',
+): Promise<ViewCount[]> {
+  if (set === 'inbox') return countInboxViews(deps, user);
   const queries = viewQueries(user);
   const filters: Record<string, QueueFilter> = {};
   for (const [view, query] of Object.entries(queries)) {

@@ -36,6 +36,7 @@ export const listQuery = z.strictObject({
   assignee: z.string().min(1).max(100).optional().describe('a user id, or "none"'),
   policy: z.string().min(1).max(100).optional(),
   flag: csv(FLAGS).optional(),
+  flagged: z.enum(['true', 'false']).optional().describe('with any flag (true) or none (false)'),
   channel: csv(CHANNELS).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   dueBefore: z.iso.datetime({ offset: true }).optional(),
@@ -54,6 +55,28 @@ export const listQuery = z.strictObject({
     .optional()
     .describe('received before this instant'),
   category: z.string().min(1).max(200).optional(),
+  task: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'a task kind'))
+        .min(1)
+        .max(20),
+    )
+    .optional()
+    .describe(
+      'comma-separated task kinds: only complaints with an open task of one of them (e.g. review_escalation_request)',
+    ),
+  approval: z
+    .enum(['pending', 'approved'])
+    .optional()
+    .describe('a proposed response not yet approved (pending) or approved'),
   q: z
     .string()
     .trim()
@@ -104,6 +127,7 @@ export function queueFilterOf(user: ActingUser, q: Omit<ListQuery, 'sort' | 'lim
     ...(q.assignee ? { assignee: q.assignee === 'none' ? null : q.assignee } : {}),
     ...(q.policy ? { policy: q.policy } : {}),
     ...(q.flag ? { flag: q.flag } : {}),
+    ...(q.flagged ? { flagged: q.flagged === 'true' } : {}),
     ...(q.channel ? { channel: q.channel } : {}),
     ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
     ...(q.dueBefore ? { dueBefore: new Date(q.dueBefore) } : {}),
@@ -111,6 +135,8 @@ export function queueFilterOf(user: ActingUser, q: Omit<ListQuery, 'sort' | 'lim
     ...(q.receivedFrom ? { receivedFrom: new Date(q.receivedFrom) } : {}),
     ...(q.receivedBefore ? { receivedBefore: new Date(q.receivedBefore) } : {}),
     ...(q.category ? { category: q.category } : {}),
+    ...(q.task ? { openTask: q.task } : {}),
+    ...(q.approval ? { responseApproved: q.approval === 'approved' } : {}),
     ...(q.q ? { search: q.q } : {}),
   };
 }

@@ -119,6 +119,11 @@ export async function getLessonsRegister(
   input: PeriodInput & { q?: string | undefined; limit?: number | undefined },
 ): Promise<{ period: ResolvedPeriod; items: LessonRow[] }> {
   const p = period(deps, input);
-  const items = await lessonsRegister(deps.db, p, input.q?.trim() || null, input.limit ?? 500);
+  const items = await lessonsRegister(
+    deps.db,
+    p,
+    { search: input.q?.trim() || null },
+    input.limit ?? 500,
+  );
   return { period: p, items };
 }

@@ -44,3 +44,19 @@ export async function taskScope(
   );
   return r.rows[0] ?? null;
 }
+
+/** Marks done the complaint's open tasks of these kinds (their request was answered). */
+export async function completeTasksOfKinds(
+  tx: Queryable,
+  complaintId: number,
+  kinds: readonly string[],
+  by: string,
+  at: Date,
+): Promise<void> {
+  if (!kinds.length) return;
+  await tx.query(
+    `update tasks set done_at = $3, done_by = $4
+      where complaint_id = $1 and kind = any($2::text[]) and done_at is null`,
+    [complaintId, kinds, at, by],
+  );
+}

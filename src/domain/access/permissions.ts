@@ -64,6 +64,11 @@ const OPERATIONS = {
   'privacy.manage': ADMIN,
   'evidence.read': ['manager', 'administrator', 'auditor'],
   'audit.read': ['auditor', 'administrator'],
+  // The lessons-learned register: everyone who works complaints learns from it, and the
+  // auditor reads it with the reports; its corrective actions are the top level's to set and
+  // judge (SPEC §1: managers answer for the procedure), as administrators may do what they may.
+  'lesson.read': STAFF,
+  'lesson.manage': ['manager', 'administrator'],
 } as const satisfies Record<string, Access>;
 
 export type ActionPermission = `action.${ActionType}`;

@@ -146,6 +146,36 @@ export function attentionFor(
   }
 }
 
+/** The tasks a customer's request for escalation creates (the managers' escalations inbox). */
+export const ESCALATION_TASKS = ['review_escalation_request'] as const;
+/** The tasks a request for a deadlock letter creates (the deadlock and refusal decisions). */
+export const DEADLOCK_TASKS = [
+  'decide_deadlock',
+  'send_deadlock_letter',
+  'refuse_deadlock_letter',
+  'answer_deadlock_letter_request',
+] as const;
+
+/**
+ * The open tasks an event settles: the request they stand for has been answered (escalated;
+ * the deadlock letter sent or refused) or is moot (withdrawn, closed). They are marked done with
+ * the event, so the inbox that lists them empties as the manager acts.
+ */
+export function settledTaskKinds(event: Pick<DomainEvent, 'type'>): readonly string[] {
+  switch (event.type) {
+    case 'escalated':
+      return ESCALATION_TASKS;
+    case 'deadlock_letter_sent':
+    case 'deadlock_letter_refused':
+      return DEADLOCK_TASKS;
+    case 'withdrawn':
+    case 'closed':
+      return [...ESCALATION_TASKS, ...DEADLOCK_TASKS];
+    default:
+      return [];
+  }
+}
+
 /** A request for a deadlock letter: send it, decide the deadlock, or offer the refusal. */
 function deadlockLetterRequested(
   event: DomainEvent,

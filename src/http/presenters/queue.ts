@@ -2,18 +2,22 @@
 // people a complaint can be assigned to.
 import { z } from 'zod';
 import type { BulkResult } from '../../app/complaints/bulk-change-complaints.ts';
-import { QUEUE_VIEWS, type ViewCount } from '../../app/complaints/count-queue-views.ts';
+import {
+  INBOX_VIEWS,
+  QUEUE_VIEWS,
+  type ViewCount,
+} from '../../app/complaints/count-queue-views.ts';
 import type { Assignee } from '../../app/users/list-assignees.ts';
 
 export const queueViewsSchema = z
   .object({
     items: z.array(
       z.object({
-        view: z.enum(QUEUE_VIEWS),
+        view: z.enum([...QUEUE_VIEWS, ...INBOX_VIEWS]),
         query: z
           .record(z.string(), z.string())
           .describe('the GET /complaints query that lists the view'),
-        count: z.number().int().describe('open complaints in the view'),
+        count: z.number().int().describe('complaints in the view'),
       }),
     ),
   })

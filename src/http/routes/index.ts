@@ -19,6 +19,7 @@ import { mailboxRoutes } from './mailboxes/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { returnRoutes } from './returns/routes.ts';
 import { privacyRoutes } from './privacy/routes.ts';
+import { lessonRoutes } from './lessons/routes.ts';
 
 export type RoutePlugin = (app: FastifyInstance, ctx: RouteContext) => Promise<void> | void;
 
@@ -40,5 +41,6 @@ export const routes: RoutePlugin[] = [
   reportRoutes,
   returnRoutes,
   privacyRoutes,
+  lessonRoutes,
   auditRoutes,
 ];

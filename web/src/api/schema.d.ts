@@ -313,6 +313,8 @@ export interface paths {
                     assignee?: string;
                     policy?: string;
                     flag?: string;
+                    /** @description with any flag (true) or none (false) */
+                    flagged?: "true" | "false";
                     channel?: string;
                     overdue?: "true" | "false";
                     dueBefore?: string;
@@ -323,6 +325,10 @@ export interface paths {
                     /** @description received before this instant */
                     receivedBefore?: string;
                     category?: string;
+                    /** @description comma-separated task kinds: only complaints with an open task of one of them (e.g. review_escalation_request) */
+                    task?: string;
+                    /** @description a proposed response not yet approved (pending) or approved */
+                    approval?: "pending" | "approved";
                     /** @description full-text search of subject, description and messages */
                     q?: string;
                     sort?: "next_due" | "received" | "-received";
@@ -5922,10 +5928,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The queue’s saved views (mine, my department, unassigned, overdue, awaiting approval, awaiting customer), each with its query and count */
+        /** The queue’s saved views (mine, my department, unassigned, overdue, awaiting approval, awaiting customer), or with set=inbox the managers’ inboxes (approvals, escalations, decisions, flags), each with its query and count */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description queue: the saved views; inbox: the managers’ inboxes */
+                    set?: "queue" | "inbox";
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -12856,6 +12865,347 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lessons-learned register: closed complaints with summary, root cause, lesson and corrective actions; by words, root cause, product, period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description words in the summary, lesson, root cause, subject or reference */
+                    q?: string;
+                    /** @description the root cause recorded at closing, or its cause code */
+                    rootCause?: string;
+                    /** @description the product, or its product code */
+                    product?: string;
+                    /** @description closed on or after this day (the policy’s zone) */
+                    from?: string;
+                    /** @description closed on or before this day (the policy’s zone) */
+                    to?: string;
+                    policy?: string;
+                    /** @description complaints with an overdue, a not-done, or no corrective action */
+                    actions?: "overdue" | "open" | "none";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LessonsRegister"];
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/{reference}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A corrective action on a closed complaint’s lesson: what, its owner and due date (an audit event) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        /** @description the user who does it */
+                        ownerId: string;
+                        /**
+                         * Format: date
+                         * @description when it is due
+                         */
+                        dueOn: string;
+                        /**
+                         * Format: date
+                         * @description when it was done
+                         */
+                        doneOn?: string | null;
+                        /**
+                         * @description whether it worked
+                         * @default unknown
+                         * @enum {string}
+                         */
+                        effectiveness?: "effective" | "not_effective" | "unknown";
+                        effectivenessNote?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CorrectiveAction"];
+                    };
+                };
+                /** @description LESSON.UNKNOWN_OWNER, LESSON.ACTION_NOT_DONE, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description LESSON.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/{reference}/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a corrective action: owner, due date, done (a date, or null), whether it worked, with a note (an audit event) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reference: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        ownerId?: string;
+                        /** Format: date */
+                        dueOn?: string;
+                        /**
+                         * Format: date
+                         * @description null: not done after all
+                         */
+                        doneOn?: string | null;
+                        /** @enum {string} */
+                        effectiveness?: "effective" | "not_effective" | "unknown";
+                        effectivenessNote?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CorrectiveAction"];
+                    };
+                };
+                /** @description LESSON.UNKNOWN_OWNER, LESSON.ACTION_NOT_DONE, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description LESSON.NOT_FOUND, LESSON.ACTION_NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/audit/events": {
         parameters: {
             query?: never;
@@ -13244,6 +13594,11 @@ export interface components {
                 assignee?: string;
                 policy?: string;
                 flag?: string;
+                /**
+                 * @description with any flag (true) or none (false)
+                 * @enum {string}
+                 */
+                flagged?: "true" | "false";
                 channel?: string;
                 /** @enum {string} */
                 overdue?: "true" | "false";
@@ -13262,6 +13617,13 @@ export interface components {
                  */
                 receivedBefore?: string;
                 category?: string;
+                /** @description comma-separated task kinds: only complaints with an open task of one of them (e.g. review_escalation_request) */
+                task?: string;
+                /**
+                 * @description a proposed response not yet approved (pending) or approved
+                 * @enum {string}
+                 */
+                approval?: "pending" | "approved";
                 /** @description full-text search of subject, description and messages */
                 q?: string;
             };
@@ -13294,6 +13656,11 @@ export interface components {
                 assignee?: string;
                 policy?: string;
                 flag?: string;
+                /**
+                 * @description with any flag (true) or none (false)
+                 * @enum {string}
+                 */
+                flagged?: "true" | "false";
                 channel?: string;
                 /** @enum {string} */
                 overdue?: "true" | "false";
@@ -13312,6 +13679,13 @@ export interface components {
                  */
                 receivedBefore?: string;
                 category?: string;
+                /** @description comma-separated task kinds: only complaints with an open task of one of them (e.g. review_escalation_request) */
+                task?: string;
+                /**
+                 * @description a proposed response not yet approved (pending) or approved
+                 * @enum {string}
+                 */
+                approval?: "pending" | "approved";
                 /** @description full-text search of subject, description and messages */
                 q?: string;
             };
@@ -13381,6 +13755,8 @@ export interface components {
             "privacy.manage": boolean;
             "evidence.read": boolean;
             "audit.read": boolean;
+            "lesson.read": boolean;
+            "lesson.manage": boolean;
             "action.acknowledge": boolean;
             "action.resolve-on-first-contact": boolean;
             "action.start-investigation": boolean;
@@ -13567,6 +13943,33 @@ export interface components {
             email?: string;
             website?: string;
         };
+        CorrectiveAction: {
+            id: number;
+            /** @description the complaint whose lesson it acts on */
+            reference: string;
+            description: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            doneOn: string | null;
+            /**
+             * @description whether it worked (unknown: not yet known)
+             * @enum {string}
+             */
+            effectiveness: "effective" | "not_effective" | "unknown";
+            effectivenessNote: string | null;
+            /** @description not done and past its due date (the policy’s time zone) */
+            overdue: boolean;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         CreatedApiToken: {
             id: string;
             /** @description send as "Authorization: Bearer <token>"; shown this once only */
@@ -13680,7 +14083,7 @@ export interface components {
          * @description a stable code; see x-error-codes for each one
          * @enum {string}
          */
-        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "CUSTOMER.NOT_A_MATCH" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.NOT_FOUND" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.INVALID_CORRECTION" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "RETURN.NOT_FILED" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAIL.NO_SENDER_REVIEW" | "MAIL.SENDER_ALREADY_CONFIRMED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "CUSTOMER.NOT_A_MATCH" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.NOT_FOUND" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.INVALID_CORRECTION" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "LESSON.NOT_FOUND" | "LESSON.ACTION_NOT_FOUND" | "LESSON.UNKNOWN_OWNER" | "LESSON.ACTION_NOT_DONE" | "RETURN.NOT_FILED" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAIL.NO_SENDER_REVIEW" | "MAIL.SENDER_ALREADY_CONFIRMED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
         FiledReturn: {
             kind: string;
             policy: {
@@ -13754,20 +14157,32 @@ export interface components {
         LegalHoldList: {
             items: components["schemas"]["LegalHold"][];
         };
-        Lesson: {
+        LessonEntry: {
             reference: string;
             policy: string;
+            subject: string;
             /** Format: date-time */
             closedAt: string;
             outcome: string | null;
+            /** @description as recorded at closing */
             rootCause: string | null;
+            /** @description the taxonomy’s cause code */
             cause: string | null;
+            product: string | null;
+            productCode: string | null;
             summary: string | null;
             lessonsLearned: string | null;
+            actions: components["schemas"]["CorrectiveAction"][];
         };
         LessonsRegister: {
-            period: components["schemas"]["ReportPeriod"];
-            items: components["schemas"]["Lesson"][];
+            items: components["schemas"]["LessonEntry"][];
+            /** @description the root causes and products closed complaints carry, to filter by */
+            facets: {
+                rootCauses: string[];
+                products: string[];
+            };
+            /** @description overdue corrective actions among those listed */
+            overdue: number;
         };
         LetterPosted: {
             ok: boolean;
@@ -14489,12 +14904,12 @@ export interface components {
         QueueViews: {
             items: {
                 /** @enum {string} */
-                view: "mine" | "my-department" | "unassigned" | "overdue" | "awaiting-approval" | "awaiting-customer";
+                view: "mine" | "my-department" | "unassigned" | "overdue" | "awaiting-approval" | "awaiting-customer" | "approvals" | "escalations" | "decisions" | "flags";
                 /** @description the GET /complaints query that lists the view */
                 query: {
                     [key: string]: string;
                 };
-                /** @description open complaints in the view */
+                /** @description complaints in the view */
                 count: number;
             }[];
         };

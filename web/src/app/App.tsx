@@ -32,6 +32,9 @@ export const ROUTES = {
   '/admin/tokens': lazy(() => import('../routes/admin-tokens.tsx')),
   '/admin/departments': lazy(() => import('../routes/admin-departments.tsx')),
   '/audit': lazy(() => import('../routes/audit.tsx')),
+  '/inbox': lazy(() => import('../routes/inbox.tsx')),
+  '/inbox/:tab': lazy(() => import('../routes/inbox.tsx')),
+  '/lessons': lazy(() => import('../routes/lessons.tsx')),
 } as const;
 const NotFound = lazy(() => import('../routes/not-found.tsx'));
 

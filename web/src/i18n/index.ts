@@ -24,6 +24,10 @@ const PARTS = {
     en: () => import('./locales/en-reports.ts'),
     vi: () => import('./locales/vi-reports.ts'),
   },
+  manage: {
+    en: () => import('./locales/en-manage.ts'),
+    vi: () => import('./locales/vi-manage.ts'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: unknown }>>>;
 export type StringsPart = keyof typeof PARTS;
 const wanted = new Set<StringsPart>(['main']);

@@ -7,7 +7,8 @@ import {
   bulkChangeComplaints,
   bulkTransferInput,
 } from '../../../app/complaints/bulk-change-complaints.ts';
-import { countQueueViews } from '../../../app/complaints/count-queue-views.ts';
+import { z } from 'zod';
+import { countQueueViews, VIEW_SETS } from '../../../app/complaints/count-queue-views.ts';
 import { listAssignees } from '../../../app/users/list-assignees.ts';
 import type { RouteContext } from '../../../composition.ts';
 import { actorOf } from '../../plugins/auth.ts';
@@ -30,11 +31,18 @@ export async function queueRoutes(base: FastifyInstance, ctx: RouteContext): Pro
       schema: {
         tags: ['complaints'],
         summary:
-          'The queue’s saved views (mine, my department, unassigned, overdue, awaiting approval, awaiting customer), each with its query and count',
+          'The queue’s saved views (mine, my department, unassigned, overdue, awaiting approval, awaiting customer), or with set=inbox the managers’ inboxes (approvals, escalations, decisions, flags), each with its query and count',
+        querystring: z.strictObject({
+          set: z
+            .enum(VIEW_SETS)
+            .default('queue')
+            .describe('queue: the saved views; inbox: the managers’ inboxes'),
+        }),
         response: { 200: queueViewsSchema },
       },
     },
-    async (request) => presentQueueViews(await countQueueViews(ctx, actorOf(request))),
+    async (request) =>
+      presentQueueViews(await countQueueViews(ctx, actorOf(request), request.query.set)),
   );
 
   app.post(

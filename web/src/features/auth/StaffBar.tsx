@@ -15,7 +15,7 @@ const NAV: { href: string; label: 'staff.queue' | 'staff.dashboard'; roles: Role
 /** Shown by the session's capability flags (the API decides, not a copy of its table). */
 const CAPABILITY_NAV: {
   href: string;
-  label: 'staff.admin' | 'staff.audit' | 'staff.returns';
+  label: 'staff.admin' | 'staff.audit' | 'staff.returns' | 'staff.inbox' | 'staff.lessons';
   any: (keyof Session['capabilities'])[];
 }[] = [
   {
@@ -24,6 +24,8 @@ const CAPABILITY_NAV: {
     any: ['policy.manage', 'template.edit', 'user.manage', 'department.manage', 'mailbox.read'],
   },
   { href: '/returns', label: 'staff.returns', any: ['return.read'] },
+  { href: '/inbox', label: 'staff.inbox', any: ['action.approve-response'] },
+  { href: '/lessons', label: 'staff.lessons', any: ['lesson.read'] },
   { href: '/audit', label: 'staff.audit', any: ['audit.read'] },
 ];
 

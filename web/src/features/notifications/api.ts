@@ -34,6 +34,7 @@ const KINDS = [
   'clock_breached',
   'customer_replied',
   'approval_needed',
+  'corrective_action_overdue',
   'sweep_failed',
   'information_received',
   'withdrawn',

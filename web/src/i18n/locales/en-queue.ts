@@ -159,6 +159,7 @@ const enQueue = {
       clock_breached: 'Breached',
       customer_replied: 'Customer replied',
       approval_needed: 'Approval needed',
+      corrective_action_overdue: 'Corrective action overdue',
       sweep_failed: 'Automatic step failed',
       information_received: 'Information received',
       withdrawn: 'Withdrawn',

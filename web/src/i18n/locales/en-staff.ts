@@ -7,6 +7,8 @@ const enStaff = {
     admin: 'Administration',
     audit: 'Audit trail',
     returns: 'Returns',
+    inbox: 'Inbox',
+    lessons: 'Lessons learned',
     signOut: 'Sign out',
     signedInAs: 'Signed in as {{name}}, {{role}}',
     notAllowed: 'This page is not for your role.',

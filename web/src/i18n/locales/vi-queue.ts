@@ -161,6 +161,7 @@ const viQueue: QueueMessages = {
       clock_breached: 'Đã quá hạn',
       customer_replied: 'Khách hàng đã trả lời',
       approval_needed: 'Cần phê duyệt',
+      corrective_action_overdue: 'Hành động khắc phục quá hạn',
       sweep_failed: 'Bước tự động bị lỗi',
       information_received: 'Đã nhận thông tin',
       withdrawn: 'Đã rút khiếu nại',

@@ -11,6 +11,8 @@ const viStaff: Strings<StaffMessages> = {
     admin: 'Quản trị',
     audit: 'Nhật ký kiểm toán',
     returns: 'Báo cáo định kỳ',
+    inbox: 'Hộp việc chờ',
+    lessons: 'Bài học kinh nghiệm',
     signOut: 'Đăng xuất',
     signedInAs: 'Đã đăng nhập: {{name}}, {{role}}',
     notAllowed: 'Trang này không dành cho vai trò của bạn.',
