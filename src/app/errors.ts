@@ -226,7 +226,7 @@ const RESOURCE_ERRORS = {
     status: 404,
     meaning: 'no flagged (or stuck) inbound mail with this id',
   },
-  'MAILBOX.NOT_FOUND': { status: 404, meaning: 'no mailbox with this name' },
+  'MAILBOX.NOT_FOUND': { status: 404, meaning: 'no mailbox with this name or id' },
   'MAILBOX.ALREADY_EXISTS': { status: 409, meaning: 'a mailbox with this name exists already' },
   'MAILBOX.UNKNOWN_POLICY': {
     status: 400,

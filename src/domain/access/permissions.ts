@@ -50,6 +50,7 @@ const OPERATIONS = {
   'letter.post': HANDLERS,
   'mailbox.read': ['administrator', 'auditor'],
   'mailbox.retake': ADMIN,
+  'mailbox.manage': ADMIN,
   'report.read': ['manager', 'administrator', 'auditor'],
   'return.read': ['manager', 'administrator', 'auditor'],
   'return.file': ['manager', 'administrator'],
