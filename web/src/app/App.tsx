@@ -26,6 +26,8 @@ export const ROUTES = {
   '/admin/mailboxes': lazy(() => import('../routes/admin-mailboxes.tsx')),
   '/admin/tokens': lazy(() => import('../routes/admin-tokens.tsx')),
   '/admin/departments': lazy(() => import('../routes/admin-departments.tsx')),
+  '/admin/privacy': lazy(() => import('../routes/admin-privacy.tsx')),
+  '/admin/privacy/requests/:id': lazy(() => import('../routes/admin-privacy-request.tsx')),
   '/audit': lazy(() => import('../routes/audit.tsx')),
 } as const;
 const NotFound = lazy(() => import('../routes/not-found.tsx'));
