@@ -32,7 +32,7 @@ export function getWorkingCalendar(
     id,
     year,
     version,
-    lang = 'en',
+    lang,
   }: { id: string; year: number; version?: number | undefined; lang?: string | undefined },
 ): WorkingCalendar {
   const registry = deps.policies;
@@ -49,16 +49,24 @@ export function getWorkingCalendar(
       : (versionInForce(registry, id, now) ?? registry.allVersions(id)[0]!);
   const days = daysOf(policy.timezone, policy.calendar, year);
   const added = new Map(policy.calendar.add.map((d) => [dateOf(d), d]));
-  const region = holidayNames(policy.calendar.holidays, year, lang);
+  // Without a language, the names the clocks' calendar itself holds (the region's own language,
+  // the policy's `name`), as before languages were asked for.
+  const region = holidayNames(policy.calendar.holidays, year, lang ?? '');
   const holidays = days.holidays.map(({ date, name }): WorkingCalendar['holidays'][number] => {
     const day = added.get(date);
     if (day === undefined) {
-      const local = region.names.get(date);
-      return { date, name: local ?? name, lang: local ? region.lang : 'en', kind: 'public' };
+      const local = lang ? region.names.get(date) : undefined;
+      return { date, name: local ?? name, lang: region.lang, kind: 'public' };
     }
-    if (typeof day === 'string') return { date, name: null, lang, kind: 'added' };
-    const label = day.label?.[lang as 'en' | 'vi'];
-    return { date, name: label ?? day.name ?? null, lang, kind: 'added' };
+    if (typeof day === 'string')
+      return { date, name: lang ? null : name, lang: lang ?? region.lang, kind: 'added' };
+    const label = lang ? day.label?.[lang as 'en' | 'vi'] : undefined;
+    return {
+      date,
+      name: label ?? day.name ?? (lang ? null : name),
+      lang: lang ?? region.lang,
+      kind: 'added',
+    };
   });
   return {
     policy: policy.id,

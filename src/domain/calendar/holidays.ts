@@ -30,19 +30,28 @@ export function isKnownRegion(region: string): boolean {
   return state in (hd.getStates(country) ?? {});
 }
 
-/** One date per day of each public or bank holiday of a year, with its name. */
+/** One date per day of each public or bank holiday of a year, with its name. A day inside a
+ *  holiday of several days takes the name of the last holiday begun within it by then: Tết's
+ *  days are "Tết Nguyên Đán", not the eve's "Giao thừa", whose span runs through them. */
 function expand(hd: Holidays, year: number, lang?: string): Map<string, string> {
-  const dates = new Map<string, string>();
+  const spans: { from: number; days: number; name: string }[] = [];
   for (const h of (lang ? hd.getHolidays(year, lang) : hd.getHolidays(year)) || []) {
     if (h.type !== 'public' && h.type !== 'bank') continue;
-    const first = Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`);
+    const from = Date.parse(`${h.date.slice(0, 10)}T00:00:00Z`);
     const days = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY));
-    for (let i = 0; i < days; i++) {
-      const date = new Date(first + i * DAY).toISOString().slice(0, 10);
-      if (!dates.has(date)) dates.set(date, h.name);
+    spans.push({ from, days, name: h.name });
+  }
+  const dates = new Map<string, string>();
+  for (const span of spans) {
+    for (let i = 0; i < span.days; i++) {
+      const day = span.from + i * DAY;
+      const date = new Date(day).toISOString().slice(0, 10);
+      if (dates.has(date)) continue;
+      const begun = spans.filter((s) => s.from >= span.from && s.from <= day);
+      dates.set(date, begun.reduce((a, b) => (b.from > a.from ? b : a), span).name);
     }
   }
-  return dates;
+  return new Map([...dates].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 function dateHolidaysSource(region: string): HolidaySource {

@@ -123,10 +123,12 @@ export function CalendarCorrection({
             title={t(`admin.calendars.correct.made.${made.change}`, { day: day(made.date) })}
           >
             <p>
-              {t('admin.calendars.correct.retimedDone', {
-                count: made.complaints,
-                n: n(made.complaints),
-              })}
+              {made.complaints === 0
+                ? t('admin.calendars.correct.retimedDoneNone')
+                : t('admin.calendars.correct.retimedDone', {
+                    count: made.complaints,
+                    n: n(made.complaints),
+                  })}
             </p>
             <Retimed result={made} timezone={timezone} />
           </Alert>
@@ -185,10 +187,12 @@ export function CalendarCorrection({
               {t(`admin.calendars.correct.would.${preview.change}`, { day: day(preview.date) })}
             </p>
             <p>
-              {t('admin.calendars.correct.retimedPreview', {
-                count: preview.complaints,
-                n: n(preview.complaints),
-              })}
+              {preview.complaints === 0
+                ? t('admin.calendars.correct.retimedNone')
+                : t('admin.calendars.correct.retimedPreview', {
+                    count: preview.complaints,
+                    n: n(preview.complaints),
+                  })}
             </p>
             <Retimed result={preview} timezone={timezone} />
             <div className="mt-4">

@@ -149,6 +149,11 @@ export function CalendarsScreen() {
     : undefined;
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - 2 + i));
   const corrected = new Set((corrections.data?.items ?? []).map((c) => c.date));
+  const standing = new Set(
+    (corrections.data?.items ?? [])
+      .filter((c) => c.stands && c.change === 'add')
+      .map((c) => c.date),
+  );
   const own = (days: DayEntry[]) =>
     days.filter((d) => dateOf(d).startsWith(`${year}-`) && !corrected.has(dateOf(d)));
   return (
@@ -218,7 +223,10 @@ export function CalendarsScreen() {
                 },
                 {
                   header: t('admin.calendars.kind'),
-                  cell: (h) => t(`admin.calendars.kinds.${h.kind}`),
+                  cell: (h) =>
+                    t(
+                      `admin.calendars.kinds.${h.kind === 'added' && standing.has(h.date) ? 'correction' : h.kind === 'added' ? 'policy' : 'public'}`,
+                    ),
                 },
               ]}
             />

@@ -16,7 +16,7 @@ import type { Schemas } from './admin-api.ts';
 
 type PolicyPreview = Schemas['RetentionPreview']['policies'][number];
 const FIRST = 8;
-const HORIZONS = ['30', '90', '366', '1096'] as const;
+const HORIZONS = ['30', '90', '366', '1096', '1827'] as const;
 
 function PolicyDays({ p }: { p: PolicyPreview }) {
   const { t } = useTranslation();
@@ -39,9 +39,7 @@ function PolicyDays({ p }: { p: PolicyPreview }) {
         <p>{t('privacy.retention.noneAhead')}</p>
       ) : (
         <>
-          <p className="mb-2">
-            {t('privacy.retention.ahead', { count: total, n: n(total), days: n(p.days.length) })}
-          </p>
+          <p className="mb-2">{t('privacy.retention.ahead', { count: total, n: n(total) })}</p>
           <DataTable
             caption={t('privacy.retention.caption', { policy: p.name, timezone: p.timezone })}
             rows={days}
@@ -73,7 +71,7 @@ function PolicyDays({ p }: { p: PolicyPreview }) {
 export function RetentionPreview() {
   const { t } = useTranslation();
   const lng = currentLanguage();
-  const [days, setDays] = useState<(typeof HORIZONS)[number]>('366');
+  const [days, setDays] = useState<(typeof HORIZONS)[number]>('1096');
   const preview = useQuery({
     queryKey: ['admin', 'privacy', 'retention', days],
     queryFn: () =>
