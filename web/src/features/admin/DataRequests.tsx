@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { api, call } from '../../api/client.ts';
 import { policyFacts } from '../../app/settings.ts';
-import { DataTable } from '../../components/DataTable.tsx';
 import { DateTime } from '../../components/DateTime.tsx';
 import { Section } from '../../components/Page.tsx';
 import { LoadFailed, Loading } from '../../components/States.tsx';
@@ -85,42 +84,32 @@ export function DataRequests() {
       )}
       {requests.data && requests.data.items.length === 0 && <p>{t('privacy.requests.none')}</p>}
       {requests.data && requests.data.items.length > 0 && (
-        <DataTable
-          caption={all ? t('privacy.requests.captionAll') : t('privacy.requests.caption')}
-          rows={requests.data.items}
-          rowKey={(r) => r.id}
-          columns={[
-            {
-              header: t('privacy.requests.request'),
-              cell: (r) => (
+        <>
+          <h3 className="mb-2 text-lg font-semibold">
+            {all ? t('privacy.requests.captionAll') : t('privacy.requests.caption')}
+          </h3>
+          <ul className="flex flex-col gap-3">
+            {requests.data.items.map((r) => (
+              <li key={r.id} className="rounded border border-slate-300 p-4">
                 <Link
                   href={`/admin/privacy/requests/${r.id}`}
-                  className="font-semibold text-blue-800 underline"
+                  className="text-lg font-semibold text-blue-800 underline"
                 >
                   {t('privacy.requests.linkText', {
                     kind: t(`privacy.requests.kinds.${r.kind}`),
                     customer: customerOf(r),
                   })}
                 </Link>
-              ),
-            },
-            {
-              header: t('privacy.requests.rules'),
-              cell: (r) => t(`privacy.requests.regimes.${r.regime}`),
-            },
-            {
-              header: t('privacy.requests.status'),
-              cell: (r) => t(`privacy.requests.statuses.${r.status}`),
-            },
-            {
-              header: t('privacy.requests.received'),
-              cell: (r) => (
-                <DateTime iso={r.receivedAt} timeZone={policyFacts(r.policy)?.timezone} />
-              ),
-            },
-            { header: t('privacy.requests.clocks'), cell: (r) => <RequestClocks r={r} /> },
-          ]}
-        />
+                <p className="mt-1">
+                  {t(`privacy.requests.regimes.${r.regime}`)} ·{' '}
+                  {t(`privacy.requests.statuses.${r.status}`)} · {t('privacy.requests.arrived')}{' '}
+                  <DateTime iso={r.receivedAt} timeZone={policyFacts(r.policy)?.timezone} />
+                </p>
+                <RequestClocks r={r} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </Section>
   );

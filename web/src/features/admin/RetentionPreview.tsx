@@ -96,10 +96,12 @@ export function RetentionPreview() {
       {preview.data && (
         <>
           <p className="mb-4">
-            {t('privacy.retention.held', {
-              count: preview.data.held,
-              n: formatNumber(preview.data.held, lng),
-            })}
+            {preview.data.held === 0
+              ? t('privacy.retention.heldNone')
+              : t('privacy.retention.held', {
+                  count: preview.data.held,
+                  n: formatNumber(preview.data.held, lng),
+                })}
           </p>
           {preview.data.policies.length === 0 && <p>{t('privacy.retention.nothing')}</p>}
           {preview.data.policies.map((p) => (

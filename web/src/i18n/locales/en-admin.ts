@@ -274,7 +274,7 @@ const enAdmin = {
         not_listening:
           'Nothing is listening there yet: the listener starts with redress serve (or redress worker) after the mailbox is added.',
         failed: 'The connection failed.',
-        said: 'The server said:',
+        said: 'Details:',
       },
       add: {
         title: 'Add a mailbox',
@@ -395,6 +395,7 @@ const enAdmin = {
         '1096': 'The next three years',
         '1827': 'The next five years',
       },
+      heldNone: 'No closed complaint is kept by a legal hold.',
       held_one: '{{n}} closed complaint is kept by a legal hold.',
       held_other: '{{n}} closed complaints are kept by a legal hold.',
       nothing: 'No complaint will be anonymised in this period.',
@@ -431,7 +432,7 @@ const enAdmin = {
       release: 'Release the hold on {{what}}',
       releaseOf: 'Release the hold on {{what}}',
       releaseReason: 'Why it is released',
-      releaseConfirm: 'Release the hold on {{what}}',
+      releaseConfirm: 'Confirm: release the hold on {{what}}',
       released: 'The hold on {{what}} was released.',
       place: 'Place a legal hold',
       on: 'Hold',
@@ -470,6 +471,7 @@ const enAdmin = {
         answered: 'Answered',
       },
       received: 'Received',
+      arrived: 'arrived',
       clocks: 'Deadlines',
       acknowledgeBy: 'Acknowledge by',
       acknowledgedOn: 'Acknowledged on',

@@ -280,7 +280,7 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
         not_listening:
           'Chưa có gì nhận thư ở đó: cổng nhận thư khởi động cùng redress serve (hoặc redress worker) sau khi thêm hộp thư.',
         failed: 'Kết nối không thành công.',
-        said: 'Máy chủ cho biết:',
+        said: 'Chi tiết:',
       },
       add: {
         title: 'Thêm hộp thư',
@@ -399,6 +399,7 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
         '1096': '3 năm tới',
         '1827': '5 năm tới',
       },
+      heldNone: 'Không có khiếu nại đã đóng nào đang được giữ theo lệnh lưu giữ pháp lý.',
       held_other: '{{n}} khiếu nại đã đóng đang được giữ theo lệnh lưu giữ pháp lý.',
       nothing: 'Không có khiếu nại nào bị ẩn danh trong khoảng thời gian này.',
       dueNow_other:
@@ -432,7 +433,7 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
       release: 'Gỡ lệnh lưu giữ đối với {{what}}',
       releaseOf: 'Gỡ lệnh lưu giữ đối với {{what}}',
       releaseReason: 'Lý do gỡ',
-      releaseConfirm: 'Gỡ lệnh lưu giữ đối với {{what}}',
+      releaseConfirm: 'Xác nhận gỡ lệnh lưu giữ đối với {{what}}',
       released: 'Đã gỡ lệnh lưu giữ đối với {{what}}.',
       place: 'Đặt lệnh lưu giữ pháp lý',
       on: 'Giữ lại',
@@ -471,6 +472,7 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
         answered: 'Đã trả lời',
       },
       received: 'Nhận lúc',
+      arrived: 'nhận lúc',
       clocks: 'Thời hạn',
       acknowledgeBy: 'Xác nhận đã nhận chậm nhất vào',
       acknowledgedOn: 'Đã xác nhận lúc',
