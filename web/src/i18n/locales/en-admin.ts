@@ -365,6 +365,8 @@ const enAdmin = {
       underInForce: 'Under the version in force',
       startsLater: 'Starts later, on: {{events}}',
       newPolicy: 'A new policy',
+      difference: 'Difference',
+      differences: { later: 'Later', earlier: 'Earlier', same: 'The same' },
     },
     diff: {
       caption: 'What changes from version {{n}}',

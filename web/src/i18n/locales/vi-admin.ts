@@ -371,6 +371,8 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
       underInForce: 'Theo phiên bản đang áp dụng',
       startsLater: 'Bắt đầu sau, khi: {{events}}',
       newPolicy: 'Chính sách mới',
+      difference: 'Khác biệt',
+      differences: { later: 'Muộn hơn', earlier: 'Sớm hơn', same: 'Không đổi' },
     },
     diff: {
       caption: 'Những thay đổi so với phiên bản {{n}}',
