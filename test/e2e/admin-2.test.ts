@@ -159,7 +159,7 @@ describe('administration in Chromium: calendars, mailboxes, data protection', ()
           .first()
           .waitFor();
         // Listed with its connection; the password is nowhere in the page or the API.
-        const list = page.getByRole('table', { name: M.list });
+        const list = page.getByRole('table', { name: M.listCaption });
         await list
           .getByText(
             fill(M.imapWhere, {

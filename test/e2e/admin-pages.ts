@@ -1,6 +1,7 @@
 // The administrator's and the auditor's screens, each opened in a state worth looking at, for
 // the axe runs of admin.test.ts and for `npm run screenshots`.
 import type { Page } from 'playwright-core';
+import { freePort } from '../helpers/dovecot.ts';
 import { apiAs, closeByApi, complainByApi, STAFF } from './harness.ts';
 import { openSignedIn, STRINGS, type AppPage, type Lang } from './pages.ts';
 
@@ -57,6 +58,26 @@ export function privacyFixture(url: string): Promise<PrivacyFixture> {
     privacyFixtures.set(url, f);
   }
   return f;
+}
+
+const mailboxes = new Map<string, Promise<string>>();
+
+/** Once per server: an SMTP listener mailbox (nothing listens: the e2e server runs no worker). */
+export function smtpMailbox(url: string): Promise<string> {
+  let m = mailboxes.get(url);
+  if (!m) {
+    m = (async () => {
+      const box = await apiAs<{ name: string }>(url, 'administrator', 'POST', '/mailboxes', {
+        kind: 'smtp',
+        listenPort: await freePort(),
+        address: 'listener@example.com',
+        policyId: 'uk-comms-ombudsman',
+      });
+      return box.name;
+    })();
+    mailboxes.set(url, m);
+  }
+  return m;
 }
 
 /** A working day (Monday to Friday) at least a week ahead, as YYYY-MM-DD. */
@@ -185,6 +206,18 @@ export function adminPages(): AppPage[] {
         await openAs(page, url, lang, 'administrator', '/admin/mailboxes');
         await page.getByRole('heading', { level: 2, name: A(lang).mailboxes.flagged }).waitFor();
         await page.getByText(A(lang).mailboxes.noFlagged).waitFor();
+      },
+    },
+    {
+      name: 'admin-mailboxes-listed',
+      open: async (page, url, lang) => {
+        const M = A(lang).mailboxes;
+        const name = await smtpMailbox(url);
+        await openAs(page, url, lang, 'administrator', '/admin/mailboxes');
+        await page.getByRole('button', { name: fill(M.showMails, { name }) }).click();
+        await page.getByText(M.noMail).waitFor();
+        await page.getByRole('button', { name: fill(M.test.buttonFor, { name }) }).click();
+        await page.getByText(M.test.not_listening).waitFor();
       },
     },
     {

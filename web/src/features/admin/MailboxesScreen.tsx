@@ -27,7 +27,7 @@ type Mailbox = Schemas['Mailbox'];
 function Where({ m }: { m: Mailbox }) {
   const { t } = useTranslation();
   return m.kind === 'imap' ? (
-    <span className="break-all">
+    <span className="[overflow-wrap:anywhere]">
       {t('admin.mailboxes.imapWhere', {
         user: m.username ?? '—',
         host: m.host ?? '—',
@@ -39,7 +39,7 @@ function Where({ m }: { m: Mailbox }) {
       </span>
     </span>
   ) : (
-    <span className="break-all">
+    <span className="[overflow-wrap:anywhere]">
       {t('admin.mailboxes.smtpWhere', { host: m.listenHost, port: m.listenPort ?? '—' })}
     </span>
   );
@@ -131,16 +131,19 @@ export function MailboxesScreen({ session }: { session: Session }) {
         {boxes.data && boxes.data.items.length === 0 && <p>{t('admin.mailboxes.none')}</p>}
         {boxes.data && boxes.data.items.length > 0 && (
           <DataTable
-            caption={t('admin.mailboxes.list')}
+            caption={t('admin.mailboxes.listCaption')}
             rows={boxes.data.items}
             rowKey={(m) => m.id}
             columns={[
-              { header: t('admin.mailboxes.name'), cell: (m) => m.name },
               {
-                header: t('admin.mailboxes.address'),
-                cell: (m) => <span className="break-all">{m.address}</span>,
+                header: t('admin.mailboxes.name'),
+                cell: (m) => (
+                  <span className="[overflow-wrap:anywhere]">
+                    <span className="block font-semibold">{m.name}</span>
+                    {m.address !== m.name && m.address}
+                  </span>
+                ),
               },
-              { header: t('admin.mailboxes.kind'), cell: (m) => m.kind.toUpperCase() },
               { header: t('admin.mailboxes.connection'), cell: (m) => <Where m={m} /> },
               { header: t('admin.policy'), cell: (m) => <code>{m.policyId}</code> },
               {
