@@ -193,6 +193,55 @@ describe('administration in Chromium: calendars, mailboxes, data protection', ()
     },
   );
 
+  test('departments and users share one form: a refusal beside its field, then added and changed', async () => {
+    const D = A.departments;
+    const U = A.users;
+    const { context, page } = await openPage(browser);
+    await openAs(page, server.url, 'en', 'administrator', '/admin/departments');
+    const add = page.getByRole('region', { name: D.add });
+    await add.getByLabel(new RegExp(`^${D.id}`)).fill('complaints-review');
+    await add.getByLabel(D.name, { exact: true }).fill('Complaints review');
+    await add.getByRole('button', { name: D.create }).click();
+    await add.getByText(fill(D.created, { name: 'Complaints review' })).waitFor();
+    // The same id again: refused beside the id field.
+    await add.getByLabel(new RegExp(`^${D.id}`)).fill('complaints-review');
+    await add.getByLabel(D.name, { exact: true }).fill('Another');
+    await add.getByRole('button', { name: D.create }).click();
+    const id = add.getByLabel(new RegExp(`^${D.id}`));
+    await page.waitForFunction(
+      () => document.getElementById('department-id')?.getAttribute('aria-invalid') === 'true',
+    );
+    assert.match(String(await id.getAttribute('aria-describedby')), /department-id-error/);
+    await page.getByRole('button', { name: fill(D.rename, { name: 'Complaints review' }) }).click();
+    await page
+      .getByLabel(fill(D.newName, { id: 'complaints-review' }))
+      .fill('Complaints quality review');
+    await page.getByRole('button', { name: D.saveName }).click();
+    await page.getByText(fill(D.renamed, { name: 'Complaints quality review' })).waitFor();
+
+    await page.goto(`${server.url}/admin/users`);
+    const newUser = page.getByRole('region', { name: U.add });
+    await newUser.getByLabel(U.email, { exact: true }).fill(STAFF.auditor.email);
+    await newUser.getByLabel(U.name, { exact: true }).fill('Someone Else');
+    await newUser.getByRole('button', { name: U.create }).click();
+    await page.waitForFunction(
+      () => document.getElementById('user-email')?.getAttribute('aria-invalid') === 'true',
+    );
+    await newUser.getByLabel(U.email, { exact: true }).fill('reviewer@e2e.test');
+    await newUser.getByRole('button', { name: U.create }).click();
+    await newUser.getByText(fill(U.created, { name: 'Someone Else' })).waitFor();
+    assert.equal(
+      await newUser.getByLabel(U.email, { exact: true }).getAttribute('aria-invalid'),
+      null,
+    );
+    await page.getByRole('button', { name: fill(U.change, { name: 'Someone Else' }) }).click();
+    await page.getByLabel(U.role).last().selectOption('manager');
+    await page.getByRole('button', { name: U.save }).click();
+    await page.getByText(fill(U.saved, { name: 'Someone Else' })).waitFor();
+    assert.deepEqual(pageProblems(page), []);
+    await context.close();
+  });
+
   test('the privacy screen previews retention; a legal hold is placed and released with reasons', async () => {
     const { reference, requestId } = await privacyFixture(server.url);
     const { context, page } = await openPage(browser);
