@@ -250,7 +250,7 @@ export function CalendarsScreen() {
           {version && (
             <Section id="version-days" title={t('admin.calendars.versionDays')}>
               <p className="mb-4 max-w-prose">
-                {t('admin.calendars.versionDaysIntro', { version: version.version })}
+                {t('admin.calendars.versionDaysIntro', { version: version.version, year })}
               </p>
               <h3 className="mb-2 text-xl font-bold">{t('admin.calendars.added')}</h3>
               <DayList entries={own(version.calendar.add)} empty={t('admin.calendars.noneAdded')} />

@@ -107,7 +107,7 @@ const enAdmin = {
       },
       versionDays: 'Days the policy version lists',
       versionDaysIntro:
-        'The days version {{version}} itself adds as non-working, or keeps as working despite the holiday list, this year. To change these, add a policy version with a new calendar, or correct the day below.',
+        'The days of {{year}} that version {{version}} itself adds as non-working, or keeps as working despite the holiday list. To change these, add a policy version with a new calendar, or correct the day below.',
       added: 'Days added as non-working',
       removed: 'Days that stay working',
       noneAdded: 'None.',

@@ -115,7 +115,7 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
       },
       versionDays: 'Các ngày do phiên bản chính sách quy định',
       versionDaysIntro:
-        'Các ngày trong năm nay mà chính phiên bản {{version}} thêm làm ngày nghỉ, hoặc giữ là ngày làm việc dù có trong danh sách ngày lễ. Muốn thay đổi, hãy thêm một phiên bản chính sách với lịch mới, hoặc điều chỉnh ngày đó ở bên dưới.',
+        'Các ngày trong năm {{year}} mà chính phiên bản {{version}} thêm làm ngày nghỉ, hoặc giữ là ngày làm việc dù có trong danh sách ngày lễ. Muốn thay đổi, hãy thêm một phiên bản chính sách với lịch mới, hoặc điều chỉnh ngày đó ở bên dưới.',
       added: 'Ngày thêm làm ngày nghỉ',
       removed: 'Ngày vẫn làm việc',
       noneAdded: 'Không có.',
