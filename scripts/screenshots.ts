@@ -1,5 +1,6 @@
 // npm run screenshots: a PNG of every page of the web app at 1280 px and 360 px, in English
-// and Vietnamese, in .scratch/screenshots/ (gitignored), to be looked at by a person.
+// and Vietnamese, in .scratch/screenshots/ (gitignored; SCREENSHOTS_DIR=… puts them elsewhere),
+// to be looked at by a person.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser, openPage, startServer, WIDTHS } from '../test/e2e/harness.ts';
@@ -14,7 +15,8 @@ import { reportPages } from '../test/e2e/report-pages.ts';
  * SCREENSHOTS_ONLY=queue,log-complaint only those named. */
 const prefix = process.argv[2] ?? '';
 const only = process.env.SCREENSHOTS_ONLY?.split(',').filter(Boolean);
-const out = join(import.meta.dirname, '..', '.scratch', 'screenshots');
+const out =
+  process.env.SCREENSHOTS_DIR ?? join(import.meta.dirname, '..', '.scratch', 'screenshots');
 mkdirSync(out, { recursive: true });
 // With an SMTP mailbox, for the pages of mail that claims a complaint from an unverified sender.
 const [server, browser] = await Promise.all([

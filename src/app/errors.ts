@@ -252,7 +252,7 @@ const RESOURCE_ERRORS = {
     status: 409,
     meaning: "the mail's sender was confirmed already: it joined the complaint it claimed",
   },
-  'MAILBOX.NOT_FOUND': { status: 404, meaning: 'no mailbox with this name' },
+  'MAILBOX.NOT_FOUND': { status: 404, meaning: 'no mailbox with this name or id' },
   'MAILBOX.ALREADY_EXISTS': { status: 409, meaning: 'a mailbox with this name exists already' },
   'MAILBOX.UNKNOWN_POLICY': {
     status: 400,

@@ -88,6 +88,96 @@ for (const engine of engines()) {
       assert.equal(await due(ref), before);
     });
 
+    test('a preview says which clocks would move and changes nothing; the list names who made each correction and why', async () => {
+      const ref = await logged();
+      const before = await due(ref);
+      const body = { date: '2026-03-04', change: 'add', reason: 'Office closed for a move' };
+      const preview = await t.app.inject({
+        method: 'POST',
+        url: `${CORRECTIONS}/preview`,
+        headers: t.as('administrator'),
+        payload: body,
+      });
+      assert.equal(preview.statusCode, 200, preview.body);
+      const p = preview.json();
+      assert.ok(p.complaints >= 1, preview.body);
+      assert.ok(
+        p.retimed.some(
+          (x: { reference: string; from: string }) => x.reference === ref && x.from === before,
+        ),
+        preview.body,
+      );
+      // Nothing changed: the clock is where it was, and the day is still worked.
+      assert.equal(await due(ref), before);
+      const list = async () =>
+        (
+          await t.app.inject({
+            url: `${CORRECTIONS}?year=2026`,
+            headers: t.as('handler'),
+          })
+        ).json().items as {
+          date: string;
+          reason: string;
+          by: { name: string } | null;
+          stands: boolean;
+        }[];
+      assert.ok(!(await list()).some((c) => c.date === '2026-03-04'));
+      const handlerPreview = await t.app.inject({
+        method: 'POST',
+        url: `${CORRECTIONS}/preview`,
+        headers: t.as('handler'),
+        payload: body,
+      });
+      assert.equal(handlerPreview.statusCode, 403, handlerPreview.body);
+
+      const made = await correct(body);
+      assert.equal(made.statusCode, 200, made.body);
+      assert.equal(made.json().complaints, p.complaints);
+      assert.deepEqual(made.json().retimed, p.retimed);
+      const items = await list();
+      const mine = items.find((c) => c.date === '2026-03-04')!;
+      assert.equal(mine.reason, 'Office closed for a move');
+      assert.ok(mine.by?.name, JSON.stringify(mine));
+      assert.equal(mine.stands, true);
+      // An earlier correction of a day replaced by a later one no longer stands.
+      const march2 = items.filter((c) => c.date === '2026-03-02');
+      assert.deepEqual(
+        march2.map((c) => c.stands),
+        [true, false],
+      );
+      const bad = await t.app.inject({ url: `${CORRECTIONS}?year=3000`, headers: t.as('handler') });
+      assert.equal(bad.statusCode, 400, bad.body);
+    });
+
+    test('holiday names come in the language asked when the region has it: Vietnamese in Vietnamese', async () => {
+      const cal = async (lang: string) =>
+        (
+          await t.app.inject({
+            url: `/api/v1/policies/vn-datacentre/calendar/2026?lang=${lang}`,
+            headers: t.as('handler'),
+          })
+        ).json().holidays as { date: string; name: string | null; lang: string; kind: string }[];
+      const vi = (await cal('vi')).find((h) => h.date === '2026-09-02')!;
+      assert.equal(vi.kind, 'public');
+      assert.equal(vi.lang, 'vi');
+      assert.match(String(vi.name), /Quốc khánh/);
+      const en = (await cal('en')).find((h) => h.date === '2026-09-02')!;
+      assert.equal(en.lang, 'en');
+      assert.match(String(en.name), /National Day/);
+      const added = (await cal('vi')).find((h) => h.date === '2026-03-04')!;
+      assert.equal(added.kind, 'added');
+      // A region without Vietnamese names keeps its own language, and says so.
+      const uk = (
+        await t.app.inject({
+          url: '/api/v1/policies/uk-comms-ombudsman/calendar/2026?lang=vi',
+          headers: t.as('handler'),
+        })
+      ).json().holidays as { date: string; name: string; lang: string }[];
+      const xmas = uk.find((h) => h.date === '2026-12-25')!;
+      assert.equal(xmas.lang, 'en');
+      assert.equal(xmas.name, 'Christmas Day');
+    });
+
     test('only an administrator corrects a calendar, and only with a date and a reason', async () => {
       const forbidden = await correct(
         { date: '2026-03-03', change: 'add', reason: 'x' },

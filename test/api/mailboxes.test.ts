@@ -9,6 +9,7 @@ import { startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
 import { addTestMailbox, ingestDepsFor } from '../mail/inbound-helpers.ts';
 import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
+import { DOVECOT_MISSING, dovecotBinary, freePort, startDovecot } from '../helpers/dovecot.ts';
 
 const answered = recordErrors();
 
@@ -76,9 +77,157 @@ for (const engine of engines()) {
       assert.equal(r.json().error.code, 'MAIL.NOT_FLAGGED');
     });
 
+    test('the recent mails of a mailbox say what each became; an unknown mailbox is a 404', async () => {
+      const boxes = (
+        await t.app.inject({ url: '/api/v1/mailboxes', headers: t.as('auditor') })
+      ).json();
+      const r = await t.app.inject({
+        url: `/api/v1/mailboxes/${boxes.items[0].id}/mails`,
+        headers: t.as('auditor'),
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().items[0].status, 'flagged_malformed');
+      assert.equal(r.json().items[0].reference, null);
+      assert.match(r.json().items[0].error, /.+/);
+      const none = await t.app.inject({
+        url: '/api/v1/mailboxes/nope/mails',
+        headers: t.as('auditor'),
+      });
+      assert.equal(none.statusCode, 404, none.body);
+    });
+
+    test('an administrator adds an SMTP mailbox; its settings are shown, a wrong one named by field', async () => {
+      const listenPort = await freePort();
+      const add = (payload: object, role: 'administrator' | 'auditor' = 'administrator') =>
+        t.app.inject({ method: 'POST', url: '/api/v1/mailboxes', headers: t.as(role), payload });
+      const r = await add({
+        kind: 'smtp',
+        listenPort,
+        address: 'Listener@Example.test',
+        policyId: 'uk-comms-ombudsman',
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal(r.json().name, 'listener@example.test');
+      assert.equal(r.json().listenPort, listenPort);
+      assert.equal(r.json().hasPassword, false);
+      assert.equal(
+        (
+          await add(
+            { kind: 'smtp', listenPort, address: 'x@example.test', policyId: 'uk-comms-ombudsman' },
+            'auditor',
+          )
+        ).statusCode,
+        403,
+      );
+      const again = await add({
+        kind: 'smtp',
+        listenPort,
+        address: 'listener@example.test',
+        policyId: 'uk-comms-ombudsman',
+      });
+      assert.equal(again.statusCode, 409, again.body);
+      const policy = await add({
+        kind: 'smtp',
+        listenPort,
+        address: 'y@example.test',
+        policyId: 'nope',
+      });
+      assert.equal(policy.json().error.code, 'MAILBOX.UNKNOWN_POLICY');
+      const bad = await add({
+        kind: 'imap',
+        address: 'z@example.test',
+        policyId: 'uk-comms-ombudsman',
+      });
+      assert.equal(bad.statusCode, 400, bad.body);
+      assert.equal(bad.json().error.code, 'INPUT.INVALID');
+      // Nothing listens yet (the worker starts the listener): said in one word.
+      const test = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/mailboxes/${r.json().id}/test`,
+        headers: t.as('administrator'),
+      });
+      assert.equal(test.statusCode, 200, test.body);
+      assert.equal(test.json().ok, false);
+      assert.equal(test.json().outcome, 'not_listening');
+    });
+
     test('every error answered above is listed for its operation and status in the document', async () => {
       const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
       assert.deepEqual(undocumented(doc, answered), []);
     });
   });
 }
+
+describe(
+  'testing an IMAP mailbox against a real server (dovecot)',
+  {
+    skip: dovecotBinary() ? false : DOVECOT_MISSING,
+  },
+  () => {
+    let t: TestApp;
+    let dovecot: Awaited<ReturnType<typeof startDovecot>>;
+    before(async () => {
+      [t, dovecot] = await Promise.all([startApp('pglite'), startDovecot()]);
+    });
+    after(async () => {
+      await t?.close();
+      await dovecot?.destroy();
+    });
+    const settings = () => ({
+      kind: 'imap',
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      username: dovecot.user,
+      password: dovecot.password,
+    });
+    const tryIt = (payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/mailboxes/test',
+        headers: t.as('administrator'),
+        payload,
+      });
+
+    test('right settings connect and open the folder; a wrong password, folder, port or TLS is named', async () => {
+      const ok = await tryIt(settings());
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal(ok.json().ok, true, ok.body);
+      assert.equal(ok.json().outcome, 'ok');
+      assert.equal(typeof ok.json().messages, 'number');
+      const wrong = await tryIt({ ...settings(), password: 'not-it' });
+      assert.equal(wrong.json().outcome, 'auth_failed', wrong.body);
+      const folder = await tryIt({ ...settings(), folder: 'Nowhere' });
+      assert.equal(folder.json().outcome, 'no_folder', folder.body);
+      const closed = await tryIt({ ...settings(), port: await freePort() });
+      assert.equal(closed.json().outcome, 'refused', closed.body);
+      const tls = await tryIt({ ...settings(), secure: true });
+      assert.equal(tls.json().outcome, 'tls', tls.body);
+    });
+
+    test('added with its password, it is tested with the stored one, which the API never returns', async () => {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/mailboxes',
+        headers: t.as('administrator'),
+        payload: { ...settings(), address: 'imap@example.test', policyId: 'uk-comms-ombudsman' },
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal(r.json().hasPassword, true);
+      assert.ok(!r.body.includes(dovecot.password), r.body);
+      const list = await t.app.inject({ url: '/api/v1/mailboxes', headers: t.as('administrator') });
+      assert.ok(!list.body.includes(dovecot.password), list.body);
+      const audit = await t.app.inject({
+        url: '/api/v1/audit/events?complaint=system',
+        headers: t.as('auditor'),
+      });
+      assert.ok(!audit.body.includes(dovecot.password));
+      const test = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/mailboxes/${r.json().id}/test`,
+        headers: t.as('administrator'),
+      });
+      assert.equal(test.json().outcome, 'ok', test.body);
+    });
+  },
+);

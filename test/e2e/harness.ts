@@ -245,14 +245,8 @@ export async function complainByApi(
 
 const sessions = new Map<string, { cookie: string; csrf: string }>();
 
-/** A staff action on a complaint through the API, signed in as one of STAFF (a session). */
-export async function staffAct(
-  url: string,
-  who: keyof typeof STAFF,
-  reference: string,
-  action: string,
-  payload: Record<string, unknown> = {},
-): Promise<{ status: string }> {
+/** A session of one of STAFF for API calls (one sign-in per server and person). */
+async function staffSession(url: string, who: keyof typeof STAFF) {
   const key = `${url} ${who}`;
   let session = sessions.get(key);
   if (!session) {
@@ -266,6 +260,40 @@ export async function staffAct(
     session = { cookie, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
     sessions.set(key, session);
   }
+  return session;
+}
+
+/** Any API call signed in as one of STAFF; throws unless it answers 2xx. */
+export async function apiAs<T = unknown>(
+  url: string,
+  who: keyof typeof STAFF,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const session = await staffSession(url, who);
+  const r = await fetch(`${url}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as T;
+}
+
+/** A staff action on a complaint through the API, signed in as one of STAFF (a session). */
+export async function staffAct(
+  url: string,
+  who: keyof typeof STAFF,
+  reference: string,
+  action: string,
+  payload: Record<string, unknown> = {},
+): Promise<{ status: string }> {
+  const session = await staffSession(url, who);
   const r = await fetch(`${url}/api/v1/complaints/${reference}/actions/${action}`, {
     method: 'POST',
     headers: {

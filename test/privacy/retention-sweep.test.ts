@@ -64,6 +64,11 @@ for (const engine of engines()) {
         { date: '2028-06-01', count: 1 },
       ]);
       assert.equal(p.held, 1);
+      // Per policy, in the policy's own time zone: the same two days.
+      assert.deepEqual(
+        p.policies.map((x) => [x.policy, x.timezone, x.dueNow, x.days]),
+        [['uk-comms-ombudsman', 'Europe/London', 0, p.days]],
+      );
     });
 
     test('nothing is anonymised a second before the period ends', async () => {

@@ -3,15 +3,20 @@
 // every open complaint under the policy has its clocks replayed by the corrected calendar, and
 // each clock not yet due whose due instant moves is re-timed, with an event giving the reason.
 // Clocks already due (met or breached) keep what they were.
-import type { Db } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import {
   insertCalendarCorrection,
   openComplaintIdsOfPolicy,
 } from '../../db/repositories/calendar-corrections.ts';
 import { clocksOf, saveClocks, toClockInstance } from '../../db/repositories/clocks.ts';
-import { lockComplaintById } from '../../db/repositories/complaints.ts';
+import {
+  findComplaintById,
+  lockComplaintById,
+  type ComplaintRow,
+} from '../../db/repositories/complaints.ts';
 import { appendEvents, appendSystemEvent, timelineOf } from '../../db/repositories/events.ts';
 import { replayClocks, type ClockInstance } from '../../domain/clocks/policy-clocks.ts';
+import type { Policy } from '../../domain/policy/schema.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { ComplaintEventType } from '../../domain/complaint/states.ts';
 import { AppError } from '../errors.ts';
@@ -27,12 +32,21 @@ export interface CalendarCorrectionInput {
   reason: string;
 }
 
+export interface Retimed {
+  reference: string;
+  clock: string;
+  from: string | null;
+  to: string | null;
+}
+
 export interface CalendarCorrected {
   policy: string;
   date: string;
   change: 'add' | 'remove';
   /** The complaints whose clocks moved, and which clocks. */
-  retimed: { reference: string; clock: string; from: string | null; to: string | null }[];
+  retimed: Retimed[];
+  /** How many open complaints have a clock that moved. */
+  complaints: number;
 }
 
 function checkInput(input: CalendarCorrectionInput): void {
@@ -49,6 +63,79 @@ function checkInput(input: CalendarCorrectionInput): void {
   }
 }
 
+interface Retiming {
+  row: ComplaintRow;
+  clocks: ClockInstance[];
+  moved: Retimed[];
+}
+
+/**
+ * Every open complaint under the policy whose clocks the corrected calendar (`versions`) moves:
+ * each clock still running and not yet due is replayed; the rest stay as they were. Locks each
+ * complaint when `lock` (the correction itself); reads only for a preview.
+ */
+async function retimings(
+  q: Queryable,
+  versions: Policy[],
+  policyId: string,
+  now: Date,
+  lock: boolean,
+): Promise<Retiming[]> {
+  const out: Retiming[] = [];
+  for (const id of await openComplaintIdsOfPolicy(q, policyId)) {
+    const row = lock ? await lockComplaintById(q, id) : await findComplaintById(q, id);
+    if (!row?.is_open) continue;
+    const policy = versions.find((v) => v.version === row.policy_version);
+    if (!policy) continue;
+    const before = new Map((await clocksOf(q, id)).map((c) => [c.name, toClockInstance(c)]));
+    const timeline = (await timelineOf(q, id)).map((e) => ({
+      ...e,
+      type: e.type as ComplaintEventType,
+    }));
+    const moved: Retimed[] = [];
+    const clocks: ClockInstance[] = replayClocks(policy, row.channel, timeline, now).map((c) => {
+      const old = before.get(c.name);
+      // Only a clock still running and not yet due is re-timed; the rest stay as they were.
+      if (!old || old.stoppedAt || !old.dueAt || old.dueAt <= now) return old ?? c;
+      if ((old.dueAt?.getTime() ?? null) === (c.dueAt?.getTime() ?? null)) return old;
+      moved.push({
+        reference: row.reference,
+        clock: c.name,
+        from: old.dueAt?.toISOString() ?? null,
+        to: c.dueAt?.toISOString() ?? null,
+      });
+      return c;
+    });
+    if (moved.length) out.push({ row, clocks, moved });
+  }
+  return out;
+}
+
+const correctionOf = (input: CalendarCorrectionInput) => ({
+  day: input.date,
+  change: input.change,
+  name: input.name?.trim() || null,
+  reason: input.reason.trim(),
+});
+
+/** What a correction would re-time, changing nothing (the form shows it before it is made). */
+export async function previewCalendarCorrection(
+  deps: { db: Db; policies: PolicyRegistry; now: () => Date },
+  _actor: Actor,
+  input: CalendarCorrectionInput,
+): Promise<CalendarCorrected> {
+  checkInput(input);
+  const versions = deps.policies.versionsWithCorrection(input.policyId, correctionOf(input));
+  const found = await retimings(deps.db, versions, input.policyId, deps.now(), false);
+  return {
+    policy: input.policyId,
+    date: input.date,
+    change: input.change,
+    retimed: found.flatMap((f) => f.moved),
+    complaints: found.length,
+  };
+}
+
 export async function correctCalendar(
   deps: { db: Db; policies: PolicyRegistry; now: () => Date },
   actor: Actor,
@@ -56,15 +143,11 @@ export async function correctCalendar(
 ): Promise<CalendarCorrected> {
   checkInput(input);
   const now = deps.now();
-  const reason = input.reason.trim();
-  const correction = {
-    day: input.date,
-    change: input.change,
-    name: input.name?.trim() || null,
-    reason,
-  };
+  const correction = correctionOf(input);
+  const reason = correction.reason;
   const versions = deps.policies.versionsWithCorrection(input.policyId, correction);
-  const retimed: CalendarCorrected['retimed'] = [];
+  const retimed: Retimed[] = [];
+  let complaints = 0;
   await deps.db.transaction(async (tx) => {
     const createdBy = actor.role === 'system' || actor.id === 'cli' ? null : actor.id;
     await insertCalendarCorrection(tx, {
@@ -80,55 +163,31 @@ export async function correctCalendar(
       reason,
       data: { policyId: input.policyId, date: input.date, change: input.change },
     });
-    for (const id of await openComplaintIdsOfPolicy(tx, input.policyId)) {
-      const row = (await lockComplaintById(tx, id))!;
-      if (!row.is_open) continue;
-      const policy = versions.find((v) => v.version === row.policy_version);
-      if (!policy) continue;
-      const before = new Map((await clocksOf(tx, id)).map((c) => [c.name, toClockInstance(c)]));
-      const timeline = (await timelineOf(tx, id)).map((e) => ({
-        ...e,
-        type: e.type as ComplaintEventType,
-      }));
-      const moved: string[] = [];
-      const clocks: ClockInstance[] = replayClocks(policy, row.channel, timeline, now).map((c) => {
-        const old = before.get(c.name);
-        // Only a clock still running and not yet due is re-timed; the rest stay as they were.
-        if (!old || old.stoppedAt || !old.dueAt || old.dueAt <= now) return old ?? c;
-        if ((old.dueAt?.getTime() ?? null) === (c.dueAt?.getTime() ?? null)) return old;
-        moved.push(c.name);
-        retimed.push({
-          reference: row.reference,
-          clock: c.name,
-          from: old.dueAt?.toISOString() ?? null,
-          to: c.dueAt?.toISOString() ?? null,
-        });
-        return c;
-      });
-      if (moved.length === 0) continue;
+    const found = await retimings(tx, versions, input.policyId, now, true);
+    complaints = found.length;
+    for (const { row, clocks, moved } of found) {
+      retimed.push(...moved);
       await appendEvents(
         tx,
         row.reference,
         row.id,
-        retimed
-          .filter((r) => r.reference === row.reference)
-          .map((r) => ({
-            type: 'clock_retimed',
-            actor: { id: actor.id, role: actor.role },
-            at: now,
-            reason,
-            public: false,
-            data: {
-              clock: r.clock,
-              fromDueAt: r.from,
-              toDueAt: r.to,
-              calendar: { date: input.date, change: input.change },
-            },
-          })),
+        moved.map((r) => ({
+          type: 'clock_retimed',
+          actor: { id: actor.id, role: actor.role },
+          at: now,
+          reason,
+          public: false,
+          data: {
+            clock: r.clock,
+            fromDueAt: r.from,
+            toDueAt: r.to,
+            calendar: { date: input.date, change: input.change },
+          },
+        })),
       );
       await saveClocks(tx, row, clocks);
     }
   });
   await deps.policies.reload();
-  return { policy: input.policyId, date: input.date, change: input.change, retimed };
+  return { policy: input.policyId, date: input.date, change: input.change, retimed, complaints };
 }

@@ -5,6 +5,7 @@ import type { DataRequestCase } from '../../domain/privacy/data-requests.ts';
 export interface DataRequest {
   id: string;
   customerId: string;
+  customerName: string | null;
   policy: string;
   regime: 'uk' | 'vn';
   kind: 'access' | 'erasure' | 'restriction';
@@ -34,6 +35,7 @@ export const caseOf = (r: DataRequestRow): DataRequestCase => ({
 export const toDataRequest = (r: DataRequestRow): DataRequest => ({
   id: r.id,
   customerId: r.customer_id,
+  customerName: r.customer_name ?? null,
   policy: r.policy_id,
   regime: r.regime,
   kind: r.kind,

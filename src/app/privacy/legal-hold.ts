@@ -7,9 +7,12 @@ export interface LegalHold {
   customerId: string | null;
   reason: string;
   placedBy: string;
+  /** The name of the person (null when placed from the command line). */
+  placedByName: string | null;
   placedAt: string;
   releasedAt: string | null;
   releasedBy: string | null;
+  releasedByName: string | null;
   releaseReason: string | null;
 }
 
@@ -20,9 +23,11 @@ export function toLegalHold(r: LegalHoldRow): LegalHold {
     customerId: r.customer_id,
     reason: r.reason,
     placedBy: r.placed_by,
+    placedByName: r.placed_by_name,
     placedAt: r.placed_at.toISOString(),
     releasedAt: r.released_at?.toISOString() ?? null,
     releasedBy: r.released_by,
+    releasedByName: r.released_by_name,
     releaseReason: r.release_reason,
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '../../db/repositories/privacy-retention.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
+import { versionInForce } from '../policies/list-policies.ts';
 import { planRetention } from './sweep-retention.ts';
 
 export interface RetentionPreview {
@@ -22,6 +23,14 @@ export interface RetentionPreview {
   days: { date: string; count: number }[];
   /** Closed complaints kept by a legal hold. */
   held: number;
+  /** The same per policy, its days in the policy's own time zone (policies with none left out). */
+  policies: {
+    policy: string;
+    name: string;
+    timezone: string;
+    dueNow: number;
+    days: { date: string; count: number }[];
+  }[];
   /** A sample of the complaints due now (a dry run lists them). */
   dueReferences: { reference: string; dueAt: string }[];
 }
@@ -44,6 +53,24 @@ export async function previewRetention(
     timezone,
   );
   const sample = await retentionDueReferences(deps.db, now, input.sample ?? 20);
+  const policies: RetentionPreview['policies'] = [];
+  for (const id of deps.policies.ids()) {
+    const policy = versionInForce(deps.policies, id, now) ?? deps.policies.allVersions(id)[0]!;
+    const tz = policy.timezone;
+    const [ahead, due] = await Promise.all([
+      retentionDueByDay(deps.db, now, until, tz, id),
+      retentionDueByDay(deps.db, new Date(0), new Date(now.getTime() + 1), tz, id),
+    ]);
+    const dueNow = due.reduce((n, d) => n + d.count, 0);
+    if (dueNow === 0 && ahead.length === 0) continue;
+    policies.push({
+      policy: id,
+      name: policy.name,
+      timezone: tz,
+      dueNow,
+      days: ahead.map((d) => ({ date: d.day, count: d.count })),
+    });
+  }
   return {
     asOf: now.toISOString(),
     until: until.toISOString(),
@@ -51,6 +78,7 @@ export async function previewRetention(
     dueNow: dueNow.reduce((n, d) => n + d.count, 0),
     days: days.map((d) => ({ date: d.day, count: d.count })),
     held: counts.held,
+    policies,
     dueReferences: sample.map((r) => ({
       reference: r.reference,
       dueAt: r.retention_due_at.toISOString(),

@@ -70,6 +70,8 @@ export interface DataRequestRow {
   acknowledged_at: Date | null;
   created_by: string;
   created_at: Date;
+  /** The customer's name (read with the request; absent where not joined). */
+  customer_name?: string | null;
 }
 
 export interface CustomerRecords {

@@ -49,3 +49,26 @@ export async function openComplaintIdsOfPolicy(q: Queryable, policyId: string): 
   );
   return r.rows.map((row) => Number(row.id));
 }
+
+export interface CalendarCorrectionListRow extends CalendarCorrectionRow {
+  created_by_name: string | null;
+}
+
+/** A policy's corrections of the days of one year, newest first, with who made each. */
+export async function calendarCorrectionsOf(
+  q: Queryable,
+  policyId: string,
+  year: number,
+): Promise<CalendarCorrectionListRow[]> {
+  const r = await q.query<CalendarCorrectionListRow>(
+    `select c.*, u.name as created_by_name from calendar_corrections c
+       left join users u on u.id = c.created_by
+     where c.policy_id = $1 and c.day like $2 order by c.id desc`,
+    [policyId, `${year}-%`],
+  );
+  return r.rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    created_at: new Date(row.created_at),
+  }));
+}

@@ -162,6 +162,11 @@ export async function lockComplaintById(tx: Queryable, id: number): Promise<Comp
   return r.rows[0] ?? null;
 }
 
+export async function findComplaintById(q: Queryable, id: number): Promise<ComplaintRow | null> {
+  const r = await q.query<ComplaintRow>('select * from complaints where id = $1', [id]);
+  return r.rows[0] ?? null;
+}
+
 export async function findComplaint(
   db: Queryable,
   reference: string,

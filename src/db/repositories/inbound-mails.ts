@@ -256,3 +256,32 @@ export async function listFlaggedMail(q: Queryable, limit: number): Promise<Flag
     rawSha256: row.raw_sha256,
   }));
 }
+
+export interface RecentMail {
+  id: number;
+  status: LedgerStatus;
+  from_address: string | null;
+  subject: string | null;
+  error: string | null;
+  received_at: Date;
+  reference: string | null;
+}
+
+/** A mailbox's latest mails, newest first, each with the complaint it made or joined. */
+export async function recentMailsOf(
+  q: Queryable,
+  mailboxId: string,
+  limit: number,
+): Promise<RecentMail[]> {
+  const r = await q.query<RecentMail>(
+    `select m.id, m.status, m.from_address, m.subject, m.error, m.received_at, c.reference
+       from inbound_mails m left join complaints c on c.id = m.complaint_id
+      where m.mailbox_id = $1 order by m.received_at desc, m.id desc limit $2`,
+    [mailboxId, limit],
+  );
+  return r.rows.map((row) => ({
+    ...row,
+    id: Number(row.id),
+    received_at: new Date(row.received_at),
+  }));
+}

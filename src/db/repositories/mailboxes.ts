@@ -117,3 +117,8 @@ export async function setMailboxActive(
   const r = await q.query('update mailboxes set active = $2 where name = $1', [name, active]);
   return r.rowCount > 0;
 }
+
+export async function findMailboxById(q: Queryable, id: string): Promise<Mailbox | null> {
+  const r = await q.query<MailboxRow>('select * from mailboxes where id = $1', [id]);
+  return r.rows[0] ? fromRow(r.rows[0]) : null;
+}

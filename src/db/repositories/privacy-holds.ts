@@ -13,9 +13,13 @@ export interface LegalHoldRow {
   released_at: Date | null;
   released_by: string | null;
   release_reason: string | null;
+  placed_by_name: string | null;
+  released_by_name: string | null;
 }
 
-const SELECT = `select h.*, c.reference from legal_holds h left join complaints c on c.id = h.complaint_id`;
+const SELECT = `select h.*, c.reference, pu.name as placed_by_name, ru.name as released_by_name
+  from legal_holds h left join complaints c on c.id = h.complaint_id
+  left join users pu on pu.id = h.placed_by left join users ru on ru.id = h.released_by`;
 
 export async function insertLegalHold(
   tx: Queryable,

@@ -4,6 +4,9 @@ import type { Queryable } from '../client.ts';
 
 export type { DataRequestRow };
 
+const WITH_NAME = `select d.*, cu.name as customer_name from data_requests d
+  left join customers cu on cu.id = d.customer_id`;
+
 export async function insertDataRequest(
   tx: Queryable,
   r: Omit<DataRequestRow, 'created_at'>,
@@ -36,7 +39,7 @@ export async function insertDataRequest(
 }
 
 export async function findDataRequest(q: Queryable, id: string): Promise<DataRequestRow | null> {
-  const r = await q.query<DataRequestRow>('select * from data_requests where id = $1', [id]);
+  const r = await q.query<DataRequestRow>(`${WITH_NAME} where d.id = $1`, [id]);
   return r.rows[0] ?? null;
 }
 
@@ -75,8 +78,8 @@ export async function listDataRequests(
   opts: { openOnly: boolean },
 ): Promise<DataRequestRow[]> {
   const r = await q.query<DataRequestRow>(
-    `select * from data_requests ${opts.openOnly ? "where status <> 'answered'" : ''}
-     order by due_at nulls first, received_at, id`,
+    `${WITH_NAME} ${opts.openOnly ? "where d.status <> 'answered'" : ''}
+     order by d.due_at nulls first, d.received_at, d.id`,
   );
   return r.rows;
 }

@@ -74,14 +74,16 @@ export async function retentionDueByDay(
   from: Date,
   to: Date,
   timezone: string,
+  policyId?: string,
 ): Promise<{ day: string; count: number }[]> {
   const r = await q.query<{ day: string; count: number }>(
     `select to_char(greatest(c.retention_due_at, $1) at time zone $3, 'YYYY-MM-DD') as day,
        count(*)::int as count
      from complaints c
      where c.anonymised_at is null and c.status = 'closed' and c.retention_due_at < $2 and ${NOT_HELD}
+       and ($4::text is null or c.policy_id = $4)
      group by 1 order by 1`,
-    [from, to, timezone],
+    [from, to, timezone, policyId ?? null],
   );
   return r.rows;
 }

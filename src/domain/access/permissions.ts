@@ -57,6 +57,7 @@ const OPERATIONS = {
   'mailbox.retake': ADMIN,
   /** A mail that claimed a complaint from an unverified sender: confirm it is the customer's. */
   'mail.confirm-sender': HANDLERS,
+  'mailbox.manage': ADMIN,
   'report.read': ['manager', 'administrator', 'auditor'],
   'return.read': ['manager', 'administrator', 'auditor'],
   'return.file': ['manager', 'administrator'],

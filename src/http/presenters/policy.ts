@@ -61,7 +61,18 @@ export const workingCalendarSchema = z
     year: z.number().int(),
     timezone: z.string(),
     workingDays: z.array(z.string()).describe('YYYY-MM-DD, in order'),
-    holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+    holidays: z.array(
+      z.object({
+        date: z.string(),
+        name: z.string().nullable().describe('in `lang`; null for a day added without a name'),
+        lang: z
+          .string()
+          .describe('the language of the name (the region may not have the one asked)'),
+        kind: z
+          .enum(['public', 'added'])
+          .describe("public: the region's holiday; added: by the policy or a correction"),
+      }),
+    ),
     count: z.number().int().describe('how many working days'),
   })
   .meta({ id: 'WorkingCalendar' });

@@ -10,9 +10,11 @@ export const legalHoldSchema = z
     customerId: z.string().nullable().describe('the customer held, or null for a complaint hold'),
     reason: z.string(),
     placedBy: z.string(),
+    placedByName: z.string().nullable().describe('null when placed from the command line'),
     placedAt: instant(),
     releasedAt: instant().nullable(),
     releasedBy: z.string().nullable(),
+    releasedByName: z.string().nullable(),
     releaseReason: z.string().nullable(),
   })
   .meta({ id: 'LegalHold' });
@@ -33,6 +35,17 @@ export const retentionPreviewSchema = z
       .array(z.object({ date: z.string(), count: z.number().int() }))
       .describe('per local day up to the horizon: how many complaints will be anonymised'),
     held: z.number().int().describe('closed complaints kept by a legal hold'),
+    policies: z
+      .array(
+        z.object({
+          policy: z.string(),
+          name: z.string(),
+          timezone: z.string(),
+          dueNow: z.number().int(),
+          days: z.array(z.object({ date: z.string(), count: z.number().int() })),
+        }),
+      )
+      .describe("the same per policy, its days in the policy's time zone (only policies with any)"),
     dueReferences: z.array(z.object({ reference: z.string(), dueAt: instant() })),
   })
   .meta({ id: 'RetentionPreview' });
@@ -49,6 +62,7 @@ export const dataRequestSchema = z
   .object({
     id: z.string(),
     customerId: z.string(),
+    customerName: z.string().nullable(),
     policy: z.string(),
     regime: z.enum(['uk', 'vn']),
     kind: z.enum(['access', 'erasure', 'restriction']),

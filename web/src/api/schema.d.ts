@@ -9241,6 +9241,8 @@ export interface paths {
                 query?: {
                     /** @description a version of the policy; defaults to the version in force now */
                     version?: string;
+                    /** @description the language of the holiday names */
+                    lang?: "en" | "vi";
                 };
                 header?: never;
                 path: {
@@ -9313,9 +9315,188 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The corrections of a year's days (newest first), each with its reason and who made it */
+        get: {
+            parameters: {
+                query: {
+                    year: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarCorrectionList"];
+                    };
+                };
+                /** @description CALENDAR.YEAR_OUT_OF_RANGE, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Correct the policy's calendar without a new version (a late holiday, a closure, a day worked); open complaints' clocks not yet due are re-timed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD, in the policy time zone
+                         */
+                        date: string;
+                        /**
+                         * @description add: not worked; remove: worked
+                         * @enum {string}
+                         */
+                        change: "add" | "remove";
+                        /** @description e.g. "Tết Nguyên Đán (mùng 5)" */
+                        name?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CalendarCorrected"];
+                    };
+                };
+                /** @description CALENDAR.INVALID_CORRECTION, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/{id}/calendar/corrections/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What a correction would re-time (the clocks of open complaints that would move), changing nothing */
         post: {
             parameters: {
                 query?: never;
@@ -10331,7 +10512,136 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Add a mailbox: an IMAP folder to read, or an SMTP listener (read from the next start) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description defaults to the address */
+                        name?: string;
+                        /** Format: email */
+                        address: string;
+                        /** @description the policy new complaints from it get */
+                        policyId: string;
+                        /** @enum {string} */
+                        kind: "imap";
+                        host: string;
+                        /**
+                         * @description 993 with TLS, 143 without
+                         * @default 993
+                         */
+                        port?: number;
+                        /**
+                         * @description TLS from the start; false: STARTTLS when offered
+                         * @default true
+                         */
+                        secure?: boolean;
+                        username: string;
+                        /** @description write-only */
+                        password: string;
+                        /** @default INBOX */
+                        folder?: string;
+                        /** @default 60 */
+                        pollSeconds?: number;
+                    } | {
+                        /** @description defaults to the address */
+                        name?: string;
+                        /** Format: email */
+                        address: string;
+                        /** @description the policy new complaints from it get */
+                        policyId: string;
+                        /** @enum {string} */
+                        kind: "smtp";
+                        /**
+                         * @description where the listener binds
+                         * @default 127.0.0.1
+                         */
+                        listenHost?: string;
+                        listenPort: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Mailbox"];
+                    };
+                };
+                /** @description MAILBOX.UNKNOWN_POLICY, INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MAILBOX.ALREADY_EXISTS */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10489,6 +10799,296 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test settings not saved yet: connect and log in to the IMAP server and open the folder, or reach the SMTP listener */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "imap";
+                        host: string;
+                        /**
+                         * @description 993 with TLS, 143 without
+                         * @default 993
+                         */
+                        port?: number;
+                        /**
+                         * @description TLS from the start; false: STARTTLS when offered
+                         * @default true
+                         */
+                        secure?: boolean;
+                        username: string;
+                        /** @description write-only */
+                        password: string;
+                        /** @default INBOX */
+                        folder?: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "smtp";
+                        /**
+                         * @description where the listener binds
+                         * @default 127.0.0.1
+                         */
+                        listenHost?: string;
+                        listenPort: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxConnectionTest"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER, INPUT.MALFORMED_JSON, INPUT.EMPTY_BODY, INPUT.INVALID_UTF8, INPUT.INVALID_UNICODE, INPUT.BAD_CONTENT_LENGTH */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.TOO_LARGE */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INPUT.UNSUPPORTED_MEDIA_TYPE */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test a mailbox's connection with its stored settings (changes nothing) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxConnectionTest"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MAILBOX.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mailboxes/{id}/mails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A mailbox's latest mails, each with the complaint it made or joined, or its flag */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailboxMailList"];
+                    };
+                };
+                /** @description INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description MAILBOX.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -13708,6 +14308,32 @@ export interface components {
                 from: string | null;
                 to: string | null;
             }[];
+            /** @description how many open complaints have a clock that moved */
+            complaints: number;
+        };
+        CalendarCorrection: {
+            id: number;
+            /** @description YYYY-MM-DD, in the policy time zone */
+            date: string;
+            /**
+             * @description add: not worked; remove: worked
+             * @enum {string}
+             */
+            change: "add" | "remove";
+            name: string | null;
+            reason: string;
+            /** @description who made it; null from the command line */
+            by: {
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            at: string;
+            /** @description false once a later correction of the same day replaced it */
+            stands: boolean;
+        };
+        CalendarCorrectionList: {
+            items: components["schemas"]["CalendarCorrection"][];
         };
         Capabilities: {
             "session.start": boolean;
@@ -13748,6 +14374,7 @@ export interface components {
             "mailbox.read": boolean;
             "mailbox.retake": boolean;
             "mail.confirm-sender": boolean;
+            "mailbox.manage": boolean;
             "report.read": boolean;
             "return.read": boolean;
             "return.file": boolean;
@@ -14019,6 +14646,7 @@ export interface components {
         DataRequest: {
             id: string;
             customerId: string;
+            customerName: string | null;
             policy: string;
             /** @enum {string} */
             regime: "uk" | "vn";
@@ -14147,11 +14775,14 @@ export interface components {
             customerId: string | null;
             reason: string;
             placedBy: string;
+            /** @description null when placed from the command line */
+            placedByName: string | null;
             /** Format: date-time */
             placedAt: string;
             /** Format: date-time */
             releasedAt: string | null;
             releasedBy: string | null;
+            releasedByName: string | null;
             releaseReason: string | null;
         };
         LegalHoldList: {
@@ -14224,13 +14855,56 @@ export interface components {
             active: boolean;
             /** @description receiving hosts whose Authentication-Results this mailbox believes (besides REDRESS_MAIL_TRUSTED_AUTHSERV_IDS) */
             trustedAuthservIds: string[];
+            /** @description imap: the server */
+            host: string | null;
+            port: number | null;
+            /** @description imap: TLS from the start (else STARTTLS when offered) */
+            secure: boolean;
+            username: string | null;
+            /** @description a password is stored (it is never returned) */
+            hasPassword: boolean;
+            folder: string;
+            /** @description smtp: where the listener binds */
+            listenHost: string;
+            listenPort: number | null;
+            pollSeconds: number;
             /** @description how many mails of each status it has taken */
             taken: {
                 [key: string]: number;
             };
         };
+        MailboxConnectionTest: {
+            ok: boolean;
+            /**
+             * @description what happened, in one word
+             * @enum {string}
+             */
+            outcome: "ok" | "auth_failed" | "unknown_host" | "refused" | "timeout" | "tls" | "no_folder" | "not_listening" | "failed";
+            /** @description what the server or the network said */
+            detail: string | null;
+            /** @description imap: messages in the folder */
+            messages: number | null;
+            /** @description imap: unread messages in the folder */
+            unseen: number | null;
+        };
         MailboxList: {
             items: components["schemas"]["Mailbox"][];
+        };
+        MailboxMail: {
+            id: number;
+            /** Format: date-time */
+            receivedAt: string;
+            from: string | null;
+            subject: string | null;
+            /** @enum {string} */
+            status: "received" | "complaint_created" | "reply_threaded" | "ignored_auto" | "flagged_malformed" | "duplicate";
+            /** @description the complaint it made or joined */
+            reference: string | null;
+            /** @description why it was flagged or ignored */
+            error: string | null;
+        };
+        MailboxMailList: {
+            items: components["schemas"]["MailboxMail"][];
         };
         Message: {
             id: number;
@@ -15004,6 +15678,17 @@ export interface components {
             }[];
             /** @description closed complaints kept by a legal hold */
             held: number;
+            /** @description the same per policy, its days in the policy's time zone (only policies with any) */
+            policies: {
+                policy: string;
+                name: string;
+                timezone: string;
+                dueNow: number;
+                days: {
+                    date: string;
+                    count: number;
+                }[];
+            }[];
             dueReferences: {
                 reference: string;
                 /** Format: date-time */
@@ -15280,7 +15965,15 @@ export interface components {
             workingDays: string[];
             holidays: {
                 date: string;
-                name: string;
+                /** @description in `lang`; null for a day added without a name */
+                name: string | null;
+                /** @description the language of the name (the region may not have the one asked) */
+                lang: string;
+                /**
+                 * @description public: the region's holiday; added: by the policy or a correction
+                 * @enum {string}
+                 */
+                kind: "public" | "added";
             }[];
             /** @description how many working days */
             count: number;

@@ -7,11 +7,17 @@ import {
   MAX_CALENDAR_YEAR,
   MIN_CALENDAR_YEAR,
 } from '../../../app/calendars/get-working-calendar.ts';
-import { correctCalendar } from '../../../app/calendars/correct-calendar.ts';
+import {
+  correctCalendar,
+  previewCalendarCorrection,
+} from '../../../app/calendars/correct-calendar.ts';
+import { listCalendarCorrections } from '../../../app/calendars/list-calendar-corrections.ts';
 import { workingCalendarSchema } from '../../presenters/policy.ts';
 import {
   calendarCorrectedSchema,
+  calendarCorrectionListSchema,
   presentCalendarCorrected,
+  presentCalendarCorrection,
 } from '../../presenters/calendar-correction.ts';
 import type { RouteContext } from '../../../composition.ts';
 import { actorOf } from '../../plugins/auth.ts';
@@ -34,6 +40,14 @@ const query = z.strictObject({
     .transform(Number)
     .optional()
     .describe('a version of the policy; defaults to the version in force now'),
+  lang: z.enum(['en', 'vi']).optional().describe('the language of the holiday names'),
+});
+
+const correctionBody = z.strictObject({
+  date: z.iso.date().describe('YYYY-MM-DD, in the policy time zone'),
+  change: z.enum(['add', 'remove']).describe('add: not worked; remove: worked'),
+  name: z.string().trim().max(200).optional().describe('e.g. "Tết Nguyên Đán (mùng 5)"'),
+  reason: z.string().trim().min(1, 'a reason is required').max(2000),
 });
 
 export async function calendarRoutes(base: FastifyInstance, ctx: RouteContext): Promise<void> {
@@ -59,6 +73,7 @@ export async function calendarRoutes(base: FastifyInstance, ctx: RouteContext): 
         id: request.params.id,
         year: request.params.year,
         version: request.query.version,
+        lang: request.query.lang,
       }),
   );
 
@@ -74,18 +89,64 @@ export async function calendarRoutes(base: FastifyInstance, ctx: RouteContext): 
         summary:
           "Correct the policy's calendar without a new version (a late holiday, a closure, a day worked); open complaints' clocks not yet due are re-timed",
         params: params.pick({ id: true }),
-        body: z.strictObject({
-          date: z.iso.date().describe('YYYY-MM-DD, in the policy time zone'),
-          change: z.enum(['add', 'remove']).describe('add: not worked; remove: worked'),
-          name: z.string().trim().max(200).optional().describe('e.g. "Tết Nguyên Đán (mùng 5)"'),
-          reason: z.string().trim().min(1, 'a reason is required').max(2000),
-        }),
+        body: correctionBody,
         response: { 200: calendarCorrectedSchema },
       },
     },
     async (request) =>
       presentCalendarCorrected(
         await correctCalendar(ctx, actorOf(request), {
+          policyId: request.params.id,
+          ...request.body,
+        }),
+      ),
+  );
+
+  app.get(
+    '/policies/:id/calendar/corrections',
+    {
+      config: {
+        permission: 'policy.read',
+        errors: ['POLICY.NOT_FOUND', 'CALENDAR.YEAR_OUT_OF_RANGE'],
+      },
+      schema: {
+        tags: ['policies'],
+        summary:
+          "The corrections of a year's days (newest first), each with its reason and who made it",
+        params: params.pick({ id: true }),
+        querystring: z.strictObject({ year: params.shape.year }),
+        response: { 200: calendarCorrectionListSchema },
+      },
+    },
+    async (request) => ({
+      items: (
+        await listCalendarCorrections(ctx, actorOf(request), {
+          policyId: request.params.id,
+          year: request.query.year,
+        })
+      ).map(presentCalendarCorrection),
+    }),
+  );
+
+  app.post(
+    '/policies/:id/calendar/corrections/preview',
+    {
+      config: {
+        permission: 'policy.manage',
+        errors: ['POLICY.NOT_FOUND', 'CALENDAR.INVALID_CORRECTION'],
+      },
+      schema: {
+        tags: ['policies'],
+        summary:
+          'What a correction would re-time (the clocks of open complaints that would move), changing nothing',
+        params: params.pick({ id: true }),
+        body: correctionBody,
+        response: { 200: calendarCorrectedSchema },
+      },
+    },
+    async (request) =>
+      presentCalendarCorrected(
+        await previewCalendarCorrection(ctx, actorOf(request), {
           policyId: request.params.id,
           ...request.body,
         }),

@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/departments', key: 'departments', capability: 'department.manage' },
   { href: '/admin/mailboxes', key: 'mailboxes', capability: 'mailbox.read' },
   { href: '/admin/tokens', key: 'tokens', capability: 'user.manage' },
+  { href: '/admin/privacy', key: 'privacy', capability: 'privacy.read' },
 ] as const satisfies readonly { href: string; key: string; capability: Capability }[];
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number]['key'];
@@ -32,7 +33,13 @@ function AdminNav({ session }: { session: Session }) {
           <li key={s.href}>
             <Link
               href={s.href}
-              aria-current={location === s.href ? 'page' : undefined}
+              aria-current={
+                location === s.href
+                  ? 'page'
+                  : location.startsWith(`${s.href}/`)
+                    ? 'true'
+                    : undefined
+              }
               className="inline-flex min-h-11 items-center px-1 font-semibold text-blue-800 underline-offset-4 hover:underline aria-[current=page]:text-slate-900 aria-[current=page]:underline"
             >
               {t(`admin.sections.${s.key}.title`)}

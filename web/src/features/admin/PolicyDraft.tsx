@@ -218,6 +218,12 @@ function Deadlines({ check }: { check: Check }) {
         {t('admin.draft.startsLater', { events: startsOn.join(', ') || '—' })}
       </span>
     );
+  /** Whether the draft's due moment comes later or earlier than the version in force's. */
+  const difference = (draft: string | null, inForce: string | null | undefined) => {
+    if (!check.inForce || !draft || !inForce) return '—';
+    const d = Date.parse(draft) - Date.parse(inForce);
+    return t(`admin.draft.differences.${d > 0 ? 'later' : d < 0 ? 'earlier' : 'same'}`);
+  };
   return (
     <div
       role="region"
@@ -244,6 +250,9 @@ function Deadlines({ check }: { check: Check }) {
             <th scope="col" className="border-b-2 border-slate-700 p-2">
               {t('admin.draft.underInForce')}
             </th>
+            <th scope="col" className="border-b-2 border-slate-700 p-2">
+              {t('admin.draft.difference')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -256,6 +265,7 @@ function Deadlines({ check }: { check: Check }) {
               <td className="p-2">
                 {check.inForce ? due(d.inForceDueAt, d.startsOn) : t('admin.draft.newPolicy')}
               </td>
+              <td className="p-2 font-semibold">{difference(d.dueAt, d.inForceDueAt)}</td>
             </tr>
           ))}
         </tbody>

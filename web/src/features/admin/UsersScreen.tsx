@@ -1,17 +1,15 @@
 // /admin/users: staff accounts — the list, a new account, a change of role or department, and
 // deactivation (each change is an audit event; the API refuses to remove the last administrator).
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { api, call } from '../../api/client.ts';
 import type { Role } from '../../api/types.ts';
-import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextField } from '../../components/Field.tsx';
 import { Section } from '../../components/Page.tsx';
 import { LoadFailed, Loading } from '../../components/States.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { useDepartments, useUsers, type Schemas } from './admin-api.ts';
-import { formErrors, NO_ERRORS, type FormErrors } from './form-errors.ts';
+import { AdminForm, FormOutcome, ListMessage, useAdminForm, useOpenRow } from './AdminForm.tsx';
 import { ROLES_ALL } from './roles.ts';
 
 type User = Schemas['User'];
@@ -35,74 +33,58 @@ function NewUser() {
   const client = useQueryClient();
   const roles = useRoleOptions();
   const departments = useDepartmentOptions();
-  const [form, setForm] = useState({
-    email: '',
-    name: '',
-    role: 'handler' as Role,
-    departmentId: '',
-    password: '',
-  });
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [done, setDone] = useState<string | null>(null);
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setDone(null);
-    try {
-      const user = await call<User>(
-        api.POST('/api/v1/users', {
-          body: {
-            email: form.email.trim(),
-            name: form.name.trim(),
-            role: form.role,
-            departmentId: form.departmentId || null,
-            ...(form.password ? { password: form.password } : {}),
-          },
-        }),
-      );
-      setErrors(NO_ERRORS);
-      setDone(t('admin.users.created', { name: user.name }));
-      setForm({ email: '', name: '', role: 'handler', departmentId: '', password: '' });
-      await client.invalidateQueries({ queryKey: ['admin', 'users'] });
-    } catch (err) {
-      setErrors(
-        formErrors(err, t, {
-          'USER.ALREADY_EXISTS': 'email',
-          'USER.DEPARTMENT_REQUIRED': 'departmentId',
-          'USER.UNKNOWN_DEPARTMENT': 'departmentId',
-        }),
-      );
-    }
-  };
+  const f = useAdminForm(
+    { email: '', name: '', role: 'handler' as Role, departmentId: '', password: '' },
+    {
+      'USER.ALREADY_EXISTS': 'email',
+      'USER.DEPARTMENT_REQUIRED': 'departmentId',
+      'USER.UNKNOWN_DEPARTMENT': 'departmentId',
+    },
+  );
+  const { form } = f;
+  const submit = () =>
+    f.run(
+      async () => {
+        const user = await call<User>(
+          api.POST('/api/v1/users', {
+            body: {
+              email: form.email.trim(),
+              name: form.name.trim(),
+              role: form.role,
+              departmentId: form.departmentId || null,
+              ...(form.password ? { password: form.password } : {}),
+            },
+          }),
+        );
+        await client.invalidateQueries({ queryKey: ['admin', 'users'] });
+        return t('admin.users.created', { name: user.name });
+      },
+      { reset: true },
+    );
   return (
     <Section id="new-user" title={t('admin.users.add')}>
-      {done && <Alert tone="success" title={done} />}
-      {errors.form && <Alert tone="error" title={errors.form} />}
-      <form onSubmit={(e) => void submit(e)} noValidate className="grid gap-x-6 sm:grid-cols-2">
+      <FormOutcome done={f.done} errors={f.errors} />
+      <AdminForm onSubmit={submit} className="grid gap-x-6 sm:grid-cols-2">
         <TextField
           id="user-email"
           type="email"
           label={t('admin.users.email')}
-          value={form.email}
-          error={errors.fields.email}
-          onInput={(e) => set('email')(e.currentTarget.value)}
           autoComplete="off"
+          {...f.text('email')}
         />
         <TextField
           id="user-name"
           label={t('admin.users.name')}
-          value={form.name}
-          error={errors.fields.name}
-          onInput={(e) => set('name')(e.currentTarget.value)}
           autoComplete="off"
+          {...f.text('name')}
         />
         <SelectField
           id="user-role"
           label={t('admin.users.role')}
           options={roles}
           value={form.role}
-          error={errors.fields.role}
-          onChange={(v) => v && set('role')(v)}
+          error={f.errors.fields.role}
+          onChange={(v) => v && f.set('role')(v)}
         />
         <SelectField
           id="user-department"
@@ -110,8 +92,8 @@ function NewUser() {
           hint={t('admin.users.departmentHint')}
           options={departments}
           value={form.departmentId}
-          error={errors.fields.departmentId}
-          onChange={(v) => set('departmentId')(v)}
+          error={f.errors.fields.departmentId}
+          onChange={(v) => f.set('departmentId')(v)}
         />
         <TextField
           id="user-password"
@@ -119,15 +101,15 @@ function NewUser() {
           label={t('admin.users.password')}
           hint={t('admin.users.passwordHint')}
           optional
-          value={form.password}
-          error={errors.fields.password}
-          onInput={(e) => set('password')(e.currentTarget.value)}
           autoComplete="new-password"
+          {...f.text('password')}
         />
         <div className="sm:col-span-2">
-          <Button type="submit">{t('admin.users.create')}</Button>
+          <Button type="submit" disabled={f.busy}>
+            {t('admin.users.create')}
+          </Button>
         </div>
-      </form>
+      </AdminForm>
     </Section>
   );
 }
@@ -137,33 +119,32 @@ function EditUser({ user, onDone }: { user: User; onDone: (message: string) => v
   const client = useQueryClient();
   const roles = useRoleOptions();
   const departments = useDepartmentOptions();
-  const [role, setRole] = useState<Role>(user.role);
-  const [departmentId, setDepartmentId] = useState(user.departmentId ?? '');
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const patch = async (
+  const f = useAdminForm(
+    { role: user.role as Role, departmentId: user.departmentId ?? '' },
+    {
+      'USER.DEPARTMENT_REQUIRED': 'departmentId',
+      'USER.UNKNOWN_DEPARTMENT': 'departmentId',
+    },
+  );
+  const { role, departmentId } = f.form;
+  const { errors } = f;
+  const patch = (
     changes: { role?: Role; departmentId?: string | null; active?: boolean },
     message: string,
-  ) => {
-    try {
+  ) =>
+    f.run(async () => {
       await call(
         api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: changes }),
       );
       await client.invalidateQueries({ queryKey: ['admin', 'users'] });
       onDone(message);
-    } catch (err) {
-      setErrors(
-        formErrors(err, t, {
-          'USER.DEPARTMENT_REQUIRED': 'departmentId',
-          'USER.UNKNOWN_DEPARTMENT': 'departmentId',
-        }),
-      );
-    }
-  };
+      return message;
+    });
   const prefix = `edit-${user.id}`;
   return (
     <div className="rounded border-2 border-blue-800 p-4">
       <h3 className="mb-3 text-xl font-bold">{t('admin.users.editing', { name: user.name })}</h3>
-      {errors.form && <Alert tone="error" title={errors.form} />}
+      <FormOutcome done={null} errors={errors} />
       <div className="grid gap-x-6 sm:grid-cols-2">
         <SelectField
           id={`${prefix}-role`}
@@ -171,7 +152,7 @@ function EditUser({ user, onDone }: { user: User; onDone: (message: string) => v
           options={roles}
           value={role}
           error={errors.fields.role}
-          onChange={(v) => v && setRole(v)}
+          onChange={(v) => v && f.set('role')(v)}
         />
         <SelectField
           id={`${prefix}-department`}
@@ -179,7 +160,7 @@ function EditUser({ user, onDone }: { user: User; onDone: (message: string) => v
           options={departments}
           value={departmentId}
           error={errors.fields.departmentId}
-          onChange={setDepartmentId}
+          onChange={(v) => f.set('departmentId')(v)}
         />
       </div>
       <div className="flex flex-wrap gap-4">
@@ -221,17 +202,16 @@ export function UsersScreen() {
   const { t } = useTranslation();
   const users = useUsers();
   const departments = useDepartments();
-  const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const rows = useOpenRow();
   if (users.isPending) return <Loading />;
   if (users.isError) return <LoadFailed error={users.error} retry={() => void users.refetch()} />;
   const departmentName = (id: string | null) =>
     id ? (departments.data?.items.find((d) => d.id === id)?.name ?? id) : '—';
-  const editingUser = users.data.items.find((u) => u.id === editing);
+  const editingUser = users.data.items.find((u) => rows.isOpen(u.id));
   return (
     <>
       <Section id="users" title={t('admin.users.list')}>
-        <div aria-live="polite">{message && <Alert tone="success" title={message} />}</div>
+        <ListMessage message={rows.message} />
         <div
           role="region"
           aria-label={t('admin.users.list')}
@@ -265,12 +245,9 @@ export function UsersScreen() {
                   <td className="p-2">
                     <Button
                       variant="secondary"
-                      aria-expanded={editing === u.id}
+                      aria-expanded={rows.isOpen(u.id)}
                       aria-controls="edit-user"
-                      onClick={() => {
-                        setMessage(null);
-                        setEditing(editing === u.id ? null : u.id);
-                      }}
+                      onClick={() => rows.toggle(u.id)}
                     >
                       {t('admin.users.change', { name: u.name })}
                     </Button>
@@ -281,16 +258,7 @@ export function UsersScreen() {
           </table>
         </div>
         <div id="edit-user">
-          {editingUser && (
-            <EditUser
-              key={editingUser.id}
-              user={editingUser}
-              onDone={(m) => {
-                setMessage(m);
-                setEditing(null);
-              }}
-            />
-          )}
+          {editingUser && <EditUser key={editingUser.id} user={editingUser} onDone={rows.finish} />}
         </div>
       </Section>
       <NewUser />
