@@ -155,6 +155,21 @@ for (const engine of engines()) {
     });
 
     describe('POST /api/v1/complaints/:reference/attachments', () => {
+      test('the subject of a complaint may add no file to it', async () => {
+        const r = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/complaints',
+          headers: t.as('handler'),
+          payload: complaintBody({ subjectUserIds: [t.users.manager.id] }),
+        });
+        assert.equal(r.statusCode, 201, r.body);
+        const about = r.json().reference as string;
+        const refused = await upload(about, 'manager', file(PNG, 'photo.png'));
+        assert.equal(refused.statusCode, 403, refused.body);
+        assert.equal(refused.json().error.code, 'COMPLAINT.SUBJECT_CANNOT_INVESTIGATE');
+        assert.equal((await upload(about, 'handler', file(PNG, 'photo.png'))).statusCode, 201);
+      });
+
       for (const [label, bytes, name, type] of [
         ['a PNG', PNG, 'photo.png', 'image/png'],
         ['a PDF', PDF, 'bill.pdf', 'application/pdf'],

@@ -47,6 +47,13 @@ export async function addAttachment(
   // nothing is written to disk for a complaint the caller cannot see.
   const visible = await findComplaint(deps.db, reference);
   if (!visible || !canSee(actor, visible)) throw missing();
+  // The subject of a complaint can do nothing to it, adding files included (as every action).
+  if (visible.subject_user_ids.includes(actor.id)) {
+    throw new AppError(
+      'COMPLAINT.SUBJECT_CANNOT_INVESTIGATE',
+      `${actor.id} is a subject of this complaint and may add nothing to it`,
+    );
+  }
 
   if (upload.bytes.length === 0) {
     throw new AppError('ATTACHMENT.EMPTY', 'the file is empty');

@@ -7556,7 +7556,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description AUTH.FORBIDDEN, AUTH.CSRF */
+                /** @description COMPLAINT.SUBJECT_CANNOT_INVESTIGATE, AUTH.FORBIDDEN, AUTH.CSRF */
                 403: {
                     headers: {
                         [name: string]: unknown;

@@ -124,7 +124,10 @@ export async function attachmentRoutes(base: FastifyInstance, ctx: RouteContext)
   app.post(
     '/complaints/:reference/attachments',
     {
-      config: { permission: 'complaint.attach', errors: ['COMPLAINT.NOT_FOUND', ...UPLOAD_ERRORS] },
+      config: {
+        permission: 'complaint.attach',
+        errors: ['COMPLAINT.NOT_FOUND', 'COMPLAINT.SUBJECT_CANNOT_INVESTIGATE', ...UPLOAD_ERRORS],
+      },
       schema: {
         tags: ['attachments'],
         summary: `Attach a file (multipart/form-data: one file, optional field public=true|false, default false; at most ${formatBytes(ctx.config.maxUploadBytes)})`,
