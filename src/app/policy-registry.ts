@@ -6,6 +6,7 @@ import {
   insertPolicyVersion,
   insertPresetVersion,
   policyDocuments,
+  policyGeneration,
 } from '../db/repositories/policy-versions.ts';
 import { calendarCorrections } from '../db/repositories/calendar-corrections.ts';
 import { correctedCalendar, type CalendarCorrection } from '../domain/calendar/corrections.ts';
@@ -28,8 +29,20 @@ export class PolicyRegistry {
   /** The versions as stored, before calendar corrections. */
   private stored = new Map<string, Policy[]>();
   private corrections = new Map<string, CalendarCorrection[]>();
+  /** policyGeneration() when last loaded: another process's change makes it differ. */
+  private generation = '';
 
   constructor(private readonly db: Db) {}
+
+  /**
+   * Reloads when another process added a policy version or a calendar correction since the
+   * last load (several workers share one database); true when it did.
+   */
+  async refreshIfChanged(): Promise<boolean> {
+    if ((await policyGeneration(this.db)) === this.generation) return false;
+    await this.reload();
+    return true;
+  }
 
   /** Copies shipped preset versions the database does not have yet, then loads everything. */
   async syncPresets(): Promise<string[]> {
@@ -50,6 +63,7 @@ export class PolicyRegistry {
   }
 
   async reload(): Promise<void> {
+    const generation = await policyGeneration(this.db);
     const stored = new Map<string, Policy[]>();
     for (const r of await policyDocuments(this.db)) {
       const list = stored.get(r.policy_id) ?? [];
@@ -64,6 +78,7 @@ export class PolicyRegistry {
     }
     this.stored = stored;
     this.corrections = corrections;
+    this.generation = generation;
     this.versions = new Map(
       [...stored].map(([id, list]) => [
         id,

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildServer } from '../../http/server.ts';
+import { policyRefresh } from '../../jobs/policy-refresh.ts';
 import { startJobs } from '../../jobs/services.ts';
 import { ConfigError, loadConfig } from '../../config.ts';
 import { CliError } from '../cli-error.ts';
@@ -33,10 +34,13 @@ export async function run(): Promise<void> {
   const app = await buildServer({ ...services, logger: true });
   const log = (line: string) => console.log(`Redress: ${line}`);
   const stopJobs = config.worker ? await startJobs(services, log) : async () => {};
+  const refresh = policyRefresh(services, log)!;
+  await refresh.start();
   const stop = async (signal: string) => {
     console.log(`Redress: ${signal}, stopping…`);
     await app.close();
     await stopJobs();
+    await refresh.stop();
     await services.close();
     process.exit(0);
   };

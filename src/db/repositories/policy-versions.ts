@@ -35,3 +35,15 @@ export async function policyDocuments(
   );
   return r.rows;
 }
+
+/**
+ * What the policies and calendar corrections are at now, as one string that changes whenever
+ * either table does (both are append-only: versions are never changed, corrections are rows).
+ */
+export async function policyGeneration(q: Queryable): Promise<string> {
+  const r = await q.query<{ v: string; c: string }>(
+    `select (select count(*) from policy_versions)::text as v,
+            (select count(*) from calendar_corrections)::text as c`,
+  );
+  return `${r.rows[0]!.v}/${r.rows[0]!.c}`;
+}
