@@ -49,7 +49,10 @@ const FACTS = `
       left join days d on d.day = (c.received_at at time zone $5::text)::date
       left join products p on p.code = c.product_code
     where c.policy_id = $3::text and c.received_at < $2
-      and (c.closed_at is null or c.closed_at >= $1
+      -- Unclosed at the period's start, or redress paid since: each side an index range
+      -- (complaint_facts_unclosed_since, complaint_facts_redress_completed), not every complaint
+      -- the policy ever had.
+      and (coalesce(c.closed_at, 'infinity'::timestamptz) >= $1
            or (c.has_redress and c.redress_completed_at
                >= to_char($1 at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')))
   )`;
