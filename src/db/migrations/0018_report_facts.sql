@@ -70,12 +70,21 @@ create index complaint_facts_closed on complaint_facts (closed_at)
   include (policy_id, channel, category, department_id, product, cause, received_at, outcome,
     root_cause, satisfaction, satisfaction_commented, escalation_level)
   where closed_at is not null;
+-- The redress and vulnerable reports read the few complaints with redress, or vulnerable.
+create index complaint_facts_redress on complaint_facts (received_at)
+  include (policy_id, channel, category, department_id, product, cause, redress_kind,
+    redress_currency, redress_amount, redress_accepted_at, redress_completed_at)
+  where has_redress;
+create index complaint_facts_vulnerable on complaint_facts (received_at)
+  include (policy_id, channel, category, department_id, product, cause, is_open, outcome,
+    vulnerability_caused, vulnerability_driver)
+  where vulnerable;
 -- The FCA return reads one policy's complaints unclosed at its period's start, or whose redress
 -- was paid since.
 create index complaint_facts_unclosed_since on complaint_facts
   (policy_id, coalesce(closed_at, 'infinity'::timestamptz));
 create index complaint_facts_redress_completed on complaint_facts (policy_id, redress_completed_at)
-  where has_redress;
+  where has_redress and redress_completed_at is not null;
 
 -- The complaint's part of its facts row (timeline marks left at their defaults), in the columns'
 -- order: one definition for the trigger and the backfill below. (A view, not an SQL function:
