@@ -175,29 +175,36 @@ $$;
 create trigger complaint_facts_mark after insert on events referencing new table as appended
   for each statement execute function complaint_facts_mark();
 
--- The rows of the complaints and events already there.
-insert into complaint_facts select * from complaint_facts_source;
-update complaint_facts f set
-  first_contact = n.first_contact, escalations = n.escalations, deadlocked = n.deadlocked,
-  deadlock_letter = n.deadlock_letter, deadlock_letter_requested = n.deadlock_letter_requested,
-  deadlock_refused = n.deadlock_refused, referred = n.referred, reopened = n.reopened
-from (
-  select e.complaint_id,
-    bool_or(e.type = 'resolved_on_first_contact') as first_contact,
-    (count(*) filter (where e.type = 'escalated'))::int as escalations,
-    bool_or(e.type = 'deadlocked') as deadlocked,
-    bool_or(e.type = 'deadlock_letter_sent') as deadlock_letter,
-    bool_or(e.type = 'deadlock_letter_requested') as deadlock_letter_requested,
-    bool_or(e.type = 'deadlock_letter_refused') as deadlock_refused,
-    bool_or(e.type = 'referred_to_adr') as referred,
-    bool_or(e.type = 'reopened') as reopened
-  from events e
-  where e.complaint_id is not null and e.type in ('resolved_on_first_contact', 'escalated',
-    'deadlocked', 'deadlock_letter_sent', 'deadlock_letter_requested', 'deadlock_letter_refused',
-    'referred_to_adr', 'reopened')
-  group by e.complaint_id
-) n
-where f.complaint_id = n.complaint_id;
+-- Every facts row worked out again from the complaints and their events: the backfill below, and
+-- a bulk load that writes with the triggers disabled (bench/load-complaints.ts).
+create function complaint_facts_rebuild() returns void language plpgsql as $$
+begin
+  delete from complaint_facts;
+  insert into complaint_facts select * from complaint_facts_source;
+  update complaint_facts f set
+    first_contact = n.first_contact, escalations = n.escalations, deadlocked = n.deadlocked,
+    deadlock_letter = n.deadlock_letter, deadlock_letter_requested = n.deadlock_letter_requested,
+    deadlock_refused = n.deadlock_refused, referred = n.referred, reopened = n.reopened
+  from (
+    select e.complaint_id,
+      bool_or(e.type = 'resolved_on_first_contact') as first_contact,
+      (count(*) filter (where e.type = 'escalated'))::int as escalations,
+      bool_or(e.type = 'deadlocked') as deadlocked,
+      bool_or(e.type = 'deadlock_letter_sent') as deadlock_letter,
+      bool_or(e.type = 'deadlock_letter_requested') as deadlock_letter_requested,
+      bool_or(e.type = 'deadlock_letter_refused') as deadlock_refused,
+      bool_or(e.type = 'referred_to_adr') as referred,
+      bool_or(e.type = 'reopened') as reopened
+    from events e
+    where e.complaint_id is not null and e.type in ('resolved_on_first_contact', 'escalated',
+      'deadlocked', 'deadlock_letter_sent', 'deadlock_letter_requested', 'deadlock_letter_refused',
+      'referred_to_adr', 'reopened')
+    group by e.complaint_id
+  ) n
+  where f.complaint_id = n.complaint_id;
+end;
+$$;
+select complaint_facts_rebuild();
 
 -- Clock compliance reads the clocks started in a period: from the index alone.
 drop index if exists clock_instances_started;
