@@ -63,9 +63,13 @@ create table complaint_facts (
 -- side by side), and the facts rows only for a drill-down's references or a rarer column.
 create index complaint_facts_received on complaint_facts (received_at)
   include (policy_id, channel, category, department_id, product, cause, status, is_open, closed_at,
-    outcome, satisfaction, vulnerable, has_redress, has_adr, adr_decision, adr_complied_at,
-    first_contact, escalations, deadlocked, deadlock_letter, deadlock_letter_requested,
-    deadlock_refused, referred, reopened);
+    outcome, satisfaction, vulnerable, has_adr, adr_decision, adr_complied_at, first_contact,
+    escalations, deadlocked, deadlock_letter, deadlock_letter_requested, deadlock_refused,
+    referred);
+-- The same rows, narrower, for the reports that count states alone (volumes, ages): half the
+-- pages to read for a year.
+create index complaint_facts_received_states on complaint_facts (received_at)
+  include (policy_id, channel, category, department_id, product, cause, status, is_open, closed_at);
 create index complaint_facts_closed on complaint_facts (closed_at)
   include (policy_id, channel, category, department_id, product, cause, received_at, outcome,
     root_cause, satisfaction, satisfaction_commented, escalation_level)
