@@ -45,6 +45,33 @@ export async function createBenchDatabase(name: string): Promise<BenchDatabase> 
   };
 }
 
+/**
+ * With BENCH_REUSE=1, the database `redress_bench_<name>` kept by an earlier run (BENCH_KEEP=1),
+ * when it exists and holds at least `complaints` complaints: loading a million takes minutes.
+ * Otherwise a fresh one (`reused` false). A reused database is never dropped by `drop`.
+ */
+export async function reuseOrCreateBenchDatabase(
+  name: string,
+  complaints: number,
+): Promise<BenchDatabase & { reused: boolean }> {
+  const db = `redress_bench_${name}`;
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${db}`;
+  if (process.env.BENCH_REUSE === '1') {
+    const client = new pg.Client({ connectionString: url.toString() });
+    const n = await client
+      .connect()
+      .then(() => client.query<{ n: string }>('select count(*) as n from complaints'))
+      .then((r) => Number(r.rows[0]!.n))
+      .catch(() => 0)
+      .finally(() => client.end().catch(() => {}));
+    if (n >= complaints)
+      return { name: db, url: url.toString(), reused: true, drop: async () => {} };
+    console.log(`BENCH_REUSE: ${db} missing or short of ${complaints} complaints; loading it`);
+  }
+  return { ...(await createBenchDatabase(name)), reused: false };
+}
+
 export interface ServerChild {
   /** http://127.0.0.1:<port> */
   origin: string;

@@ -8,7 +8,8 @@
 // Target: ≤ 1 s.
 //
 // Environment: BENCH_DATABASE_URL (admin connection), BENCH_COMPLAINTS (1000000),
-// BENCH_NAVIGATIONS (15), BENCH_KEEP=1 (keep the database redress_bench_queue_render).
+// BENCH_NAVIGATIONS (15), BENCH_KEEP=1 (keep the database redress_bench_queue_render),
+// BENCH_REUSE=1 (measure that database as an earlier BENCH_KEEP=1 run left it, without loading).
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
@@ -17,7 +18,7 @@ import { openPostgres, type Db } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { ensureWebBuilt } from '../test/helpers/web-build.ts';
 import {
-  createBenchDatabase,
+  reuseOrCreateBenchDatabase,
   envNumber,
   fmtInt,
   percentile,
@@ -45,7 +46,7 @@ const WATCH_FIRST_ROW = `
 `;
 
 async function main() {
-  const bench = await createBenchDatabase('queue_render');
+  const bench = await reuseOrCreateBenchDatabase('queue_render', N);
   let db: Db | null = null;
   let server: ServerChild | null = null;
   const browser = await chromium.launch({
@@ -62,14 +63,17 @@ async function main() {
           .map((l) => l.toFixed(1))
           .join(' ')}`,
     );
-    const t0 = performance.now();
-    await load(bench.url, db);
-    console.log(`load: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    await createUser(
-      { db, now: () => new Date() },
-      { id: 'bench', role: 'system' },
-      { email: EMAIL, name: 'Render Bench', role: 'handler', password: PASSWORD },
-    );
+    if (bench.reused) console.log('reusing the data of an earlier run (BENCH_REUSE=1)');
+    else {
+      const t0 = performance.now();
+      await load(bench.url, db);
+      console.log(`load: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      await createUser(
+        { db, now: () => new Date() },
+        { id: 'bench', role: 'system' },
+        { email: EMAIL, name: 'Render Bench', role: 'handler', password: PASSWORD },
+      );
+    }
     const open = await db.query<{ n: number }>(
       'select count(*)::int as n from complaints where is_open',
     );
@@ -163,7 +167,8 @@ async function main() {
     await browser.close();
     await server?.stop().catch(() => {});
     await db?.close().catch(() => {});
-    if (process.env.BENCH_KEEP === '1') console.log(`kept database ${bench.name} (${bench.url})`);
+    if (process.env.BENCH_KEEP === '1' || bench.reused)
+      console.log(`kept database ${bench.name} (${bench.url})`);
     else await bench.drop();
   }
 }

@@ -6,7 +6,8 @@
 //
 // Environment: BENCH_DATABASE_URL (admin connection), BENCH_COMPLAINTS (1000000),
 // BENCH_RUNS (15 per report), BENCH_KEEP=1 (keep the database redress_bench_reports),
-// BENCH_REUSE=1 (measure a database kept by an earlier run, without loading).
+// BENCH_REUSE=1 (measure a database kept by an earlier run, without loading), BENCH_DB_NAME
+// (reports: the database is redress_bench_<name>; another name keeps runs beside each other apart).
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { PolicyRegistry } from '../src/app/policy-registry.ts';
@@ -42,12 +43,13 @@ async function main() {
   const reuse = process.env.BENCH_REUSE === '1';
   let url: string;
   let drop = async () => {};
+  const dbName = process.env.BENCH_DB_NAME ?? 'reports';
   if (reuse) {
     const u = new URL(ADMIN_URL);
-    u.pathname = '/redress_bench_reports';
+    u.pathname = `/redress_bench_${dbName}`;
     url = u.toString();
   } else {
-    const bench = await createBenchDatabase('reports');
+    const bench = await createBenchDatabase(dbName);
     url = bench.url;
     drop = () => bench.drop();
   }

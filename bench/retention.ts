@@ -131,7 +131,7 @@ try {
     process.on('exit', () => console.log([...times].sort((a, b) => b[1] - a[1]).slice(0, 12)));
   }
   t = Date.now();
-  const r = await sweepRetentionUntilDone(services, undefined, { limit: 1000 });
+  const r = await sweepRetentionUntilDone(services);
   const sweepSeconds = (Date.now() - t) / 1000;
   const left = (
     await db.query<{ n: number }>(

@@ -8,6 +8,7 @@ import { placeLegalHold } from '../../src/app/privacy/place-legal-hold.ts';
 import { previewRetention } from '../../src/app/privacy/preview-retention.ts';
 import { releaseLegalHoldById } from '../../src/app/privacy/release-legal-hold.ts';
 import { sweepRetentionUntilDone } from '../../src/app/privacy/sweep-retention.ts';
+import { factsDisagreements } from '../../src/db/queries/reports/facts-check.ts';
 import { startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
 import {
@@ -98,6 +99,7 @@ for (const engine of engines()) {
       assert.equal(row.outcome, 'withdrawn');
       assert.equal(row.root_cause, 'equipment_fault');
       assert.deepEqual(await reportFigures(t), before);
+      assert.deepEqual(await factsDisagreements(t.db), []);
 
       const messages = await t.db.query<{ body_text: string; to_address: string | null }>(
         'select m.body_text, m.to_address from messages m join complaints c on c.id = m.complaint_id where c.reference = $1',

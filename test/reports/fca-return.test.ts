@@ -7,6 +7,7 @@
 // Mon 29 Mar 2027 (Easter Monday), Mon 30 Aug 2027 (summer bank holiday). BST from 28 Mar 2027.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { factsDisagreements } from '../../src/db/queries/reports/facts-check.ts';
 import { startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
 import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
@@ -220,6 +221,14 @@ for (const engine of engines()) {
       fca = r.json();
     });
     after(() => t.close());
+
+    test('the facts rows the return reads agree with every case: reopened, reclassified, redress paid', async () => {
+      assert.deepEqual(await factsDisagreements(t.db), []);
+      const reopened = await t.db.query<{ n: number }>(
+        'select count(*)::int as n from complaint_facts where reopened',
+      );
+      assert.ok(reopened.rows[0]!.n > 0, 'a reopened case is marked');
+    });
 
     test('totals: opened, outstanding at start, closed by how long it took, upheld, redress paid', () => {
       assert.deepEqual(fca.figures.totals, {

@@ -2,6 +2,7 @@
 // own detail (its timeline and clocks), and drill down to the complaints behind every figure.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { factsDisagreements } from '../../src/db/queries/reports/facts-check.ts';
 import { startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
 import { recordErrors, undocumented } from '../helpers/documented-errors.ts';
@@ -135,6 +136,12 @@ for (const engine of engines()) {
       }
       // Some of each: the fixture acts before and after clocks fall due.
       assert.ok(Number(r.totals.met) > 0 && Number(r.totals.breached) > 0);
+    });
+
+    test('every complaint’s facts row, kept as it was written, agrees with the complaint and its timeline', async () => {
+      const n = await t.db.query<{ n: number }>('select count(*)::int as n from complaint_facts');
+      assert.equal(n.rows[0]!.n, fixture.length);
+      assert.deepEqual(await factsDisagreements(t.db), []);
     });
 
     test('first-contact, escalations, deadlocks and ADR referrals are read from the timelines', async () => {

@@ -164,8 +164,12 @@ export async function appendEventsToStreams(
   const heads = await tx.query<{ stream: string; stream_seq: number; hash: string }>(
     streams.length === 1
       ? 'select stream, stream_seq, hash from events where stream = $1 order by stream_seq desc limit 1'
-      : `select distinct on (stream) stream, stream_seq, hash from events
-         where stream = any($1::text[]) order by stream, stream_seq desc`,
+      : // Each stream's last event by its own descent of (stream, stream_seq): a batch of a
+        // thousand streams (the retention sweep's) reads a thousand rows, never their whole
+        // histories sorted.
+        `select h.stream, h.stream_seq, h.hash from unnest($1::text[]) as s(stream)
+         cross join lateral (select e.stream, e.stream_seq, e.hash from events e
+           where e.stream = s.stream order by e.stream_seq desc limit 1) h`,
     [streams.length === 1 ? streams[0] : streams],
   );
   const head = new Map(heads.rows.map((h) => [h.stream, { seq: h.stream_seq, hash: h.hash }]));

@@ -180,13 +180,23 @@ export async function anonymiseComplaintRows(
       )
     : { rows: [] };
   const used = new Set(stillUsed.rows.map((r) => r.sha256));
+  // The customers' rows locked (in id order) before asking whether any complaint of theirs is
+  // still live: two batches sharing a customer then take turns, and the later one sees the
+  // earlier one's complaints anonymised — unlocked, each could see the other's still live, and
+  // neither anonymise the customer.
+  const customerIds = [...new Set(customers.rows.map((r) => r.customer_id))].sort();
+  await tx.query(
+    `select id from customers where id = any($1::text[]) and anonymised_at is null
+     order by id for update`,
+    [customerIds],
+  );
   const gone = await tx.query<{ id: string }>(
     `update customers cu set name = $2, email = null, phone = null, address = '[]', needs = null,
        anonymised_at = $3
      where cu.id = any($1::text[]) and cu.anonymised_at is null
        and not exists (select 1 from complaints c where c.customer_id = cu.id and c.anonymised_at is null)
      returning cu.id`,
-    [[...new Set(customers.rows.map((r) => r.customer_id))], text.name, now],
+    [customerIds, text.name, now],
   );
   return { files: candidates.filter((f) => !used.has(f)), customers: gone.rows.map((r) => r.id) };
 }

@@ -2,7 +2,7 @@
 // which share format.ts, do not carry it): Intl in the language shown and the policy's zone.
 import type { TFunction } from 'i18next';
 import type { Language } from './index.ts';
-import { LOCALES, timeFormat } from './format.ts';
+import { dateTimeFormat, LOCALES, relativeTimeFormat, timeFormat } from './format.ts';
 
 /** A clock as the queue's badge says it, in the clock's own unit: hour clocks count down
  *  ("3 working hours left"), day and longer clocks give their due moment ("due Mon 09:00",
@@ -55,7 +55,7 @@ export function formatShortMoment(
   const midnight = time === '00:00' || time === '24:00';
   if (midnight) d = new Date(d.getTime() - 1);
   const far = Math.abs(d.getTime() - now) >= 6 * 86_400_000;
-  const day = new Intl.DateTimeFormat(LOCALES[lng], {
+  const day = dateTimeFormat(LOCALES[lng], {
     weekday: 'short',
     ...(far ? { day: 'numeric', month: 'short' } : {}),
     timeZone,
@@ -65,7 +65,7 @@ export function formatShortMoment(
 
 /** "2 days ago", "3 hours ago", "5 minutes ago" in the language shown. */
 export function formatAgo(ms: number, lng: Language): string {
-  const rtf = new Intl.RelativeTimeFormat(LOCALES[lng], { numeric: 'always' });
+  const rtf = relativeTimeFormat(LOCALES[lng], { numeric: 'always' });
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 60) return rtf.format(-Math.max(1, minutes), 'minute');
   const hours = Math.floor(minutes / 60);

@@ -4,8 +4,29 @@ import type { Language } from './index.ts';
 
 export const LOCALES: Record<Language, string> = { en: 'en-GB', vi: 'vi-VN' };
 
+/** Intl formatters made once per locale and options: making one costs far more than using it,
+ *  and a page of the queue formats a hundred dates. */
+const made = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function once<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  locale: string,
+  options: object,
+  make: () => T,
+): T {
+  const key = `${kind} ${locale} ${JSON.stringify(options)}`;
+  let f = made.get(key);
+  if (!f) made.set(key, (f = make()));
+  return f as T;
+}
+export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  once('d', locale, options, () => new Intl.DateTimeFormat(locale, options));
+export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+  once('n', locale, options, () => new Intl.NumberFormat(locale, options));
+export const relativeTimeFormat = (locale: string, options: Intl.RelativeTimeFormatOptions) =>
+  once('r', locale, options, () => new Intl.RelativeTimeFormat(locale, options));
+
 const dateFormat = (lng: Language, timeZone: string | undefined) =>
-  new Intl.DateTimeFormat(LOCALES[lng], {
+  dateTimeFormat(LOCALES[lng], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -13,7 +34,7 @@ const dateFormat = (lng: Language, timeZone: string | undefined) =>
     timeZone,
   });
 export const timeFormat = (lng: Language, timeZone: string | undefined) =>
-  new Intl.DateTimeFormat(LOCALES[lng], {
+  dateTimeFormat(LOCALES[lng], {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
@@ -33,7 +54,7 @@ function dayOf(d: Date, lng: Language, timeZone?: string): string {
       .map((p) => [p.type, p.value]),
   );
   if (lng === 'vi') {
-    const month = new Intl.DateTimeFormat('vi-VN', { month: 'numeric', timeZone }).format(d);
+    const month = dateTimeFormat('vi-VN', { month: 'numeric', timeZone }).format(d);
     return `${parts.weekday}, ngày ${parts.day} tháng ${month} năm ${parts.year}`;
   }
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
@@ -53,7 +74,7 @@ export function formatDue(iso: string, lng: Language, t: TFunction, timeZone?: s
 
 /** A short date and time, e.g. in a timeline: "2 Dec 2026, 10:00". */
 export function formatMoment(iso: string, lng: Language, timeZone?: string): string {
-  return new Intl.DateTimeFormat(LOCALES[lng], {
+  return dateTimeFormat(LOCALES[lng], {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone,
@@ -62,10 +83,10 @@ export function formatMoment(iso: string, lng: Language, timeZone?: string): str
 
 export function formatBytes(n: number, lng: Language): string {
   const mb = n / (1024 * 1024);
-  const nf = new Intl.NumberFormat(LOCALES[lng], { maximumFractionDigits: 1 });
+  const nf = numberFormat(LOCALES[lng], { maximumFractionDigits: 1 });
   return mb >= 1 ? `${nf.format(mb)} MB` : `${nf.format(Math.ceil(n / 1024))} KB`;
 }
 
 export function formatNumber(n: number, lng: Language): string {
-  return new Intl.NumberFormat(LOCALES[lng]).format(n);
+  return numberFormat(LOCALES[lng]).format(n);
 }

@@ -67,14 +67,26 @@ async function load(lng: Language): Promise<void> {
   );
 }
 
+/** Set when setupI18n starts: a route's code may run before i18next is ready (the app starts
+ *  loading the route alongside the strings, main.tsx), and waits for it here. */
+let ready: Promise<void> | null = null;
+
 /** Loads a part of the strings (in the language shown, and in any language switched to later).
  *  A route that needs one awaits it at its top, before it renders. */
 export async function loadStrings(part: StringsPart): Promise<void> {
   wanted.add(part);
+  // Before i18next is set up: fetch the part in the language it will show, alongside.
+  if (!isLanguage(i18next.language)) void PARTS[part][initialLanguage()]().catch(() => {});
+  await ready;
   await load(isLanguage(i18next.language) ? i18next.language : 'en');
 }
 
-export async function setupI18n(lng: Language = initialLanguage()): Promise<void> {
+export function setupI18n(lng: Language = initialLanguage()): Promise<void> {
+  ready = init(lng);
+  return ready;
+}
+
+async function init(lng: Language): Promise<void> {
   await i18next.init({
     lng,
     fallbackLng: false,

@@ -1,6 +1,7 @@
 // The reports (SPEC §5, §6): each one's fact rows, groupings and measures. Figures come from
-// the complaint rows, their events and their clocks, so they agree with each complaint's own
-// timeline. Periods: complaints received in the period, except where a report says closed.
+// the complaints' facts rows (kept with each complaint and its events, migration 0018) and their
+// clocks, so they agree with each complaint's own timeline. Periods: complaints received in the
+// period, except where a report says closed.
 import {
   CLOSED_IN_PERIOD,
   localMonth,
@@ -8,54 +9,32 @@ import {
   type ReportDefinition,
 } from './report-sql.ts';
 
-const PRODUCT = `coalesce(c.classification->>'productCode', c.product)`;
-const VULNERABLE = `('vulnerable_customer' = any(c.flags)
-  or coalesce((c.classification->'vulnerability'->>'identified')::boolean, false))`;
+/** Every report reads the complaints' facts rows (migration 0018: one narrow row per complaint,
+ *  kept by triggers in the transaction of each complaint write and event append), as `c`. */
 const UPHELD = `(f.outcome in ('upheld', 'partly_upheld'))::int`;
 
-/** Per complaint, whether its timeline holds each of these events (rare types: an index scan). */
-const TIMELINE_MARKS = `left join (
-    select e.complaint_id,
-      bool_or(e.type = 'resolved_on_first_contact') as first_contact,
-      bool_or(e.type = 'escalated') as escalated,
-      count(*) filter (where e.type = 'escalated') as escalations,
-      bool_or(e.type = 'deadlocked') as deadlocked,
-      bool_or(e.type = 'deadlock_letter_sent') as deadlock_letter,
-      bool_or(e.type = 'deadlock_letter_refused') as deadlock_refused,
-      bool_or(e.type = 'referred_to_adr') as referred,
-      bool_or(e.type = 'reopened') as reopened
-    from events e
-    where e.type in ('resolved_on_first_contact', 'escalated', 'deadlocked', 'deadlock_letter_sent',
-      'deadlock_letter_refused', 'referred_to_adr', 'reopened')
-      and e.complaint_id is not null and e.at >= $1
-    group by e.complaint_id
-  ) t on t.complaint_id = c.id`;
-
-const RECEIVED_COLUMNS = `c.id as complaint_id, c.reference, c.policy_id, c.channel, c.category,
-    ${PRODUCT} as product, c.classification->>'causeCode' as cause, c.department_id,
-    ${localMonth('c.received_at')} as month, c.status, c.is_open, c.closed_at, c.outcome,
-    c.received_at, c.flags, c.adr, c.redress, c.classification, ${VULNERABLE} as vulnerable`;
+const RECEIVED_COLUMNS = `c.complaint_id, c.reference, c.policy_id, c.channel, c.category,
+    c.product, c.cause, c.department_id, ${localMonth('c.received_at')} as month, c.status,
+    c.is_open, c.closed_at, c.outcome, c.received_at, c.vulnerable, c.vulnerability_caused,
+    c.vulnerability_driver, c.has_adr, c.adr_decision, c.adr_complied_at, c.has_redress,
+    c.redress_kind, c.redress_currency, c.redress_amount, c.redress_accepted_at,
+    c.redress_completed_at`;
 
 /** One row per complaint received in the period. */
-const RECEIVED_FACTS = `select ${RECEIVED_COLUMNS} from complaints c where ${RECEIVED_IN_PERIOD}`;
+const RECEIVED_FACTS = `select ${RECEIVED_COLUMNS} from complaint_facts c where ${RECEIVED_IN_PERIOD}`;
 
-/** The same, with what each complaint's timeline holds (events since the period began: a
- *  complaint's events all follow its receipt). */
-const RECEIVED_FACTS_WITH_TIMELINE = `select ${RECEIVED_COLUMNS},
-    coalesce(t.first_contact, false) as first_contact, coalesce(t.escalated, false) as escalated,
-    coalesce(t.escalations, 0) as escalations, coalesce(t.deadlocked, false) as deadlocked,
-    coalesce(t.deadlock_letter, false) as deadlock_letter,
-    coalesce(t.deadlock_refused, false) as deadlock_refused,
-    coalesce(t.referred, false) as referred, coalesce(t.reopened, false) as reopened
-  from complaints c ${TIMELINE_MARKS}
+/** The same, with what each complaint's timeline holds. */
+const RECEIVED_FACTS_WITH_TIMELINE = `select ${RECEIVED_COLUMNS}, c.first_contact,
+    c.escalations > 0 as escalated, c.escalations, c.deadlocked, c.deadlock_letter,
+    c.deadlock_refused, c.referred, c.reopened
+  from complaint_facts c
   where ${RECEIVED_IN_PERIOD}`;
 
 /** One row per complaint closed in the period. */
-const CLOSED_FACTS = `select c.id as complaint_id, c.reference, c.policy_id, c.channel, c.category,
-    ${PRODUCT} as product, c.classification->>'causeCode' as cause, c.department_id,
-    ${localMonth('c.closed_at')} as month, c.outcome, c.root_cause, c.summary, c.lessons_learned,
-    c.satisfaction, c.satisfaction_comment, c.received_at, c.closed_at
-  from complaints c
+const CLOSED_FACTS = `select c.complaint_id, c.reference, c.policy_id, c.channel, c.category,
+    c.product, c.cause, c.department_id, ${localMonth('c.closed_at')} as month, c.outcome,
+    c.root_cause, c.satisfaction, c.satisfaction_commented, c.received_at, c.closed_at
+  from complaint_facts c
   where ${CLOSED_IN_PERIOD}`;
 
 const COMMON_GROUPS = {
@@ -83,9 +62,10 @@ const volumes: ReportDefinition = {
 /** A clock as the complaint's detail shows it: a running clock past due is breached. The
  *  complaint's columns are read only when a grouping or a drill-down uses them. */
 const CLOCK_FACTS = `select ci.complaint_id,
-    (select c.reference from complaints c where c.id = ci.complaint_id) as reference,
-    (select c.policy_id from complaints c where c.id = ci.complaint_id) as policy_id,
-    (select c.channel from complaints c where c.id = ci.complaint_id) as channel, ci.name as clock,
+    (select c.reference from complaint_facts c where c.complaint_id = ci.complaint_id) as reference,
+    (select c.policy_id from complaint_facts c where c.complaint_id = ci.complaint_id) as policy_id,
+    (select c.channel from complaint_facts c where c.complaint_id = ci.complaint_id) as channel,
+    ci.name as clock,
     ${localMonth('ci.started_at')} as month,
     (ci.status = 'met')::int as met,
     (ci.status = 'breached' or (ci.status = 'running' and ci.due_at <= $4))::int as breached,
@@ -94,7 +74,8 @@ const CLOCK_FACTS = `select ci.complaint_id,
   from clock_instances ci
   where ci.started_at >= $1 and ci.started_at < $2
     and ($3::text is null
-         or exists (select 1 from complaints c where c.id = ci.complaint_id and c.policy_id = $3))`;
+         or exists (select 1 from complaint_facts c where c.complaint_id = ci.complaint_id
+                    and c.policy_id = $3))`;
 
 const clockCompliance: ReportDefinition = {
   name: 'clock-compliance',
@@ -183,7 +164,7 @@ const satisfaction: ReportDefinition = {
   defaultGroupBy: 'score',
   measures: [
     { name: 'rated', sql: '1' },
-    { name: 'withComment', sql: '(f.satisfaction_comment is not null)::int' },
+    { name: 'withComment', sql: 'f.satisfaction_commented::int' },
     { name: 'averageScore', sql: 'f.satisfaction', agg: 'avg' },
   ],
 };
@@ -203,14 +184,14 @@ const adr: ReportDefinition = {
     { name: 'deadlockLetters', sql: 'f.deadlock_letter::int' },
     { name: 'deadlockRefusals', sql: 'f.deadlock_refused::int' },
     { name: 'referred', sql: 'f.referred::int' },
-    { name: 'decidedUpheld', sql: `(f.adr->>'decision' = 'upheld')::int` },
-    { name: 'decidedPartlyUpheld', sql: `(f.adr->>'decision' = 'partly_upheld')::int` },
-    { name: 'decidedNotUpheld', sql: `(f.adr->>'decision' = 'not_upheld')::int` },
+    { name: 'decidedUpheld', sql: `(f.adr_decision = 'upheld')::int` },
+    { name: 'decidedPartlyUpheld', sql: `(f.adr_decision = 'partly_upheld')::int` },
+    { name: 'decidedNotUpheld', sql: `(f.adr_decision = 'not_upheld')::int` },
     {
       name: 'awaitingDecision',
-      sql: `(f.referred and f.adr is not null and f.adr->>'decision' is null)::int`,
+      sql: `(f.referred and f.has_adr and f.adr_decision is null)::int`,
     },
-    { name: 'complied', sql: `(f.adr->>'compliedAt' is not null)::int` },
+    { name: 'complied', sql: `(f.adr_complied_at is not null)::int` },
   ],
 };
 
@@ -227,30 +208,30 @@ const firstContact: ReportDefinition = {
   ratios: [{ name: 'rate', of: 'resolvedOnFirstContact', over: ['received'] }],
 };
 
-const AMOUNT = `coalesce((f.redress->>'amount')::numeric, 0)`;
+const AMOUNT = `coalesce(f.redress_amount::numeric, 0)`;
 const redress: ReportDefinition = {
   name: 'redress',
   description:
     'Redress on complaints received in the period: offered, accepted and paid or done, with sums per currency',
-  facts: `${RECEIVED_FACTS} and c.redress is not null`,
+  facts: `${RECEIVED_FACTS} and c.has_redress`,
   groupBy: {
-    currency: `coalesce(f.redress->>'currency', f.redress->>'kind')`,
-    kind: `f.redress->>'kind'`,
+    currency: `coalesce(f.redress_currency, f.redress_kind)`,
+    kind: `f.redress_kind`,
     ...COMMON_GROUPS,
   },
   defaultGroupBy: 'currency',
   measures: [
     { name: 'offered', sql: '1' },
     { name: 'offeredAmount', sql: AMOUNT },
-    { name: 'accepted', sql: `(f.redress->>'acceptedAt' is not null)::int` },
+    { name: 'accepted', sql: `(f.redress_accepted_at is not null)::int` },
     {
       name: 'acceptedAmount',
-      sql: `case when f.redress->>'acceptedAt' is not null then ${AMOUNT} else 0 end`,
+      sql: `case when f.redress_accepted_at is not null then ${AMOUNT} else 0 end`,
     },
-    { name: 'paid', sql: `(f.redress->>'completedAt' is not null)::int` },
+    { name: 'paid', sql: `(f.redress_completed_at is not null)::int` },
     {
       name: 'paidAmount',
-      sql: `case when f.redress->>'completedAt' is not null then ${AMOUNT} else 0 end`,
+      sql: `case when f.redress_completed_at is not null then ${AMOUNT} else 0 end`,
     },
   ],
 };
@@ -258,9 +239,9 @@ const redress: ReportDefinition = {
 const vulnerable: ReportDefinition = {
   name: 'vulnerable',
   description: 'Complaints received in the period from customers in vulnerable circumstances',
-  facts: `${RECEIVED_FACTS} and ${VULNERABLE}`,
+  facts: `${RECEIVED_FACTS} and c.vulnerable`,
   groupBy: {
-    driver: `f.classification->'vulnerability'->>'driver'`,
+    driver: `f.vulnerability_driver`,
     ...COMMON_GROUPS,
   },
   defaultGroupBy: 'driver',
@@ -268,7 +249,7 @@ const vulnerable: ReportDefinition = {
     { name: 'complaints', sql: '1' },
     {
       name: 'causedByFirm',
-      sql: `coalesce((f.classification->'vulnerability'->>'causedByFirm')::boolean, false)::int`,
+      sql: `coalesce(f.vulnerability_caused::boolean, false)::int`,
     },
     { name: 'open', sql: 'f.is_open::int' },
     { name: 'upheld', sql: UPHELD },

@@ -1,6 +1,6 @@
-// The FCA complaints return (DISP 1 Annex 1R) read from the complaints of one policy: one fact
-// row per complaint that was open at some point of the period, grouped by product group and
-// cause. Business days come from the policy's calendar, passed in as a day table (the instant
+// The FCA complaints return (DISP 1 Annex 1R) read from the complaints of one policy (their facts
+// rows, migration 0018): one fact row per complaint that was open at some point of the period,
+// grouped by product group and cause. Business days come from the policy's calendar, passed in as a day table (the instant
 // each local date's third business day closes), so the SQL and the clocks share one calendar.
 import type { Queryable } from '../../client.ts';
 
@@ -24,10 +24,10 @@ const FACTS = `
   days as (select * from unnest($6::date[], $7::timestamptz[]) as d(day, cut3)),
   products as (select * from unnest($8::text[], $9::text[]) as p(code, grp)),
   f as (
-    select c.id, c.reference,
+    select c.complaint_id as id, c.reference,
       coalesce(p.grp, '(unclassified)') as product_group,
-      c.classification->>'productCode' as product,
-      coalesce(c.classification->>'causeCode', '(unclassified)') as cause,
+      c.product_code as product,
+      coalesce(c.cause, '(unclassified)') as cause,
       (c.received_at >= $1 and c.received_at < $2) as opened,
       (c.received_at < $1 and (c.closed_at is null or c.closed_at >= $1)) as outstanding_at_start,
       (c.closed_at >= $1 and c.closed_at < $2) as closed,
@@ -35,23 +35,25 @@ const FACTS = `
       coalesce(c.closed_at <= ((c.received_at at time zone $5::text) + interval '8 weeks')
         at time zone $5::text, false) as within8w,
       coalesce(c.outcome in ('upheld', 'partly_upheld'), false) as upheld,
-      case when c.redress->>'kind' = 'money' and c.redress->>'currency' = $10::text
-             and (c.redress->>'completedAt')::timestamptz >= $1
-             and (c.redress->>'completedAt')::timestamptz < $2
-           then (c.redress->>'amount')::numeric else 0 end as redress_paid,
-      (c.redress->>'kind' = 'money' and c.redress->>'currency' <> $10::text
-        and (c.redress->>'completedAt')::timestamptz >= $1
-        and (c.redress->>'completedAt')::timestamptz < $2) as redress_other_currency,
-      ('vulnerable_customer' = any(c.flags)
-        or coalesce((c.classification->'vulnerability'->>'identified')::boolean, false)) as vulnerable,
-      coalesce((c.classification->'vulnerability'->>'causedByFirm')::boolean, false) as vulnerability_caused,
-      c.classification->>'productCode' is not null and p.code is null as unknown_product
-    from complaints c
+      case when c.redress_kind = 'money' and c.redress_currency = $10::text
+             and c.redress_completed_at::timestamptz >= $1
+             and c.redress_completed_at::timestamptz < $2
+           then c.redress_amount::numeric else 0 end as redress_paid,
+      (c.redress_kind = 'money' and c.redress_currency <> $10::text
+        and c.redress_completed_at::timestamptz >= $1
+        and c.redress_completed_at::timestamptz < $2) as redress_other_currency,
+      c.vulnerable,
+      coalesce(c.vulnerability_caused::boolean, false) as vulnerability_caused,
+      c.product_code is not null and p.code is null as unknown_product
+    from complaint_facts c
       left join days d on d.day = (c.received_at at time zone $5::text)::date
-      left join products p on p.code = c.classification->>'productCode'
+      left join products p on p.code = c.product_code
     where c.policy_id = $3::text and c.received_at < $2
-      and (c.closed_at is null or c.closed_at >= $1
-           or (c.redress is not null and c.redress->>'completedAt'
+      -- Unclosed at the period's start, or redress paid since: each side an index range
+      -- (complaint_facts_unclosed_since, complaint_facts_redress_completed), not every complaint
+      -- the policy ever had.
+      and (coalesce(c.closed_at, 'infinity'::timestamptz) >= $1
+           or (c.has_redress and c.redress_completed_at
                >= to_char($1 at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS')))
   )`;
 

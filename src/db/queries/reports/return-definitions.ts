@@ -8,29 +8,13 @@ const weeksAfter = (n: number) =>
 const CLOSED_BY = (n: number) =>
   `(f.closed_at is not null and f.closed_at <= ${weeksAfter(n)})::int`;
 
-/** Per complaint received in the quarter: its service, closing times and ADR letters. */
-const OFCOM_FACTS = `select c.id as complaint_id, c.reference, c.received_at, c.closed_at, c.outcome,
-    coalesce(c.classification->>'productCode', c.product) as service,
-    c.classification->>'causeCode' as cause, c.satisfaction, c.adr,
-    ('vulnerable_customer' = any(c.flags)
-      or coalesce((c.classification->'vulnerability'->>'identified')::boolean, false)) as vulnerable,
-    coalesce(t.first_contact, false) as first_contact,
-    coalesce(t.letter_on_request, false) as letter_on_request,
-    coalesce(t.letter_sent and not t.letter_on_request, false) as letter_automatic,
-    coalesce(t.referred, false) as referred
-  from complaints c left join (
-    select e.complaint_id,
-      bool_or(e.type = 'resolved_on_first_contact') as first_contact,
-      bool_or(e.type = 'deadlock_letter_sent') as letter_sent,
-      bool_or(e.type = 'deadlock_letter_sent') and bool_or(e.type = 'deadlock_letter_requested')
-        as letter_on_request,
-      bool_or(e.type = 'referred_to_adr') as referred
-    from events e
-    where e.type in ('resolved_on_first_contact', 'deadlock_letter_sent',
-      'deadlock_letter_requested', 'referred_to_adr') and e.complaint_id is not null
-      and e.at >= $1
-    group by e.complaint_id
-  ) t on t.complaint_id = c.id
+/** Per complaint received in the quarter (its facts row, migration 0018): its service, closing
+ *  times and ADR letters. */
+const OFCOM_FACTS = `select c.complaint_id, c.reference, c.received_at, c.closed_at, c.outcome,
+    c.product as service, c.cause, c.satisfaction, c.adr_decision, c.vulnerable, c.first_contact,
+    c.deadlock_letter and c.deadlock_letter_requested as letter_on_request,
+    c.deadlock_letter and not c.deadlock_letter_requested as letter_automatic, c.referred
+  from complaint_facts c
   where ${RECEIVED_IN_PERIOD}`;
 
 export const OFCOM_QUARTERLY: ReportDefinition = {
@@ -58,7 +42,7 @@ export const OFCOM_QUARTERLY: ReportDefinition = {
     { name: 'withdrawn', sql: `(f.outcome = 'withdrawn')::int` },
     {
       name: 'adrDecidedForCustomer',
-      sql: `(f.adr->>'decision' in ('upheld', 'partly_upheld'))::int`,
+      sql: `(f.adr_decision in ('upheld', 'partly_upheld'))::int`,
     },
     { name: 'vulnerableCustomers', sql: 'f.vulnerable::int' },
     { name: 'rated', sql: '(f.satisfaction is not null)::int' },
@@ -71,10 +55,10 @@ export const OFCOM_QUARTERLY: ReportDefinition = {
 
 /** Stage 1 (frontline) unless the complaint was escalated (stage 2, investigation). Working days
  *  from receipt to closing come from a day table ($6 dates, $7 each date's working-day ordinal). */
-const SPSO_FACTS = `select c.id as complaint_id, c.reference, c.outcome,
+const SPSO_FACTS = `select c.complaint_id, c.reference, c.outcome,
     case when c.escalation_level > 0 then 'stage2' else 'stage1' end as stage,
     (dc.ord - dr.ord) as working_days
-  from complaints c
+  from complaint_facts c
     left join unnest($6::date[], $7::int[]) as dr(day, ord)
       on dr.day = (c.received_at at time zone $5::text)::date
     left join unnest($6::date[], $7::int[]) as dc(day, ord)

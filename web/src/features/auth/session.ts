@@ -30,10 +30,25 @@ async function fetchSession(): Promise<Session | null> {
   }
 }
 
+/** The session asked for as the app starts (main.tsx), handed to the first query that wants
+ *  it; signed out (no CSRF token in this tab), nothing is asked. */
+let early: { at: number; session: Promise<Session | null> } | null = null;
+export function prefetchSession(): void {
+  if (!csrf.get()) return;
+  early = { at: Date.now(), session: fetchSession() };
+  early.session.catch(() => {}); // a failure is the query's to report when it asks
+}
+/** Only as the app starts: a page that never asks leaves it to go stale. */
+const EARLY_FOR_MS = 10_000;
+
 export function useSession() {
   return useQuery({
     queryKey: SESSION_KEY,
-    queryFn: fetchSession,
+    queryFn: () => {
+      const first = early;
+      early = null;
+      return first && Date.now() - first.at < EARLY_FOR_MS ? first.session : fetchSession();
+    },
     staleTime: 60_000,
     retry: false,
   });
@@ -42,6 +57,7 @@ export function useSession() {
 export async function signIn(client: QueryClient, email: string, password: string) {
   const result = await call(api.POST('/api/v1/auth/login', { body: { email, password } }));
   csrf.set(result.csrfToken);
+  early = null;
   const session: Session = { user: result.user, via: 'session', capabilities: result.capabilities };
   client.setQueryData(SESSION_KEY, session);
   return session;
@@ -56,6 +72,7 @@ export function useSignOut() {
       /* signed out either way */
     }
     csrf.set(null);
+    early = null;
     client.setQueryData(SESSION_KEY, null);
     client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
   };
