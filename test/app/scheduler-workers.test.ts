@@ -43,6 +43,8 @@ describe('deadline sweep with three workers (postgres)', { skip }, () => {
       name: 'Sweep test',
       timezone: 'Europe/London',
       calendar: { holidays: null },
+      // The clocks' work only (the automatic receipt has its own tests: test/app/receipt.test.ts).
+      receipt: { send: false },
       clocks: {
         reply: {
           amount: 10,

@@ -49,6 +49,7 @@ describe('the permission table', () => {
     assert.equal(canSeeComplaint({ role: 'handler' }, { departmentId: null }), true);
     assert.deepEqual(complaintCapabilities(member, { departmentId: 'network' }), {
       'complaint.attach': false,
+      'customer.match': false,
       'letter.read': false,
       'letter.post': false,
       'template.preview': false,
