@@ -3,6 +3,7 @@
 // resolution, escalations and ADR, redress, satisfaction, root causes, vulnerable customers and
 // the FCA return's deadline. Every chart has its table beside it; every count links to the
 // complaints behind it.
+import { formatTimeZone } from '../../i18n/format.ts';
 import { useMemo } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { settings } from '../../app/settings.ts';
@@ -61,7 +62,7 @@ export function DashboardScreen() {
           from: formatDate(period.from, lng),
           to: formatDate(period.to, lng),
           policy: policyName,
-          zone: zone ?? '…',
+          zone: zone ? formatTimeZone(zone, lng) : '…',
         })}
       </p>
       <nav aria-label={t('reports.dashboard.figures')} className="mb-8">

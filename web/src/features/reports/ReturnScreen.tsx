@@ -10,7 +10,7 @@ import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Section } from '../../components/Page.tsx';
 import { LoadFailed, Loading } from '../../components/States.tsx';
-import { formatDue } from '../../i18n/format.ts';
+import { formatDue, formatTimeZone } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { errorText } from '../../lib/errors.ts';
@@ -99,7 +99,7 @@ export function ReturnHeader({ r }: { r: ReturnData }) {
         {t('reports.returns.policy', {
           id: r.policy.id,
           version: r.policy.version,
-          zone: r.timezone,
+          zone: formatTimeZone(r.timezone, lng),
         })}
       </p>
       {r.deadline && (

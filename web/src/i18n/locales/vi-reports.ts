@@ -20,7 +20,7 @@ const viReports: Strings<ReportsMessages> = {
       lastQuarter: 'Quý trước',
       thisYear: 'Năm nay',
       last12Months: '12 tháng qua',
-      showing: 'Đang xem từ {{from}} đến {{to}}, {{policy}}, ngày theo múi giờ {{zone}}.',
+      showing: 'Đang xem từ {{from}} đến {{to}}, {{policy}}, ngày theo {{zone}}.',
       badPeriod: 'Ngày kết thúc phải bằng hoặc sau ngày bắt đầu.',
     },
     dashboard: {
@@ -188,7 +188,7 @@ const viReports: Strings<ReportsMessages> = {
       periodStart: 'Ngày bắt đầu kỳ',
       periodEnd: 'Ngày kết thúc kỳ (tính cả ngày này)',
       show: 'Tính',
-      policy: 'Quy trình {{id}}, phiên bản {{version}}; ngày theo múi giờ {{zone}}.',
+      policy: 'Quy trình {{id}}, phiên bản {{version}}; ngày theo {{zone}}.',
       deadline: 'Phải nộp chậm nhất vào {{due}} ({{days}} ngày làm việc sau khi kết thúc kỳ).',
       warnings: 'Cảnh báo về dữ liệu',
       noWarnings: 'Không có cảnh báo.',
