@@ -17,7 +17,7 @@ type Manifest = Record<string, ManifestChunk>;
 /** Each page: its route module and the parts of the strings it loads (web/src/i18n). */
 export const PAGES = {
   '/ (home)': ['src/routes/home.tsx', 'main'],
-  '/complain': ['src/routes/complain.tsx', 'main'],
+  '/complain': ['src/routes/complain.tsx', 'main', 'complain'],
   '/track/{reference}': ['src/routes/track.tsx', 'main'],
   '/procedure/{policy}': ['src/routes/procedure.tsx', 'main'],
   '/login': ['src/routes/login.tsx', 'main'],
@@ -40,6 +40,7 @@ export const BUDGETS_KB: Partial<Record<PageName, number>> = {
 
 const STRINGS: Record<string, Record<'en' | 'vi', string>> = {
   main: { en: 'src/i18n/locales/en.ts', vi: 'src/i18n/locales/vi.ts' },
+  complain: { en: 'src/i18n/locales/en-complain.ts', vi: 'src/i18n/locales/vi-complain.ts' },
   staff: { en: 'src/i18n/locales/en-staff.ts', vi: 'src/i18n/locales/vi-staff.ts' },
   queue: { en: 'src/i18n/locales/en-queue.ts', vi: 'src/i18n/locales/vi-queue.ts' },
   case: { en: 'src/i18n/locales/en-case.ts', vi: 'src/i18n/locales/vi-case.ts' },

@@ -1,10 +1,12 @@
 // Every page of the web app with what it needs to show, for the axe run and the screenshots.
 import type { Page } from 'playwright-core';
 import enAdmin from '../../web/src/i18n/locales/en-admin.ts';
+import enComplain from '../../web/src/i18n/locales/en-complain.ts';
 import enQueue from '../../web/src/i18n/locales/en-queue.ts';
 import enStaff from '../../web/src/i18n/locales/en-staff.ts';
 import en from '../../web/src/i18n/locales/en.ts';
 import viAdmin from '../../web/src/i18n/locales/vi-admin.ts';
+import viComplain from '../../web/src/i18n/locales/vi-complain.ts';
 import viQueue from '../../web/src/i18n/locales/vi-queue.ts';
 import viStaff from '../../web/src/i18n/locales/vi-staff.ts';
 import vi from '../../web/src/i18n/locales/vi.ts';
@@ -13,8 +15,8 @@ import { closeByApi, complainByApi, PASSWORD, STAFF, staffAct } from './harness.
 export type Lang = 'en' | 'vi';
 /** The app's own strings, so that pages are found by the names a person reads. */
 export const STRINGS = {
-  en: { ...en, ...enStaff, ...enQueue, ...enAdmin },
-  vi: { ...vi, ...viStaff, ...viQueue, ...viAdmin },
+  en: { ...en, ...enComplain, ...enStaff, ...enQueue, ...enAdmin },
+  vi: { ...vi, ...viComplain, ...viStaff, ...viQueue, ...viAdmin },
 } as const;
 
 export interface AppPage {

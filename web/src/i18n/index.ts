@@ -16,6 +16,10 @@ const CHOSEN_KEY = 'redress.language.chosen';
  *  `staff` (the signed-in screens), so that customers' pages never load the staff's strings. */
 const PARTS = {
   main: { en: () => import('./locales/en.ts'), vi: () => import('./locales/vi.ts') },
+  complain: {
+    en: () => import('./locales/en-complain.ts'),
+    vi: () => import('./locales/vi-complain.ts'),
+  },
   staff: { en: () => import('./locales/en-staff.ts'), vi: () => import('./locales/vi-staff.ts') },
   case: { en: () => import('./locales/en-case.ts'), vi: () => import('./locales/vi-case.ts') },
   queue: { en: () => import('./locales/en-queue.ts'), vi: () => import('./locales/vi-queue.ts') },

@@ -7,6 +7,9 @@ import { Alert } from '../components/Alert.tsx';
 import { Layout } from '../components/Layout.tsx';
 import { Page } from '../components/Page.tsx';
 import { ComplaintForm, Receipt, type Sent } from '../features/complaint-form/index.ts';
+import { loadStrings } from '../i18n/index.ts';
+
+await loadStrings('complain');
 
 export default function ComplainRoute() {
   const { t } = useTranslation();

@@ -3,7 +3,6 @@
 // resolution, escalations and ADR, redress, satisfaction, root causes, vulnerable customers and
 // the FCA return's deadline. Every chart has its table beside it; every count links to the
 // complaints behind it.
-import { formatTimeZone } from '../../i18n/format.ts';
 import { useMemo } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { settings } from '../../app/settings.ts';
@@ -15,7 +14,7 @@ import { useReport, type Report, type ReportRow } from './api.ts';
 import { reportCsvHref } from './api.ts';
 import { FcaDeadline, showsFcaDeadline } from './FcaDeadline.tsx';
 import { Figure } from './Figure.tsx';
-import { formatCell, formatDate, rowLabel } from './format.ts';
+import { formatCell, formatDate, formatTimeZone, rowLabel } from './format.ts';
 import { reportDrillHref } from './links.ts';
 import { periodSearch, readPeriod, type Period } from './period.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';

@@ -10,12 +10,12 @@ import { Button } from '../../components/Button.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Section } from '../../components/Page.tsx';
 import { LoadFailed, Loading } from '../../components/States.tsx';
-import { formatDue, formatTimeZone } from '../../i18n/format.ts';
+import { formatDue } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { errorText } from '../../lib/errors.ts';
 import { useFileReturn, useReturn, type ReturnData } from './api.ts';
-import { formatDate } from './format.ts';
+import { formatDate, formatTimeZone } from './format.ts';
 import { returnDrillHref } from './links.ts';
 import {
   defaultReturnPeriod,

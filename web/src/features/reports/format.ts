@@ -114,3 +114,23 @@ export function formatShortDate(ymd: string, lng: Language): string {
     timeZone: 'UTC',
   }).format(d);
 }
+
+/** A time zone as people name it, with its offset now: "United Kingdom Time (GMT+0)",
+ *  "giờ Đông Dương (GMT+7)" — never the technical id alone, unless Intl knows no name. */
+export function formatTimeZone(timeZone: string, lng: Language): string {
+  const part = (style: 'longGeneric' | 'shortOffset') => {
+    try {
+      return new Intl.DateTimeFormat(LOCALES[lng], { timeZone, timeZoneName: style })
+        .formatToParts(new Date())
+        .find((p) => p.type === 'timeZoneName')?.value;
+    } catch {
+      return undefined;
+    }
+  };
+  const name = part('longGeneric');
+  const offset = part('shortOffset');
+  if (!name) return timeZone;
+  // Mid-sentence in Vietnamese: "ngày theo giờ …".
+  const named = lng === 'vi' ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+  return offset && offset !== name ? `${named} (${offset})` : named;
+}
