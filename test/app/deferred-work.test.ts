@@ -125,6 +125,31 @@ for (const engine of engines()) {
       );
       assert.equal(breach.rows[0]!.at.toISOString(), '2026-03-10T12:00:07.200Z');
       assert.equal(await sweep(new Date(RECEIVED.getTime() + 60_000)), 0, 'nothing twice');
+      // Caught up after the clock was due: the warning is history, but nobody is told
+      // "due soon" of a clock already due (the breach notifies).
+      const notices = (kind: string) =>
+        count(
+          `select 1 from notifications n join complaints c on c.id = n.complaint_id
+           where c.reference = $1 and n.kind = $2`,
+          [ref, kind],
+        );
+      assert.equal(await notices('clock_warning'), 0);
+      assert.equal(await notices('clock_breached'), 1);
+    });
+
+    test('a warning swept before its clock is due tells the handler', async () => {
+      now = RECEIVED;
+      const ref = await register('quick-warn');
+      assert.equal(await sweep(new Date(RECEIVED.getTime() + 4000)), 1, 'the warning only');
+      assert.equal(
+        await count(
+          `select 1 from notifications n join complaints c on c.id = n.complaint_id
+           where c.reference = $1 and n.kind = 'clock_warning'`,
+          [ref],
+        ),
+        1,
+      );
+      assert.equal(await sweep(new Date(RECEIVED.getTime() + 8000)), 1, 'then its breach');
     });
 
     test('a registration swept only once everything is overdue: planned and done in the same sweep', async () => {

@@ -181,6 +181,12 @@ async function handle(
       at: item.due_at,
       data: { clock: item.clock_name, dueAt: state.due_at },
     });
+    // The warning stays in the history at its true instant, but a sweep catching up (after
+    // downtime, or on demo data) tells nobody "due soon" of a clock already due: its breach
+    // says what happened.
+    if (state.due_at && state.due_at.getTime() <= ctx.now.getTime()) {
+      return { warned: true, notified: false };
+    }
     batch.notify(
       row,
       'handler',
