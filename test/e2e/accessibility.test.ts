@@ -11,7 +11,7 @@ import {
   WIDTHS,
   type E2EServer,
 } from './harness.ts';
-import { appPages } from './pages.ts';
+import { appPages, auditPages } from './pages.ts';
 
 describe('accessibility of every page (axe, WCAG 2.2 AA)', () => {
   let server: E2EServer;
@@ -34,23 +34,7 @@ describe('accessibility of every page (axe, WCAG 2.2 AA)', () => {
   for (const lang of ['en', 'vi'] as const) {
     for (const width of WIDTHS) {
       test(`${lang} at ${width} px: no violations, <html lang="${lang}">`, async () => {
-        const found: string[] = [];
-        for (const p of appPages()) {
-          const { context, page } = await openPage(browser, {
-            width,
-            locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
-          });
-          await p.open(page, server.url, lang);
-          assert.equal(await page.evaluate(() => document.documentElement.lang), lang, p.name);
-          // Nothing wider than the window at 360 px (WCAG 1.4.10 reflow).
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
-          if (overflow > 0) found.push(`${p.name}: ${overflow}px wider than the window`);
-          for (const v of await axeViolations(page)) found.push(`${p.name}: ${v}`);
-          await context.close();
-        }
-        assert.deepEqual(found, []);
+        assert.deepEqual(await auditPages(browser, server.url, appPages(), lang, width), []);
       });
     }
   }

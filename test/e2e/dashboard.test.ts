@@ -9,7 +9,6 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, openWorkspace, takeAction, waitForStatus } from './case-helpers.ts';
 import {
-  axeViolations,
   complainByApi,
   launchBrowser,
   openPage,
@@ -19,7 +18,7 @@ import {
   WIDTHS,
   type E2EServer,
 } from './harness.ts';
-import { openSignedIn } from './pages.ts';
+import { auditPages, openSignedIn } from './pages.ts';
 import { FCA_PERIOD, loaded, REPORTS, reportPages, seedReports } from './report-pages.ts';
 
 const R = REPORTS.en;
@@ -181,23 +180,7 @@ describe('the dashboard and the returns in Chromium', () => {
   for (const lang of ['en', 'vi'] as const) {
     for (const width of WIDTHS) {
       test(`axe finds nothing on the dashboard and the returns, ${lang} at ${width} px`, async () => {
-        const found: string[] = [];
-        for (const p of reportPages()) {
-          const { context, page } = await openPage(browser, {
-            width,
-            locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
-          });
-          await p.open(page, server.url, lang);
-          assert.equal(await page.evaluate(() => document.documentElement.lang), lang, p.name);
-          // Wide tables scroll inside their own region, never the page (WCAG 1.4.10 reflow).
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-          );
-          if (overflow > 0) found.push(`${p.name}: ${overflow}px wider than the window`);
-          for (const v of await axeViolations(page)) found.push(`${p.name}: ${v}`);
-          await context.close();
-        }
-        assert.deepEqual(found, []);
+        assert.deepEqual(await auditPages(browser, server.url, reportPages(), lang, width), []);
       });
     }
   }

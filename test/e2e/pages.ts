@@ -1,5 +1,5 @@
 // Every page of the web app with what it needs to show, for the axe run and the screenshots.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import enAdmin from '../../web/src/i18n/locales/en-admin.ts';
 import enComplain from '../../web/src/i18n/locales/en-complain.ts';
 import enQueue from '../../web/src/i18n/locales/en-queue.ts';
@@ -10,7 +10,16 @@ import viComplain from '../../web/src/i18n/locales/vi-complain.ts';
 import viQueue from '../../web/src/i18n/locales/vi-queue.ts';
 import viStaff from '../../web/src/i18n/locales/vi-staff.ts';
 import vi from '../../web/src/i18n/locales/vi.ts';
-import { closeByApi, complainByApi, PASSWORD, STAFF, staffAct } from './harness.ts';
+import {
+  axeViolations,
+  closeByApi,
+  complainByApi,
+  openPage,
+  pageProblems,
+  PASSWORD,
+  STAFF,
+  staffAct,
+} from './harness.ts';
 
 export type Lang = 'en' | 'vi';
 /** The app's own strings, so that pages are found by the names a person reads. */
@@ -32,6 +41,39 @@ export async function signIn(page: Page, url: string, email: string, lang: Lang 
   await page.getByLabel(L.password).fill(PASSWORD);
   await page.getByRole('button', { name: L.submit }).click();
   await page.waitForURL(/\/(queue|dashboard)$/);
+}
+
+/**
+ * Opens each page in its own context at a width and in a language, and lists what is wrong: a
+ * wrong `<html lang>`, anything wider than the window (WCAG 1.4.10 reflow: wide tables scroll
+ * inside their own region), every axe violation, and — with `problems` — the page's errors.
+ */
+export async function auditPages(
+  browser: Browser,
+  url: string,
+  pages: readonly AppPage[],
+  lang: Lang,
+  width: number,
+  opts: { problems?: boolean } = {},
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const p of pages) {
+    const { context, page } = await openPage(browser, {
+      width,
+      locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
+    });
+    await p.open(page, url, lang);
+    const htmlLang = await page.evaluate(() => document.documentElement.lang);
+    if (htmlLang !== lang) found.push(`${p.name}: <html lang="${htmlLang}">, not ${lang}`);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    if (overflow > 0) found.push(`${p.name}: ${overflow}px wider than the window`);
+    for (const v of await axeViolations(page)) found.push(`${p.name}: ${v}`);
+    if (opts.problems) found.push(...pageProblems(page).map((e) => `${p.name}: ${e}`));
+    await context.close();
+  }
+  return found;
 }
 
 const sessions = new Map<string, { name: string; value: string; csrf: string }>();
