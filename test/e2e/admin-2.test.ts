@@ -104,11 +104,8 @@ describe('administration in Chromium: calendars, mailboxes, data protection', ()
     );
     // Undone: the day is worked again, and the first correction no longer stands.
     await made.getByRole('button', { name: fill(C.undo.add, { date: longDay }) }).click();
-    assert.equal(
-      await page.getByRole('radio', { name: C.correct.remove }).isChecked(),
-      true,
-      'the form is filled for working the day',
-    );
+    // The form is filled for working the day (waited for: the click re-renders it).
+    await page.getByRole('radio', { name: C.correct.remove, checked: true }).waitFor();
     await page.getByLabel(C.correct.reason, { exact: true }).fill('Notice withdrawn');
     await page.getByRole('button', { name: C.correct.preview }).click();
     await page.getByRole('button', { name: C.correct.confirm }).click();
