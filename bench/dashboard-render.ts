@@ -27,6 +27,7 @@ import {
   envNumber,
   fmtInt,
   percentile,
+  signedInContext,
   startServerChild,
   type ServerChild,
 } from './harness.ts';
@@ -107,21 +108,7 @@ async function main() {
 
     server = await startServerChild(url, { REDRESS_WORKER: '0' });
     const origin = server.origin;
-    const login = await fetch(`${origin}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-    });
-    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const [pair] = (login.headers.get('set-cookie') ?? '').split(';');
-    const at = pair!.indexOf('=');
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addCookies([
-      { name: pair!.slice(0, at), value: pair!.slice(at + 1), url: origin },
-    ]);
-    await context.addInitScript((t) => sessionStorage.setItem('redress.csrf', t), csrfToken);
+    const context = await signedInContext(browser, origin, EMAIL, PASSWORD);
     await context.addInitScript({ content: WATCH_FIGURES });
     const page = await context.newPage();
     // The server has been running a while before a manager opens the dashboard: one visit

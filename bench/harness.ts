@@ -5,6 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { newId, newSecret, sha256 } from '../src/app/crypto.ts';
 import type { Queryable } from '../src/db/client.ts';
 import { insertApiToken } from '../src/db/repositories/api-tokens.ts';
@@ -183,4 +184,29 @@ export function envNumber(name: string, fallback: number): number {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number`);
   return n;
+}
+
+/**
+ * A Chromium context at 1280 × 900 signed in as a staff member (the session cookie and the CSRF
+ * token the app keeps in sessionStorage), as the browser would be after the sign-in page.
+ */
+export async function signedInContext(
+  browser: Browser,
+  origin: string,
+  email: string,
+  password: string,
+): Promise<BrowserContext> {
+  const login = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const [pair] = (login.headers.get('set-cookie') ?? '').split(';');
+  const at = pair!.indexOf('=');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies([{ name: pair!.slice(0, at), value: pair!.slice(at + 1), url: origin }]);
+  await context.addInitScript((t) => sessionStorage.setItem('redress.csrf', t), csrfToken);
+  return context;
 }

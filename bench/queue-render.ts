@@ -22,6 +22,7 @@ import {
   envNumber,
   fmtInt,
   percentile,
+  signedInContext,
   startServerChild,
   type ServerChild,
 } from './harness.ts';
@@ -81,29 +82,15 @@ async function main() {
 
     server = await startServerChild(bench.url, { REDRESS_WORKER: '0' });
     const origin = server.origin;
-    const login = await fetch(`${origin}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-    });
-    if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const [pair] = (login.headers.get('set-cookie') ?? '').split(';');
-    const at = pair!.indexOf('=');
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addCookies([
-      { name: pair!.slice(0, at), value: pair!.slice(at + 1), url: origin },
-    ]);
-    await context.addInitScript((t) => sessionStorage.setItem('redress.csrf', t), csrfToken);
+    const context = await signedInContext(browser, origin, EMAIL, PASSWORD);
     await context.addInitScript({ content: WATCH_FIRST_ROW });
     // The server has been running a while before anyone opens the queue: warm its caches and
     // query plans with a few API reads first (the browser's own cache is still empty).
+    const [session] = await context.cookies(origin);
+    const pair = `${session!.name}=${session!.value}`;
     for (let i = 0; i < 5; i++) {
-      await fetch(`${origin}/api/v1/complaints?open=true&limit=25`, {
-        headers: { cookie: pair! },
-      });
-      await fetch(`${origin}/api/v1/complaints/views`, { headers: { cookie: pair! } });
+      await fetch(`${origin}/api/v1/complaints?open=true&limit=25`, { headers: { cookie: pair } });
+      await fetch(`${origin}/api/v1/complaints/views`, { headers: { cookie: pair } });
     }
     const page = await context.newPage();
     const times: number[] = [];
