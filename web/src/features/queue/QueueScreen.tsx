@@ -80,23 +80,20 @@ export function QueueScreen({ session }: { session: Session }) {
   };
   const pageAllSelected = items.length > 0 && items.every((c) => selected.has(c.reference));
 
-  useQueueKeys(
-    {
-      move: (by) =>
-        focusRow(document.activeElement?.id.startsWith('queue-row-') ? active + by : active),
-      open: () => {
-        const c = items[active];
-        if (c) navigate(`/complaints/${c.reference}`);
-      },
-      toggle: () => {
-        const c = items[active];
-        if (c) toggle(c.reference);
-      },
-      search: () => document.getElementById('queue-search')?.focus(),
-      help: () => setHelp(true),
+  useQueueKeys({
+    move: (by) =>
+      focusRow(document.activeElement?.id.startsWith('queue-row-') ? active + by : active),
+    open: () => {
+      const c = items[active];
+      if (c) navigate(`/complaints/${c.reference}`);
     },
-    !help,
-  );
+    toggle: () => {
+      const c = items[active];
+      if (c) toggle(c.reference);
+    },
+    search: () => document.getElementById('queue-search')?.focus(),
+    help: () => setHelp(true),
+  });
 
   const selection: Selection = allMatching ? { filter: query } : { references: [...selected] };
   const canAssign = session.capabilities['action.assign'];
