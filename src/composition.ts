@@ -14,6 +14,7 @@ import {
   type ServerKeys,
 } from './app/server-secret.ts';
 import { useSealKey } from './app/sealed.ts';
+import { WorkSignal } from './app/work-signal.ts';
 import { useAuditKey } from './db/audit-key.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/client.ts';
@@ -36,6 +37,8 @@ export interface Services {
   mailer: EmailSender | null;
   /** Keys derived from the server's secret (never stored in the database). */
   keys: ServerKeys;
+  /** Wakes this process's sweep and outbox after a write (they poll as well). */
+  work: WorkSignal;
 }
 
 /** What the HTTP routes are given: the services. */
@@ -69,6 +72,7 @@ export function buildServices(parts: {
     files: parts.files ?? new DiskFileStore(config.filesDir),
     policies: parts.policies,
     intake: new IntakeBatcher(db),
+    work: new WorkSignal(),
     mailer:
       parts.mailer !== undefined
         ? parts.mailer
