@@ -19,6 +19,7 @@ import { useAuditKey } from './db/audit-key.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { announceWork } from './db/work-notify.ts';
 import { smtpSender, type EmailSender } from './mail/outbound/smtp-sender.ts';
 
 /** The current time. Tests pass a clock they move; everything else reads this one. */
@@ -72,7 +73,7 @@ export function buildServices(parts: {
     files: parts.files ?? new DiskFileStore(config.filesDir),
     policies: parts.policies,
     intake: new IntakeBatcher(db),
-    work: new WorkSignal(),
+    work: new WorkSignal(db.kind === 'postgres' ? (p) => announceWork(db, p) : undefined),
     mailer:
       parts.mailer !== undefined
         ? parts.mailer

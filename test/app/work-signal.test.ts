@@ -1,10 +1,13 @@
 // Work done at once, not at the next interval: a write wakes this process's sweep and outbox
-// (so a web complaint's receipt leaves in a moment), and a wake-up during a step is not lost.
+// (so a web complaint's receipt leaves in a moment), on PostgreSQL the other processes' too (a
+// web process with no background work wakes the workers), and a wake-up during a step is kept.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { WorkSignal } from '../../src/app/work-signal.ts';
+import { buildServices } from '../../src/composition.ts';
+import { loadConfig } from '../../src/config.ts';
 import { workLoop } from '../../src/jobs/loop.ts';
 import { startJobs } from '../../src/jobs/services.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
@@ -13,12 +16,29 @@ import { engines } from '../helpers/db.ts';
 const HOUR = 3_600_000;
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const v = await probe();
     if (v !== undefined) return v;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`${what}: not within 10 s`);
+  throw new Error(`${what}: not within 30 s`);
+}
+
+/** An SMTP server that keeps what it is sent. */
+function inbox(mails: ParsedMail[]) {
+  return new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        mails.push(await simpleParser(Buffer.concat(chunks)));
+        callback();
+      });
+    },
+  });
 }
 
 describe('the work loop', () => {
@@ -70,6 +90,28 @@ describe('the work loop', () => {
     signal.notify('sweep');
     assert.deepEqual(seen, ['outbox', 'sweep', 'outbox']);
   });
+
+  test("another process's announcement wakes the topics it names; this one's own is ignored", async () => {
+    const sent: string[] = [];
+    const here = new WorkSignal(async (p) => void sent.push(p));
+    const there = new WorkSignal();
+    const woken: string[] = [];
+    there.subscribe('sweep', () => woken.push('sweep'));
+    there.subscribe('outbox', () => woken.push('outbox'));
+    here.notify('sweep');
+    here.notify('sweep', 'outbox'); // the same turn: one announcement
+    await new Promise((r) => setImmediate(r));
+    assert.equal(sent.length, 1);
+    there.received(sent[0]!);
+    assert.deepEqual(woken.sort(), ['outbox', 'sweep']);
+    woken.length = 0;
+    const ownWoken: string[] = [];
+    here.subscribe('sweep', () => ownWoken.push('sweep'));
+    here.received(sent[0]!);
+    there.received('nonsense');
+    assert.deepEqual(ownWoken, []);
+    assert.deepEqual(woken, []);
+  });
 });
 
 for (const engine of engines()) {
@@ -77,19 +119,7 @@ for (const engine of engines()) {
     let t: TestApp;
     let stop: () => Promise<void>;
     const mails: ParsedMail[] = [];
-    const smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', async () => {
-          mails.push(await simpleParser(Buffer.concat(chunks)));
-          callback();
-        });
-      },
-    });
+    const smtp = inbox(mails);
 
     before(async () => {
       await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
@@ -122,3 +152,50 @@ for (const engine of engines()) {
     });
   });
 }
+
+describe('several processes on one PostgreSQL', { skip: !engines().includes('postgres') }, () => {
+  // A web process that runs no background work (REDRESS_WORKER=0) and a worker whose sweep
+  // looks once an hour: the worker is woken by the web process's NOTIFY.
+  let web: TestApp;
+  let stop: () => Promise<void>;
+  let worker: ReturnType<typeof buildServices>;
+  const mails: ParsedMail[] = [];
+  const smtp = inbox(mails);
+
+  before(async () => {
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as { port: number }).port;
+    web = await startApp('postgres', { env: { REDRESS_SWEEP_INTERVAL_MS: String(HOUR) } });
+    worker = buildServices({
+      config: loadConfig({
+        REDRESS_DEMO: '0',
+        LOG_LEVEL: 'silent',
+        REDRESS_SWEEP_INTERVAL_MS: String(HOUR),
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+      }),
+      db: web.db,
+      policies: web.services.policies,
+    });
+    stop = await startJobs(worker, () => {});
+  });
+  after(async () => {
+    await stop?.();
+    worker?.mailer?.close();
+    await web?.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  test("the web process's complaint is receipted by the worker without waiting for its interval", async () => {
+    const r = await web.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/complaints',
+      payload: complaintBody({ customer: { name: 'Rhys Remote', email: 'rhys@example.com' } }),
+    });
+    assert.equal(r.statusCode, 201, r.body);
+    const ref = r.json().reference as string;
+    const mail = await until('the receipt in the inbox', () =>
+      mails.find((m) => (m.subject ?? '').includes(ref)),
+    );
+    assert.equal((mail.to as { text: string }).text, 'rhys@example.com');
+  });
+});
