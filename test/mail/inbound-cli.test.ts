@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
+import { openMailboxPassword } from '../../src/app/mailboxes/mailbox-password.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { run } from '../../src/cli/commands/mailbox.ts';
 import type { Services } from '../../src/composition.ts';
@@ -91,7 +92,16 @@ for (const engine of engines()) {
         /listening on 127.0.0.1:2525/,
       );
       const stored = (await listMailboxes(w.db)).find((m) => m.name === 'main')!;
-      assert.equal(stored.password, 'secret-imap-password');
+      // Sealed in the row, opened only where the connection is made.
+      const row = (
+        await w.db.query<Record<string, unknown>>('select * from mailboxes where id = $1', [
+          stored.id,
+        ])
+      ).rows[0]!;
+      assert.equal(row.password, null);
+      assert.ok(!JSON.stringify(row).includes('secret-imap-password'), JSON.stringify(row));
+      assert.match(String(row.password_sealed), /^v1\./);
+      assert.equal(openMailboxPassword(stored), 'secret-imap-password');
       assert.equal(stored.secure, true);
       assert.deepEqual(stored.trustedAuthservIds, ['mx1.example.org', 'mx2.example.org']);
       const lines = (await mailbox('list')).split('\n');
