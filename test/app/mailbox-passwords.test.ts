@@ -13,6 +13,7 @@ import { AppError } from '../../src/app/errors.ts';
 import { addMailbox } from '../../src/app/mailboxes/add-mailbox.ts';
 import { openMailboxPassword } from '../../src/app/mailboxes/mailbox-password.ts';
 import { sealMailboxPasswords } from '../../src/app/mailboxes/seal-mailbox-passwords.ts';
+import { setMailboxPassword } from '../../src/app/mailboxes/set-mailbox-password.ts';
 import { testMailboxConnection } from '../../src/app/mailboxes/test-mailbox-connection.ts';
 import { PolicyRegistry } from '../../src/app/policy-registry.ts';
 import { useSealKey } from '../../src/app/sealed.ts';
@@ -114,7 +115,16 @@ for (const engine of engines()) {
         await assert.rejects(
           testMailboxConnection({ db: t.db }, ADMIN, { id: m.id }),
           (e: unknown) =>
-            e instanceof AppError && e.code === 'MAILBOX.CREDENTIALS_UNREADABLE' && e.status === 409,
+            e instanceof AppError &&
+            e.code === 'MAILBOX.CREDENTIALS_UNREADABLE' &&
+            e.status === 409,
+        );
+        // The remedy: give it its password again, sealed under the secret in force.
+        const deps = { db: t.db, now: () => new Date() };
+        await setMailboxPassword(deps, ADMIN, { name: 'rotated', password: 'pw-under-secret-b' });
+        assert.equal(
+          openMailboxPassword((await findMailboxById(t.db, m.id))!),
+          'pw-under-secret-b',
         );
       } finally {
         useSecret(SECRET_A);

@@ -120,6 +120,32 @@ for (const engine of engines()) {
       );
     });
 
+    test('an IMAP mailbox is given its password again (sealed); the audit trail never holds it', async () => {
+      process.env.TEST_MAILBOX_PASSWORD_2 = 'the-new-imap-password';
+      try {
+        assert.match(
+          await mailbox('password', 'main', '--password-env', 'TEST_MAILBOX_PASSWORD_2'),
+          /stored the new password of mailbox "main" \(sealed\)/,
+        );
+        const stored = (await listMailboxes(w.db)).find((m) => m.name === 'main')!;
+        assert.equal(openMailboxPassword(stored), 'the-new-imap-password');
+        const events = await w.db.query<{ type: string; d: string }>(
+          'select type, data::text as d from events',
+        );
+        assert.ok(events.rows.some((e) => e.type === 'mailbox_password_set'));
+        assert.ok(events.rows.every((e) => !e.d.includes('the-new-imap-password')));
+        await fails(
+          ['password', 'complaints@bank.example', '--password-env', 'TEST_MAILBOX_PASSWORD_2'],
+          1,
+          /no IMAP mailbox "complaints@bank.example"/,
+        );
+        await fails(['password', 'main'], 2, /usage: redress mailbox/);
+        await fails(['password', 'main', '--password-env', 'NOT_SET_ANYWHERE'], 1, /is not set/);
+      } finally {
+        delete process.env.TEST_MAILBOX_PASSWORD_2;
+      }
+    });
+
     test('flagged mail is listed, and can be taken again', async () => {
       assert.match(await mailbox('flagged'), /no flagged mail/);
       const o = await ingestMail(w.deps, w.mailbox, brokenMime(), { uid: 1, uidValidity: 1 });

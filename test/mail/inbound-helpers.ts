@@ -42,7 +42,9 @@ export function ingestDepsFor(
 }
 
 /** Settings of a test mailbox; its password (if any) in clear, sealed as Redress seals it. */
-export type TestMailbox = Partial<Omit<NewMailbox, 'passwordSealed'>> & { password?: string | null };
+export type TestMailbox = Partial<Omit<NewMailbox, 'passwordSealed'>> & {
+  password?: string | null;
+};
 
 /** An SMTP-listener mailbox for uk-comms-ombudsman (nothing listens in the tests). */
 export function addTestMailbox(db: Db, mailbox: TestMailbox = {}): Promise<Mailbox> {
@@ -67,10 +69,7 @@ export function addTestMailbox(db: Db, mailbox: TestMailbox = {}): Promise<Mailb
   });
 }
 
-export async function mailWorld(
-  engine: Engine,
-  mailbox: TestMailbox = {},
-): Promise<MailWorld> {
+export async function mailWorld(engine: Engine, mailbox: TestMailbox = {}): Promise<MailWorld> {
   const t = await openTestDb(engine);
   const policies = new PolicyRegistry(t.db);
   await policies.syncPresets();

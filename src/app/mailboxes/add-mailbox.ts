@@ -34,7 +34,9 @@ export async function addMailbox(
   const { password, ...settings } = input;
   const id = input.id ?? randomUUID();
   const passwordSealed =
-    password === null || password === '' ? null : sealMailboxPassword({ ...settings, id }, password);
+    password === null || password === ''
+      ? null
+      : sealMailboxPassword({ ...settings, id }, password);
   return deps.db.transaction(async (tx) => {
     const m = await insertMailbox(tx, { ...settings, id, passwordSealed });
     await appendSystemEvent(tx, {

@@ -32,7 +32,8 @@ export function openMailboxPassword(m: Mailbox): string {
     throw new AppError(
       'MAILBOX.CREDENTIALS_UNREADABLE',
       `the stored password of mailbox "${m.name}" cannot be opened with this server's secret ` +
-        '(REDRESS_SECRET or REDRESS_SECRET_FILE changed, or the row was altered); add the mailbox again with its password',
+        '(REDRESS_SECRET or REDRESS_SECRET_FILE changed, or the row was altered); start Redress with the secret it was ' +
+        `stored under, or give the password again: redress mailbox password ${JSON.stringify(m.name)} --password-env <VAR>`,
     );
   }
 }

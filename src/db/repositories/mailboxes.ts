@@ -127,6 +127,19 @@ export async function findMailboxById(q: Queryable, id: string): Promise<Mailbox
   return r.rows[0] ? fromRow(r.rows[0]) : null;
 }
 
+/** Stores a mailbox's new sealed password (the legacy clear one, if any, is dropped). */
+export async function setMailboxPasswordSealed(
+  q: Queryable,
+  id: string,
+  sealed: string,
+): Promise<boolean> {
+  const r = await q.query(
+    'update mailboxes set password_sealed = $2, password = null where id = $1',
+    [id, sealed],
+  );
+  return r.rowCount > 0;
+}
+
 /** A mailbox whose password is still in the legacy clear column, with what its seal is bound to. */
 export interface ClearPassword {
   id: string;
