@@ -261,7 +261,7 @@ const RESOURCE_ERRORS = {
   'MAILBOX.CREDENTIALS_UNREADABLE': {
     status: 409,
     meaning:
-      "the mailbox's stored password cannot be opened with this server's secret (the secret changed, or the row was altered): start Redress with the secret it was stored under, or give it again with redress mailbox password",
+      "the stored password cannot be opened with this server's secret (it changed, or the row was altered): restore the secret, or set the password again",
   },
 } as const satisfies Record<string, ErrorEntry>;
 

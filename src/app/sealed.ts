@@ -1,8 +1,8 @@
 // Secrets that must be kept in a row but never in clear (a tracking token inside a stored
 // Idempotency-Key answer; the complaint's own tracking token, so its link can be given again; a
 // mailbox's IMAP password): sealed with AES-256-GCM under keys derived from the server's secret
-// (src/app/server-secret.ts), one per purpose, which the database never holds. The composition root sets the keys; until
-// then fixed development keys serve (tests that build no services).
+// (src/app/server-secret.ts), one per purpose, which the database never holds. The composition
+// root sets the keys; until then fixed development keys serve (tests that build no services).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 let key: Buffer = createHash('sha256').update('redress development seal key').digest();
