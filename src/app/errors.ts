@@ -272,7 +272,7 @@ const PRIVACY_ERRORS = {
   'ERASURE.REFUSED': {
     status: 409,
     meaning:
-      'a retention duty or legal hold applies: details.until is the date the duty ends (null while a hold or an open complaint keeps it), details.restrictionOffered is true',
+      'a retention duty or legal hold applies: details.duty says which (retention, customer_hold, complaint_hold, open_complaint), details.until is the date the duty ends (null while a hold or an open complaint keeps it), details.restrictionOffered is true',
   },
   'HOLD.RELEASED': { status: 409, meaning: 'the legal hold has been released already' },
   'DSR.NOT_FOUND': { status: 404, meaning: 'no data request with this id' },

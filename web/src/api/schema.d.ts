@@ -14675,6 +14675,8 @@ export interface components {
             answer: string | null;
             /** Format: date-time */
             answeredAt: string | null;
+            /** @description what the caller may do now: actions (POST …/actions/{action}; extend needs a reason) and, once in progress, the customer operation that carries the request out (export, erase, restrict); empty for a reader or once answered */
+            allowedActions: ("acknowledge" | "check-identity" | "confirm-identity" | "start" | "extend" | "answer" | "export" | "erase" | "restrict")[];
         };
         DataRequestList: {
             items: components["schemas"]["DataRequest"][];
