@@ -282,7 +282,12 @@ const PRIVACY_ERRORS = {
   },
   'DSR.EXTENSION_REFUSED': {
     status: 409,
-    meaning: 'no extension: the policy allows none, one was taken, or no reason was given',
+    meaning: 'no extension: the policy allows none, or one was taken',
+  },
+  'DSR.REASON_REQUIRED': {
+    status: 422,
+    meaning:
+      'an extension needs a reason, and a refusal (outcome "refused") its reasons in the answer: details.field names which',
   },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -77,7 +77,36 @@ describe('allowedDataRequestActions', () => {
     assert.ok(allowedDataRequestActions(uk, fresh(), 'access').includes('extend'));
     assert.throws(
       () => applyDataRequestAction(uk, fresh(), 'extend', { reason: '  ' }, at(3)),
-      /needs a reason/,
+      (e: unknown) =>
+        e instanceof DataRequestRuleError &&
+        e.code === 'DSR.REASON_REQUIRED' &&
+        e.field === 'reason',
+    );
+  });
+
+  test('a refusal is answered with its reasons; another outcome needs none', () => {
+    const c = step(fresh(), 'start');
+    assert.throws(
+      () => applyDataRequestAction(uk, c, 'answer', { outcome: 'refused', answer: ' ' }, at(5)),
+      (e: unknown) =>
+        e instanceof DataRequestRuleError &&
+        e.code === 'DSR.REASON_REQUIRED' &&
+        e.field === 'answer',
+    );
+    const refused = applyDataRequestAction(
+      uk,
+      c,
+      'answer',
+      {
+        outcome: 'refused',
+        answer: 'Manifestly unfounded: the fourth identical request this month',
+      },
+      at(5),
+    );
+    assert.equal(refused.state, 'answered');
+    assert.equal(
+      applyDataRequestAction(uk, c, 'answer', { outcome: 'exported' }, at(5)).state,
+      'answered',
     );
   });
 

@@ -39,6 +39,10 @@ for (const engine of engines()) {
       const act = (action: string, body: object = {}) =>
         post(`/api/v1/privacy/requests/${dsr.id}/actions/${action}`, body);
       assert.equal((await act('acknowledge')).json().acknowledgedAt, '2026-06-01T02:00:00.000Z');
+      const bare = await act('extend', { reason: '' });
+      assert.equal(bare.statusCode, 422, bare.body);
+      assert.equal(bare.json().error.code, 'DSR.REASON_REQUIRED');
+      assert.deepEqual(bare.json().error.details, { field: 'reason' });
       const extended = await act('extend', { reason: 'Data held by a processor abroad' });
       assert.equal(extended.statusCode, 200, extended.body);
       assert.equal(extended.json().dueAt, '2026-07-01T02:00:00.000Z');

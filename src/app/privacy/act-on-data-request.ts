@@ -41,7 +41,8 @@ export async function actOnDataRequest(
     try {
       next = applyDataRequestAction(policy, caseOf(row), input.action, input, now);
     } catch (err) {
-      if (err instanceof DataRequestRuleError) throw new AppError(err.code, err.message);
+      if (err instanceof DataRequestRuleError)
+        throw new AppError(err.code, err.message, err.field ? { field: err.field } : undefined);
       throw err;
     }
     const due = dataRequestDeadlines(policy, next);

@@ -82,16 +82,23 @@ export function dataRequestDeadlines(
 
 export class DataRequestRuleError extends Error {
   constructor(
-    readonly code: 'DSR.ILLEGAL_ACTION' | 'DSR.EXTENSION_REFUSED',
+    readonly code: 'DSR.ILLEGAL_ACTION' | 'DSR.EXTENSION_REFUSED' | 'DSR.REASON_REQUIRED',
     message: string,
+    /** REASON_REQUIRED: the field that needs the text (reason, or answer for a refusal). */
+    readonly field?: 'reason' | 'answer',
   ) {
     super(message);
   }
 }
 
+/** The outcome of an answer that refuses the request: its answer must say why. */
+export const REFUSED_OUTCOME = 'refused';
+
 export interface DataRequestActionInput {
   reason?: string | undefined;
   withProcessors?: boolean | undefined;
+  outcome?: string | undefined;
+  answer?: string | undefined;
 }
 
 /**
@@ -191,9 +198,19 @@ export function applyDataRequestAction(
       };
     case 'extend':
       if (!input.reason?.trim())
-        throw new DataRequestRuleError('DSR.EXTENSION_REFUSED', 'an extension needs a reason');
+        throw new DataRequestRuleError(
+          'DSR.REASON_REQUIRED',
+          'an extension needs a reason',
+          'reason',
+        );
       return { ...c, extension: { reason: input.reason.trim(), at } };
     case 'answer':
+      if (input.outcome?.trim() === REFUSED_OUTCOME && !input.answer?.trim())
+        throw new DataRequestRuleError(
+          'DSR.REASON_REQUIRED',
+          'a refusal needs its reasons in the answer',
+          'answer',
+        );
       return { ...c, state: 'answered', answeredAt: now };
   }
 }
