@@ -58,9 +58,9 @@ function ErasureRefused({ refusal, timeZone }: { refusal: Refusal; timeZone?: st
         })}
       </p>
       {refusal.complaints && refusal.complaints.length > 0 && (
-        <p>{t(`${R}.complaints`, { list: refusal.complaints.join(', ') })}</p>
+        <p className="mt-2">{t(`${R}.complaints`, { list: refusal.complaints.join(', ') })}</p>
       )}
-      <p>{t(`${R}.restrictInstead`)}</p>
+      <p className="mt-2">{t(`${R}.restrictInstead`)}</p>
     </Alert>
   );
 }

@@ -70,7 +70,6 @@ export function DataRequests({ manage }: { manage: boolean }) {
   return (
     <Section id="requests" title={t('privacy.requests.title')}>
       <p className="mb-4 max-w-prose">{t('privacy.requests.intro')}</p>
-      {manage && <NewDataRequest />}
       <label className="mb-4 inline-flex min-h-11 cursor-pointer items-center gap-3 text-lg">
         <input
           type="checkbox"
@@ -113,6 +112,7 @@ export function DataRequests({ manage }: { manage: boolean }) {
           </ul>
         </>
       )}
+      {manage && <NewDataRequest />}
     </Section>
   );
 }

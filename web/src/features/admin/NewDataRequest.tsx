@@ -77,7 +77,7 @@ export function NewDataRequest() {
       : t(`${N}.noPolicy`)
     : undefined;
   return (
-    <section aria-labelledby="new-request-heading" className="mb-6">
+    <section aria-labelledby="new-request-heading" className="mt-6">
       <h3 id="new-request-heading" className="mb-2 text-xl font-bold">
         {t(`${N}.title`)}
       </h3>

@@ -529,12 +529,12 @@ const enAdmin = {
         extendReason: 'Why more time is needed',
         extendHint:
           'Recorded with the request, and to be given to the customer. A request can be extended once.',
-        extendConfirm: 'Extend the deadline',
+        extendConfirm: 'Confirm the extension',
         outcome: 'Outcome',
         answerText: 'What the answer says',
         answerHint:
           'For a refusal, give the reasons, and tell the customer they may complain to the regulator.',
-        answerConfirm: 'Record the answer',
+        answerConfirm: 'Save the answer and close the request',
         reason: 'Reason',
         eraseIntro:
           'The customer’s personal data is removed from every complaint, message, attachment and from their customer record. Counts and deadlines are kept. This cannot be undone.',

@@ -530,12 +530,12 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
         extendReason: 'Vì sao cần thêm thời gian',
         extendHint:
           'Lý do được lưu cùng yêu cầu và cần được thông báo cho khách hàng. Mỗi yêu cầu chỉ được gia hạn một lần.',
-        extendConfirm: 'Gia hạn thời hạn',
+        extendConfirm: 'Xác nhận gia hạn',
         outcome: 'Kết quả',
         answerText: 'Nội dung câu trả lời',
         answerHint:
           'Nếu từ chối, hãy nêu lý do và cho khách hàng biết họ có quyền khiếu nại lên cơ quan quản lý.',
-        answerConfirm: 'Ghi nhận câu trả lời',
+        answerConfirm: 'Lưu câu trả lời và đóng yêu cầu',
         reason: 'Lý do',
         eraseIntro:
           'Dữ liệu cá nhân của khách hàng sẽ bị xoá khỏi mọi khiếu nại, tin nhắn, tệp đính kèm và hồ sơ khách hàng. Số liệu thống kê và thời hạn vẫn được giữ. Không thể hoàn tác việc này.',
