@@ -563,7 +563,7 @@ const enAdmin = {
         receivedAtHint: 'In this device’s time zone. The deadlines run from this moment.',
         receivedAtInvalid: 'Enter the date and time it arrived',
         policy: 'Rules and deadlines',
-        policyLatest: 'Those of the customer’s latest complaint',
+        policyLatest: 'From their latest complaint',
         noPolicy: 'This customer has no complaint: choose the procedure whose rules apply.',
         submit: 'Record the request',
         recorded: 'The request was recorded.',

@@ -563,7 +563,7 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
         receivedAtHint: 'Theo múi giờ của thiết bị này. Thời hạn được tính từ thời điểm này.',
         receivedAtInvalid: 'Hãy nhập ngày và giờ nhận yêu cầu',
         policy: 'Quy định và thời hạn',
-        policyLatest: 'Theo khiếu nại gần nhất của khách hàng',
+        policyLatest: 'Theo khiếu nại gần nhất của họ',
         noPolicy: 'Khách hàng này chưa có khiếu nại nào: hãy chọn quy trình có quy định áp dụng.',
         submit: 'Ghi nhận yêu cầu',
         recorded: 'Đã ghi nhận yêu cầu.',
