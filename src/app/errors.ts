@@ -277,7 +277,7 @@ const PRIVACY_ERRORS = {
   'ERASURE.REFUSED': {
     status: 409,
     meaning:
-      'a retention duty or legal hold applies: details.until is the date the duty ends (null while a hold or an open complaint keeps it), details.restrictionOffered is true',
+      'a retention duty or legal hold applies: details.duty says which (retention, customer_hold, complaint_hold, open_complaint), details.until is the date the duty ends (null while a hold or an open complaint keeps it), details.restrictionOffered is true',
   },
   'HOLD.RELEASED': { status: 409, meaning: 'the legal hold has been released already' },
   'DSR.NOT_FOUND': { status: 404, meaning: 'no data request with this id' },
@@ -287,7 +287,12 @@ const PRIVACY_ERRORS = {
   },
   'DSR.EXTENSION_REFUSED': {
     status: 409,
-    meaning: 'no extension: the policy allows none, one was taken, or no reason was given',
+    meaning: 'no extension: the policy allows none, or one was taken',
+  },
+  'DSR.REASON_REQUIRED': {
+    status: 422,
+    meaning:
+      'an extension needs a reason, and a refusal (outcome "refused") its reasons in the answer: details.field names which',
   },
 } as const satisfies Record<string, ErrorEntry>;
 

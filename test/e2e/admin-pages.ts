@@ -60,6 +60,27 @@ export function privacyFixture(url: string): Promise<PrivacyFixture> {
   return f;
 }
 
+const erasures = new Map<string, Promise<string>>();
+
+/** Once per server: a request to erase the fixture customer's data, in progress (so erasure is
+ *  offered, and refused: the closed complaint's retention period runs two years). */
+export function erasureFixture(url: string): Promise<string> {
+  let e = erasures.get(url);
+  if (!e) {
+    e = (async () => {
+      const { customerId } = await privacyFixture(url);
+      const r = await apiAs<{ id: string }>(url, 'administrator', 'POST', '/privacy/requests', {
+        customerId,
+        kind: 'erasure',
+      });
+      await apiAs(url, 'administrator', 'POST', `/privacy/requests/${r.id}/actions/start`, {});
+      return r.id;
+    })();
+    erasures.set(url, e);
+  }
+  return e;
+}
+
 const mailboxes = new Map<string, Promise<string>>();
 
 /** Once per server: an SMTP listener mailbox (nothing listens: the e2e server runs no worker). */
@@ -254,6 +275,33 @@ export function adminPages(): AppPage[] {
         const { requestId } = await privacyFixture(url);
         await openAs(page, url, lang, 'administrator', `/admin/privacy/requests/${requestId}`);
         await page.getByText(P(lang).requests.answerBy).waitFor();
+        await page
+          .getByRole('button', { name: P(lang).requests.act.buttons.acknowledge })
+          .waitFor();
+      },
+    },
+    {
+      name: 'admin-privacy-request-extend',
+      open: async (page, url, lang) => {
+        const R = P(lang).requests;
+        const { requestId } = await privacyFixture(url);
+        await openAs(page, url, lang, 'administrator', `/admin/privacy/requests/${requestId}`);
+        await page.getByRole('button', { name: R.act.buttons.extend }).click();
+        await page.getByRole('button', { name: R.act.extendConfirm }).click();
+        await page.getByText(STRINGS[lang].errors['DSR.REASON_REQUIRED']).waitFor();
+      },
+    },
+    {
+      name: 'admin-privacy-request-refused',
+      open: async (page, url, lang) => {
+        const R = P(lang).requests;
+        const id = await erasureFixture(url);
+        await openAs(page, url, lang, 'administrator', `/admin/privacy/requests/${id}`);
+        await page.getByRole('button', { name: R.act.buttons.erase }).click();
+        await page
+          .getByRole('button', { name: fill(R.act.eraseConfirm, { customer: 'Priya Patel' }) })
+          .click();
+        await page.getByText(R.act.refused.title).waitFor();
       },
     },
     {

@@ -56,7 +56,7 @@ describe('UK data requests (uk-fca-disp, Europe/London)', () => {
     let c = fresh('2026-01-15T09:00:00Z');
     assert.throws(
       () => applyDataRequestAction(uk, c, 'extend', {}, new Date('2026-01-20T09:00:00Z')),
-      (e: unknown) => e instanceof DataRequestRuleError && e.code === 'DSR.EXTENSION_REFUSED',
+      (e: unknown) => e instanceof DataRequestRuleError && e.code === 'DSR.REASON_REQUIRED',
     );
     c = applyDataRequestAction(
       uk,

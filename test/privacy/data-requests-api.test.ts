@@ -34,24 +34,37 @@ for (const engine of engines()) {
       assert.equal(dsr.policy, 'vn-datacentre');
       assert.equal(dsr.acknowledgeDueAt, '2026-06-03T17:00:00.000Z');
       assert.equal(dsr.dueAt, '2026-06-16T02:00:00.000Z');
+      assert.deepEqual(dsr.allowedActions, ['acknowledge', 'check-identity', 'start', 'extend']);
 
       const act = (action: string, body: object = {}) =>
         post(`/api/v1/privacy/requests/${dsr.id}/actions/${action}`, body);
       assert.equal((await act('acknowledge')).json().acknowledgedAt, '2026-06-01T02:00:00.000Z');
+      const bare = await act('extend', { reason: '' });
+      assert.equal(bare.statusCode, 422, bare.body);
+      assert.equal(bare.json().error.code, 'DSR.REASON_REQUIRED');
+      assert.deepEqual(bare.json().error.details, { field: 'reason' });
       const extended = await act('extend', { reason: 'Data held by a processor abroad' });
       assert.equal(extended.statusCode, 200, extended.body);
       assert.equal(extended.json().dueAt, '2026-07-01T02:00:00.000Z');
+      assert.deepEqual(extended.json().allowedActions, ['check-identity', 'start']);
       const again = await act('extend', { reason: 'Still waiting' });
       assert.equal(again.statusCode, 409);
       assert.equal(again.json().error.code, 'DSR.EXTENSION_REFUSED');
       const early = await act('answer', { outcome: 'exported' });
       assert.equal(early.json().error.code, 'DSR.ILLEGAL_ACTION');
-      await act('start');
+      const started = await act('start');
+      assert.deepEqual(started.json().allowedActions, ['answer', 'export']);
+      const reader = await t.app.inject({
+        url: `/api/v1/privacy/requests/${dsr.id}`,
+        headers: t.as('auditor'),
+      });
+      assert.deepEqual(reader.json().allowedActions, [], 'an auditor reads, and may do nothing');
       const answered = await act('answer', {
         outcome: 'exported',
         answer: 'Sent the ZIP by email',
       });
       assert.equal(answered.json().status, 'answered');
+      assert.deepEqual(answered.json().allowedActions, []);
 
       const open = await t.app.inject({
         url: '/api/v1/privacy/requests',

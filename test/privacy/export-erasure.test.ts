@@ -195,6 +195,7 @@ for (const engine of engines()) {
         const error = r.json().error;
         assert.equal(error.code, 'ERASURE.REFUSED');
         // uk-comms-ombudsman keeps records two years from closing (2026-03-06 09:00 GMT).
+        assert.equal(error.details.duty, 'retention');
         assert.equal(error.details.until, '2028-03-06T09:00:00.000Z');
         assert.equal(error.details.restrictionOffered, true);
         assert.deepEqual(error.details.complaints, [dana.reference]);

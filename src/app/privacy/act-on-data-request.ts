@@ -17,7 +17,7 @@ import {
 } from '../../domain/privacy/data-requests.ts';
 import { AppError } from '../errors.ts';
 import type { PolicyRegistry } from '../policy-registry.ts';
-import { caseOf, toDataRequest, type DataRequest } from './data-request.ts';
+import { caseOf, policyOfRequest, toDataRequest, type DataRequest } from './data-request.ts';
 
 export const dataRequestActionInput = z.strictObject({
   reason: z.string().trim().max(2000).optional(),
@@ -36,12 +36,13 @@ export async function actOnDataRequest(
   return deps.db.transaction(async (tx) => {
     const row = await lockDataRequest(tx, input.id);
     if (!row) throw new AppError('DSR.NOT_FOUND', `no data request ${input.id}`);
-    const policy = deps.policies.at(row.policy_id, row.received_at);
+    const policy = policyOfRequest(deps.policies, row);
     let next;
     try {
       next = applyDataRequestAction(policy, caseOf(row), input.action, input, now);
     } catch (err) {
-      if (err instanceof DataRequestRuleError) throw new AppError(err.code, err.message);
+      if (err instanceof DataRequestRuleError)
+        throw new AppError(err.code, err.message, err.field ? { field: err.field } : undefined);
       throw err;
     }
     const due = dataRequestDeadlines(policy, next);
@@ -70,6 +71,6 @@ export async function actOnDataRequest(
         dueAt: due.dueAt?.toISOString() ?? null,
       },
     });
-    return toDataRequest((await findDataRequest(tx, row.id))!);
+    return toDataRequest((await findDataRequest(tx, row.id))!, policy, actor);
   });
 }

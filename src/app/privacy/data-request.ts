@@ -1,6 +1,15 @@
-// A data-subject request as the API shows it, and its row turned into the domain's case and back.
+// A data-subject request as the API shows it — with what the caller may do on it now — and its
+// row turned into the domain's case and back.
 import type { DataRequestRow } from '../../db/repositories/privacy-requests.ts';
-import type { DataRequestCase } from '../../domain/privacy/data-requests.ts';
+import { may } from '../../domain/access/permissions.ts';
+import type { Actor } from '../../domain/complaint/snapshot.ts';
+import type { Policy } from '../../domain/policy/schema.ts';
+import {
+  allowedDataRequestActions,
+  type DataRequestCase,
+  type DataRequestStep,
+} from '../../domain/privacy/data-requests.ts';
+import type { PolicyRegistry } from '../policy-registry.ts';
 
 export interface DataRequest {
   id: string;
@@ -20,6 +29,8 @@ export interface DataRequest {
   outcome: string | null;
   answer: string | null;
   answeredAt: string | null;
+  /** What the caller may do now: the domain's rule, and nothing for one who may not act. */
+  allowedActions: DataRequestStep[];
 }
 
 export const caseOf = (r: DataRequestRow): DataRequestCase => ({
@@ -32,7 +43,12 @@ export const caseOf = (r: DataRequestRow): DataRequestCase => ({
   answeredAt: r.answered_at,
 });
 
-export const toDataRequest = (r: DataRequestRow): DataRequest => ({
+/** The request as `actor` sees it, under `policy` (its rules as they were when it arrived). */
+export const toDataRequest = (
+  r: DataRequestRow,
+  policy: Pick<Policy, 'dataRequests'>,
+  actor: Actor,
+): DataRequest => ({
   id: r.id,
   customerId: r.customer_id,
   customerName: r.customer_name ?? null,
@@ -50,4 +66,11 @@ export const toDataRequest = (r: DataRequestRow): DataRequest => ({
   outcome: r.outcome,
   answer: r.answer,
   answeredAt: r.answered_at?.toISOString() ?? null,
+  allowedActions: may(actor.role, 'privacy.manage')
+    ? allowedDataRequestActions(policy, caseOf(r), r.kind)
+    : [],
 });
+
+/** The policy whose rules a request's row runs on. */
+export const policyOfRequest = (policies: PolicyRegistry, r: DataRequestRow) =>
+  policies.at(r.policy_id, r.received_at);

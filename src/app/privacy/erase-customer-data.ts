@@ -35,18 +35,26 @@ export async function eraseCustomerData(
     if (!customer) throw new AppError('CUSTOMER.NOT_FOUND', `no customer ${input.customerId}`);
     const complaints = await lockCustomerComplaints(tx, input.customerId);
     const live = complaints.filter((c) => !c.anonymised_at);
-    const refuse = (why: string, until: Date | null, references: string[]): never => {
+    /** `duty` names what keeps the data, for a client to say it in its own language. */
+    const refuse = (
+      duty: 'customer_hold' | 'complaint_hold' | 'open_complaint' | 'retention',
+      why: string,
+      until: Date | null,
+      references: string[],
+    ): never => {
       throw new AppError('ERASURE.REFUSED', `erasure refused: ${why}`, {
+        duty,
         reason: why,
         until: until?.toISOString() ?? null,
         complaints: references,
         restrictionOffered: true,
       });
     };
-    if (customer.held) refuse('a legal hold is placed on this customer', null, []);
+    if (customer.held) refuse('customer_hold', 'a legal hold is placed on this customer', null, []);
     const held = live.filter((c) => c.held);
     if (held.length)
       refuse(
+        'complaint_hold',
         'a legal hold applies to a complaint',
         null,
         held.map((c) => c.reference),
@@ -54,6 +62,7 @@ export async function eraseCustomerData(
     const open = live.filter((c) => c.status !== 'closed');
     if (open.length)
       refuse(
+        'open_complaint',
         'a complaint is still being handled',
         null,
         open.map((c) => c.reference),
@@ -73,6 +82,7 @@ export async function eraseCustomerData(
     if (kept.length) {
       const until = new Date(Math.max(...kept.map((k) => k.end.getTime())));
       refuse(
+        'retention',
         'the complaint records must be kept for their retention period',
         until,
         kept.map((k) => k.c.reference),

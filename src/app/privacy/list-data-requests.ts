@@ -6,22 +6,25 @@ import {
 } from '../../db/repositories/privacy-requests.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
 import { AppError } from '../errors.ts';
-import { toDataRequest, type DataRequest } from './data-request.ts';
+import type { PolicyRegistry } from '../policy-registry.ts';
+import { policyOfRequest, toDataRequest, type DataRequest } from './data-request.ts';
 
 export async function listDataRequests(
-  deps: { db: Queryable },
-  _actor: Actor,
+  deps: { db: Queryable; policies: PolicyRegistry },
+  actor: Actor,
   input: { all?: boolean } = {},
 ): Promise<DataRequest[]> {
-  return (await rows(deps.db, { openOnly: !input.all })).map(toDataRequest);
+  return (await rows(deps.db, { openOnly: !input.all })).map((r) =>
+    toDataRequest(r, policyOfRequest(deps.policies, r), actor),
+  );
 }
 
 export async function getDataRequest(
-  deps: { db: Queryable },
-  _actor: Actor,
+  deps: { db: Queryable; policies: PolicyRegistry },
+  actor: Actor,
   input: { id: string },
 ): Promise<DataRequest> {
   const r = await findDataRequest(deps.db, input.id);
   if (!r) throw new AppError('DSR.NOT_FOUND', `no data request ${input.id}`);
-  return toDataRequest(r);
+  return toDataRequest(r, policyOfRequest(deps.policies, r), actor);
 }

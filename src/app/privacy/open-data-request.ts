@@ -88,6 +88,6 @@ export async function openDataRequest(
         dueAt: due.dueAt?.toISOString() ?? null,
       },
     });
-    return toDataRequest((await findDataRequest(tx, id))!);
+    return toDataRequest((await findDataRequest(tx, id))!, policy, actor);
   });
 }

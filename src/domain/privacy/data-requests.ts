@@ -82,16 +82,90 @@ export function dataRequestDeadlines(
 
 export class DataRequestRuleError extends Error {
   constructor(
-    readonly code: 'DSR.ILLEGAL_ACTION' | 'DSR.EXTENSION_REFUSED',
+    readonly code: 'DSR.ILLEGAL_ACTION' | 'DSR.EXTENSION_REFUSED' | 'DSR.REASON_REQUIRED',
     message: string,
+    /** REASON_REQUIRED: the field that needs the text (reason, or answer for a refusal). */
+    readonly field?: 'reason' | 'answer',
   ) {
     super(message);
   }
 }
 
+/** The outcome of an answer that refuses the request: its answer must say why. */
+export const REFUSED_OUTCOME = 'refused';
+
 export interface DataRequestActionInput {
   reason?: string | undefined;
   withProcessors?: boolean | undefined;
+  outcome?: string | undefined;
+  answer?: string | undefined;
+}
+
+/**
+ * Why the request's state and the policy refuse `action` now, or null when they allow it. The
+ * one rule behind both applying an action and listing the allowed ones (the input — a reason
+ * for an extension — is checked when the action is applied).
+ */
+function refusal(
+  policy: Pick<Policy, 'dataRequests'>,
+  c: Pick<DataRequestCase, 'state' | 'acknowledgedAt' | 'extension'>,
+  action: DataRequestAction,
+): DataRequestRuleError | null {
+  const illegal = (why: string) =>
+    new DataRequestRuleError('DSR.ILLEGAL_ACTION', `cannot ${action}: ${why}`);
+  if (c.state === 'answered') return illegal('the request has been answered');
+  const state = c.state.replace('_', ' ');
+  switch (action) {
+    case 'acknowledge':
+      return c.acknowledgedAt ? illegal('it was acknowledged already') : null;
+    case 'check-identity':
+    case 'start':
+      return c.state !== 'received' ? illegal(`the request is ${state}`) : null;
+    case 'confirm-identity':
+      return c.state !== 'identity_check' ? illegal('no identity check is under way') : null;
+    case 'extend':
+      if (!dataRequestRules(policy).extension)
+        return new DataRequestRuleError('DSR.EXTENSION_REFUSED', 'the policy allows no extension');
+      if (c.extension)
+        return new DataRequestRuleError(
+          'DSR.EXTENSION_REFUSED',
+          'the request has been extended once already',
+        );
+      return null;
+    case 'answer':
+      return c.state !== 'in_progress'
+        ? illegal('the request must be in progress to be answered')
+        : null;
+  }
+}
+
+/** What is done with the customer's data to carry a request out (the customer routes). */
+export const DATA_REQUEST_OPERATIONS = ['export', 'erase', 'restrict'] as const;
+export type DataRequestOperation = (typeof DATA_REQUEST_OPERATIONS)[number];
+export type DataRequestStep = DataRequestAction | DataRequestOperation;
+
+/** Which operation carries out each kind of request: an export for access, erasure (or
+ *  restriction instead, when the law requires the data kept) for erasure, restriction. */
+const OPERATIONS_OF: Record<DataRequestKind, readonly DataRequestOperation[]> = {
+  access: ['export'],
+  erasure: ['erase', 'restrict'],
+  restriction: ['restrict'],
+};
+
+/**
+ * What may be done on the request now, in the order of its life: its actions the state and the
+ * policy allow (an extension once, when the policy has one), and — once it is in progress, so
+ * after any identity check — the operations that carry out its kind.
+ */
+export function allowedDataRequestActions(
+  policy: Pick<Policy, 'dataRequests'>,
+  c: Pick<DataRequestCase, 'state' | 'acknowledgedAt' | 'extension'>,
+  kind: DataRequestKind,
+): DataRequestStep[] {
+  const actions: DataRequestStep[] = DATA_REQUEST_ACTIONS.filter(
+    (a) => refusal(policy, c, a) === null,
+  );
+  return c.state === 'in_progress' ? [...actions, ...OPERATIONS_OF[kind]] : actions;
 }
 
 /** The case after an action at `now`; refused with a DataRequestRuleError when not allowed. */
@@ -103,46 +177,40 @@ export function applyDataRequestAction(
   now: Date,
 ): DataRequestCase {
   const at = now.toISOString();
-  const refuse = (why: string): never => {
-    throw new DataRequestRuleError('DSR.ILLEGAL_ACTION', `cannot ${action}: ${why}`);
-  };
-  if (c.state === 'answered') refuse('the request has been answered');
+  const refused = refusal(policy, c, action);
+  if (refused) throw refused;
   switch (action) {
     case 'acknowledge':
-      if (c.acknowledgedAt) refuse('it was acknowledged already');
       return { ...c, acknowledgedAt: now };
     case 'check-identity':
-      if (c.state !== 'received') refuse(`the request is ${c.state.replace('_', ' ')}`);
       return { ...c, state: 'identity_check', pauses: [...c.pauses, { from: at, to: null }] };
     case 'confirm-identity':
-      if (c.state !== 'identity_check') refuse('no identity check is under way');
       return {
         ...c,
         state: 'in_progress',
         pauses: c.pauses.map((p) => (p.to === null ? { ...p, to: at } : p)),
       };
     case 'start':
-      if (c.state !== 'received') refuse(`the request is ${c.state.replace('_', ' ')}`);
       return {
         ...c,
         state: 'in_progress',
         withProcessors: input.withProcessors ?? c.withProcessors,
       };
-    case 'extend': {
-      const rules = dataRequestRules(policy);
-      if (!rules.extension)
-        throw new DataRequestRuleError('DSR.EXTENSION_REFUSED', 'the policy allows no extension');
-      if (c.extension)
-        throw new DataRequestRuleError(
-          'DSR.EXTENSION_REFUSED',
-          'the request has been extended once already',
-        );
+    case 'extend':
       if (!input.reason?.trim())
-        throw new DataRequestRuleError('DSR.EXTENSION_REFUSED', 'an extension needs a reason');
+        throw new DataRequestRuleError(
+          'DSR.REASON_REQUIRED',
+          'an extension needs a reason',
+          'reason',
+        );
       return { ...c, extension: { reason: input.reason.trim(), at } };
-    }
     case 'answer':
-      if (c.state !== 'in_progress') refuse('the request must be in progress to be answered');
+      if (input.outcome?.trim() === REFUSED_OUTCOME && !input.answer?.trim())
+        throw new DataRequestRuleError(
+          'DSR.REASON_REQUIRED',
+          'a refusal needs its reasons in the answer',
+          'answer',
+        );
       return { ...c, state: 'answered', answeredAt: now };
   }
 }

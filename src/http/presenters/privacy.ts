@@ -1,6 +1,10 @@
 // Data protection's answers: legal holds, the retention preview, erasure and restriction.
 import { z } from 'zod';
 import type { LegalHold } from '../../app/privacy/legal-hold.ts';
+import {
+  DATA_REQUEST_ACTIONS,
+  DATA_REQUEST_OPERATIONS,
+} from '../../domain/privacy/data-requests.ts';
 import { instant } from './common.ts';
 
 export const legalHoldSchema = z
@@ -79,6 +83,11 @@ export const dataRequestSchema = z
     outcome: z.string().nullable(),
     answer: z.string().nullable(),
     answeredAt: instant().nullable(),
+    allowedActions: z
+      .array(z.enum([...DATA_REQUEST_ACTIONS, ...DATA_REQUEST_OPERATIONS]))
+      .describe(
+        'what the caller may do now: actions (POST …/actions/{action}; extend needs a reason) and, once in progress, the customer operation that carries the request out (export, erase, restrict); empty for a reader or once answered',
+      ),
   })
   .meta({ id: 'DataRequest' });
 

@@ -265,7 +265,12 @@ export async function privacyRoutes(base: FastifyInstance, ctx: RouteContext): P
     {
       config: {
         permission: 'privacy.manage',
-        errors: ['DSR.NOT_FOUND', 'DSR.ILLEGAL_ACTION', 'DSR.EXTENSION_REFUSED'],
+        errors: [
+          'DSR.NOT_FOUND',
+          'DSR.ILLEGAL_ACTION',
+          'DSR.EXTENSION_REFUSED',
+          'DSR.REASON_REQUIRED',
+        ],
       },
       schema: {
         tags: ['privacy'],

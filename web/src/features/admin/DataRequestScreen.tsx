@@ -1,6 +1,6 @@
 // /admin/privacy/requests/{id}: one data-subject request — who asked for what, under which rules,
-// where it stands, its clocks, and its answer.
-import { useQuery } from '@tanstack/react-query';
+// where it stands, its clocks, its answer, and what can be done on it now.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { api, call } from '../../api/client.ts';
@@ -9,12 +9,15 @@ import { DateTime } from '../../components/DateTime.tsx';
 import { Section } from '../../components/Page.tsx';
 import { LoadFailed, Loading } from '../../components/States.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { DataRequestActions } from './DataRequestActions.tsx';
 import { customerOf, RequestClocks, type DataRequest } from './DataRequests.tsx';
 
 export function DataRequestScreen({ id }: { id: string }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
+  const key = ['admin', 'privacy', 'request', id];
   const request = useQuery({
-    queryKey: ['admin', 'privacy', 'request', id],
+    queryKey: key,
     queryFn: () =>
       call<DataRequest>(api.GET('/api/v1/privacy/requests/{id}', { params: { path: { id } } })),
   });
@@ -37,8 +40,22 @@ export function DataRequestScreen({ id }: { id: string }) {
     ],
   ];
   if (r.extensionReason) rows.push([t('privacy.requests.extensionReason'), r.extensionReason]);
-  if (r.outcome) rows.push([t('privacy.requests.outcome'), r.outcome]);
-  if (r.answer) rows.push([t('privacy.requests.answer'), r.answer]);
+  if (r.outcome)
+    rows.push([
+      t('privacy.requests.outcome'),
+      t(`privacy.requests.outcomes.${r.outcome}`, { defaultValue: r.outcome }),
+    ]);
+  if (r.answer)
+    rows.push([
+      t('privacy.requests.answer'),
+      <span key="a" className="whitespace-pre-line">
+        {r.answer}
+      </span>,
+    ]);
+  const changed = async (updated?: DataRequest) => {
+    if (updated) client.setQueryData(key, updated);
+    await client.invalidateQueries({ queryKey: ['admin', 'privacy'] });
+  };
   return (
     <>
       <p className="mb-4">
@@ -62,6 +79,7 @@ export function DataRequestScreen({ id }: { id: string }) {
           ))}
         </dl>
       </Section>
+      <DataRequestActions r={r} changed={changed} />
     </>
   );
 }

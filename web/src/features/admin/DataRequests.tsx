@@ -1,5 +1,5 @@
 // Data-subject requests: each with its clocks (acknowledge by, answer by, paused while identity
-// is checked, extended) and a link to the request itself.
+// is checked, extended) and a link to the request itself; for administrators, a new one recorded.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
@@ -10,6 +10,7 @@ import { Section } from '../../components/Page.tsx';
 import { LoadFailed, Loading } from '../../components/States.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import type { Schemas } from './admin-api.ts';
+import { NewDataRequest } from './NewDataRequest.tsx';
 
 export type DataRequest = Schemas['DataRequest'];
 
@@ -54,7 +55,7 @@ export function RequestClocks({ r }: { r: DataRequest }) {
   );
 }
 
-export function DataRequests() {
+export function DataRequests({ manage }: { manage: boolean }) {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
   const requests = useQuery({
@@ -111,6 +112,7 @@ export function DataRequests() {
           </ul>
         </>
       )}
+      {manage && <NewDataRequest />}
     </Section>
   );
 }

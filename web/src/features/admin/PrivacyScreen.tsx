@@ -1,6 +1,7 @@
 // /admin/privacy: data protection at a glance — what the retention sweep will anonymise and when,
 // the legal holds that keep records past their period, and the customers' requests about their
-// data with their clocks. Auditors read it; administrators place and release holds.
+// data with their clocks. Auditors read it; administrators place and release holds and record
+// requests.
 import type { Session } from '../../api/types.ts';
 import { DataRequests } from './DataRequests.tsx';
 import { LegalHolds } from './LegalHolds.tsx';
@@ -12,7 +13,7 @@ export function PrivacyScreen({ session }: { session: Session }) {
     <>
       <RetentionPreview />
       <LegalHolds manage={can(session, 'privacy.manage')} />
-      <DataRequests />
+      <DataRequests manage={can(session, 'privacy.manage')} />
     </>
   );
 }
