@@ -572,6 +572,8 @@ const enAdmin = {
     },
   },
   errors: {
+    'MAILBOX.CREDENTIALS_UNREADABLE':
+      'The stored password of this mailbox cannot be read: the server’s secret has changed since it was saved. Start Redress with its previous secret, or give the password again with “redress mailbox password”.',
     'CUSTOMER.NOT_FOUND': 'There is no customer with this id.',
     'DSR.NOT_FOUND': 'There is no such request.',
     'DSR.ILLEGAL_ACTION': 'This cannot be done at this stage of the request.',
@@ -629,10 +631,6 @@ const enAdmin = {
       csv: 'Download these events (CSV)',
       json: 'Download these events (JSON)',
     },
-  },
-  errors: {
-    'MAILBOX.CREDENTIALS_UNREADABLE':
-      'The stored password of this mailbox cannot be read: the server’s secret has changed since it was saved. Start Redress with its previous secret, or give the password again with “redress mailbox password”.',
   },
 };
 

@@ -572,6 +572,8 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
     },
   },
   errors: {
+    'MAILBOX.CREDENTIALS_UNREADABLE':
+      'Không đọc được mật khẩu đã lưu của hộp thư này: khóa bí mật của máy chủ đã thay đổi kể từ khi lưu. Hãy khởi động Redress với khóa bí mật trước đây, hoặc nhập lại mật khẩu bằng lệnh “redress mailbox password”.',
     'CUSTOMER.NOT_FOUND': 'Không có khách hàng nào có mã này.',
     'DSR.NOT_FOUND': 'Không có yêu cầu này.',
     'DSR.ILLEGAL_ACTION': 'Không thể làm việc này ở giai đoạn hiện tại của yêu cầu.',
@@ -629,10 +631,6 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
       csv: 'Tải các sự kiện này (CSV)',
       json: 'Tải các sự kiện này (JSON)',
     },
-  },
-  errors: {
-    'MAILBOX.CREDENTIALS_UNREADABLE':
-      'Không đọc được mật khẩu đã lưu của hộp thư này: khóa bí mật của máy chủ đã thay đổi kể từ khi lưu. Hãy khởi động Redress với khóa bí mật trước đây, hoặc nhập lại mật khẩu bằng lệnh “redress mailbox password”.',
   },
 };
 
