@@ -3,6 +3,7 @@
 // batcher (group commit) and the mailer — and handed to the web server, the background jobs
 // and the CLI verbs alike. Use cases take the part of it they need as their `deps`.
 import { IntakeBatcher } from './app/complaints/intake-batcher.ts';
+import { sealMailboxPasswords } from './app/mailboxes/seal-mailbox-passwords.ts';
 import { useTrackingBase } from './app/complaints/tracking-link.ts';
 import { DiskFileStore } from './app/files/disk-file-store.ts';
 import type { FileStore } from './app/files/file-store.ts';
@@ -14,10 +15,12 @@ import {
   type ServerKeys,
 } from './app/server-secret.ts';
 import { useSealKey } from './app/sealed.ts';
+import { WorkSignal } from './app/work-signal.ts';
 import { useAuditKey } from './db/audit-key.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
+import { announceWork } from './db/work-notify.ts';
 import { smtpSender, type EmailSender } from './mail/outbound/smtp-sender.ts';
 
 /** The current time. Tests pass a clock they move; everything else reads this one. */
@@ -36,6 +39,8 @@ export interface Services {
   mailer: EmailSender | null;
   /** Keys derived from the server's secret (never stored in the database). */
   keys: ServerKeys;
+  /** Wakes this process's sweep and outbox after a write (they poll as well). */
+  work: WorkSignal;
 }
 
 /** What the HTTP routes are given: the services. */
@@ -59,7 +64,7 @@ export function buildServices(parts: {
   const keys = deriveKeys(parts.secret ?? DEVELOPMENT_SECRET);
   // The audit chain's key stays in the process: the repositories that write events read it.
   useAuditKey(keys.audit);
-  useSealKey(keys.seal, keys.tracking);
+  useSealKey(keys.seal, keys.tracking, keys.credentials);
   useTrackingBase(config.publicUrl);
   return {
     keys,
@@ -69,6 +74,7 @@ export function buildServices(parts: {
     files: parts.files ?? new DiskFileStore(config.filesDir),
     policies: parts.policies,
     intake: new IntakeBatcher(db),
+    work: new WorkSignal(db.kind === 'postgres' ? (p) => announceWork(db, p) : undefined),
     mailer:
       parts.mailer !== undefined
         ? parts.mailer
@@ -91,14 +97,18 @@ export async function openServices(
   const secret = loadServerSecret(config);
   const keys = deriveKeys(secret);
   useAuditKey(keys.audit);
-  useSealKey(keys.seal, keys.tracking);
+  useSealKey(keys.seal, keys.tracking, keys.credentials);
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: config.dbPool,
   });
   try {
-    if (opts.migrate !== false) await migrate(db);
+    if (opts.migrate !== false) {
+      await migrate(db);
+      // Secrets stored in clear by an older Redress are sealed now that the key is known.
+      await sealMailboxPasswords(db);
+    }
     const policies = new PolicyRegistry(db);
     await policies.syncPresets();
     const services = buildServices({ config, db, policies, secret });

@@ -259,6 +259,11 @@ const RESOURCE_ERRORS = {
     status: 400,
     meaning: 'the policy named for the mailbox does not exist',
   },
+  'MAILBOX.CREDENTIALS_UNREADABLE': {
+    status: 409,
+    meaning:
+      "the stored password cannot be opened with this server's secret (it changed, or the row was altered): restore the secret, or set the password again",
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 /** Data protection (issue 11): holds, erasure, data-subject requests. */

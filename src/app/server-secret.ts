@@ -1,5 +1,6 @@
 // The server's secret: the root of the keys that must not live in the database (the audit
-// chain's HMAC key, the keys that seal tracking tokens in stored answers and in complaints).
+// chain's HMAC key, the keys that seal tracking tokens in stored answers and in complaints, and
+// mailboxes' IMAP passwords).
 // From REDRESS_SECRET, or the file REDRESS_SECRET_FILE (default: secret.key in the data folder),
 // created with 32 random bytes, readable by its owner only, the first time Redress starts without
 // one. Every process writing one database must share it.
@@ -14,6 +15,8 @@ export interface ServerKeys {
   seal: Buffer;
   /** AES-256-GCM key sealing each complaint's tracking token, so its link can be given again. */
   tracking: Buffer;
+  /** AES-256-GCM key sealing credentials Redress hands on to other servers (IMAP passwords). */
+  credentials: Buffer;
 }
 
 /** The development secret of services built without one (tests, benchmarks). */
@@ -25,6 +28,7 @@ export function deriveKeys(secret: Buffer): ServerKeys {
     audit: derive('redress audit chain v2'),
     seal: derive('redress sealed values v1'),
     tracking: derive('redress tracking tokens v1'),
+    credentials: derive('redress stored credentials v1'),
   };
 }
 

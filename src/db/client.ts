@@ -22,6 +22,12 @@ export interface Db extends Queryable {
   dump?: () => Promise<Blob>;
   /** Runs fn in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: calls onNotify with each NOTIFY payload on the channel, on a connection of
+   * its own that reconnects after a failure (what was sent meanwhile is missed: listeners poll
+   * too). Resolves, once listening, to a function that stops it.
+   */
+  listen?: (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -150,10 +156,59 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
         client.release();
       }
     },
+    listen: (channel, onNotify) => listenOn(url, channel, onNotify),
     async close() {
       await pool.end();
     },
   };
+}
+
+async function listenOn(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url });
+    client = c;
+    let failed = false;
+    const fail = () => {
+      if (failed) return;
+      failed = true;
+      if (client === c) client = null;
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1000);
+    };
+    c.on('notification', (n) => {
+      if (n.channel === channel) onNotify(n.payload ?? '');
+    });
+    c.on('error', fail);
+    c.on('end', fail);
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (err) {
+      fail();
+      throw err;
+    }
+  };
+  const stop = async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
+  };
+  try {
+    await connect();
+  } catch (err) {
+    await stop(); // the first attempt failed: the caller is told, and nothing keeps retrying
+    throw err;
+  }
+  return stop;
 }
 
 /** The embedded engine in `dir` (or in memory when dir is null, for tests, optionally

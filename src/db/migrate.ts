@@ -2,7 +2,7 @@
 // its own transaction, under an advisory lock so two processes starting together never race.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './client.ts';
+import type { Db, Queryable } from './client.ts';
 
 const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 const LOCK_KEY = 727_274_001; // arbitrary, fixed: "redress migrations"
@@ -17,6 +17,16 @@ export function listMigrations(): Migration[] {
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
     .sort()
     .map((f) => ({ name: f.replace(/\.sql$/, ''), sql: readFileSync(DIR + f, 'utf8') }));
+}
+
+/** Runs fn in one transaction holding the migrations' lock: the start-up steps that SQL cannot
+ *  do alone (sealing needs the server's key) wait for, and exclude, any other process migrating
+ *  or running them at the same time. */
+export async function underMigrationLock<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
+    return fn(tx);
+  });
 }
 
 /** Applies pending migrations; returns the names applied. */

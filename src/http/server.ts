@@ -109,6 +109,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerAuth(app, deps.db, now);
+  // A write that succeeded may have made work due now (a receipt, an email to send): this
+  // process's sweep and outbox look at once, after the answer (so after its transaction).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      deps.work.notify();
+    }
+  });
   documentErrors(app);
   await app.register(swagger, swaggerOptions);
 

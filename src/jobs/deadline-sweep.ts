@@ -1,4 +1,5 @@
-// The deadline sweep as a background service.
+// The deadline sweep as a background service: woken at once after a write in this process
+// (a receipt is due the moment a complaint is registered), and on its interval.
 import { hostname } from 'node:os';
 import { runDueActions, SCHEDULER } from '../app/scheduler/run-due-actions.ts';
 import type { ServiceFactory } from './background.ts';
@@ -6,10 +7,27 @@ import { workLoop } from './loop.ts';
 
 export const deadlineSweep: ServiceFactory = (services, log) => {
   const deps = { ...services, workerId: `${hostname()}:${process.pid}` };
-  return workLoop(
+  const loop = workLoop(
     'deadline sweep',
     services.config.sweepIntervalMs,
-    () => runDueActions(deps, SCHEDULER),
+    async () => {
+      const done = await runDueActions(deps, SCHEDULER);
+      // What it did may have queued email (a receipt, a letter): the outbox need not wait.
+      if (done > 0) services.work.notify('outbox');
+      return done;
+    },
     log,
   );
+  let unsubscribe = () => {};
+  return {
+    name: loop.name,
+    async start() {
+      unsubscribe = services.work.subscribe('sweep', () => loop.wake());
+      await loop.start();
+    },
+    async stop() {
+      unsubscribe();
+      await loop.stop();
+    },
+  };
 };

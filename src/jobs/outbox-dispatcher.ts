@@ -23,15 +23,18 @@ export const outboxDispatcher: ServiceFactory = (services, log) => {
     async () => (await dispatchOnce(deps)).claimed,
     log,
   );
+  let unsubscribe = () => {};
   return {
     name: loop.name,
     async start() {
+      unsubscribe = services.work.subscribe('outbox', () => loop.wake());
       const n = await recoverInterruptedSends(deps);
       if (n)
         log(`outbox: ${n} message(s) were interrupted while sending; marked unknown for review`);
       await loop.start();
     },
     async stop() {
+      unsubscribe();
       await loop.stop();
     },
   };

@@ -6,8 +6,10 @@ import { deadlineSweep } from './deadline-sweep.ts';
 import { inboundMail } from './inbound-mail.ts';
 import { outboxDispatcher } from './outbox-dispatcher.ts';
 import { retentionSweep } from './retention-sweep.ts';
+import { workListener } from './work-listener.ts';
 
 const SERVICES: ServiceFactory[] = [
+  workListener,
   deadlineSweep,
   retentionSweep,
   correctiveActionSweep,

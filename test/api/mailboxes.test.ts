@@ -151,6 +151,45 @@ for (const engine of engines()) {
       assert.equal(test.json().outcome, 'not_listening');
     });
 
+    test('an IMAP mailbox whose stored password this server cannot open: its test is a 409, said in words', async () => {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/mailboxes',
+        headers: t.as('administrator'),
+        payload: {
+          kind: 'imap',
+          host: '127.0.0.1',
+          port: await freePort(),
+          secure: false,
+          username: 'complaints',
+          password: 'sealed-in-the-row',
+          address: 'sealed@example.test',
+          policyId: 'uk-comms-ombudsman',
+        },
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal(r.json().hasPassword, true);
+      assert.equal('password' in r.json(), false);
+      const row = (await t.db.query('select * from mailboxes where id = $1', [r.json().id]))
+        .rows[0]!;
+      assert.ok(!JSON.stringify(row).includes('sealed-in-the-row'), JSON.stringify(row));
+      // The row altered behind Redress's back (as a changed secret would leave it unreadable too).
+      await t.db.query(`update mailboxes set username = 'someone-else' where id = $1`, [
+        r.json().id,
+      ]);
+      const test = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/mailboxes/${r.json().id}/test`,
+        headers: t.as('administrator'),
+      });
+      assert.equal(test.statusCode, 409, test.body);
+      assert.equal(test.json().error.code, 'MAILBOX.CREDENTIALS_UNREADABLE');
+      assert.match(test.json().error.message, /cannot be opened/);
+      const list = await t.app.inject({ url: '/api/v1/mailboxes', headers: t.as('administrator') });
+      assert.equal(list.statusCode, 200);
+      assert.ok(!list.body.includes('sealed-in-the-row'));
+    });
+
     test('every error answered above is listed for its operation and status in the document', async () => {
       const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
       assert.deepEqual(undocumented(doc, answered), []);
@@ -217,6 +256,9 @@ describe(
       assert.ok(!r.body.includes(dovecot.password), r.body);
       const list = await t.app.inject({ url: '/api/v1/mailboxes', headers: t.as('administrator') });
       assert.ok(!list.body.includes(dovecot.password), list.body);
+      const row = (await t.db.query('select * from mailboxes where id = $1', [r.json().id]))
+        .rows[0]!;
+      assert.ok(!JSON.stringify(row).includes(dovecot.password), 'sealed in the row');
       const audit = await t.app.inject({
         url: '/api/v1/audit/events?complaint=system',
         headers: t.as('auditor'),

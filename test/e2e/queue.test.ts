@@ -94,7 +94,8 @@ describe('the staff queue in Chromium', () => {
     await unassigned.click();
     await page.waitForURL(/view=unassigned/);
     assert.match(page.url(), /assignee=none/);
-    assert.equal(await unassigned.getAttribute('aria-current'), 'page');
+    // The link is marked current once the view has re-rendered (waitForURL may resolve before).
+    await views.locator('a[aria-current="page"]', { hasText: Q.viewName.unassigned }).waitFor();
     await context.close();
   });
 

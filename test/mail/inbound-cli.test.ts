@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
+import { openMailboxPassword } from '../../src/app/mailboxes/mailbox-password.ts';
 import { CliError } from '../../src/cli/cli-error.ts';
 import { run } from '../../src/cli/commands/mailbox.ts';
 import type { Services } from '../../src/composition.ts';
@@ -91,7 +92,16 @@ for (const engine of engines()) {
         /listening on 127.0.0.1:2525/,
       );
       const stored = (await listMailboxes(w.db)).find((m) => m.name === 'main')!;
-      assert.equal(stored.password, 'secret-imap-password');
+      // Sealed in the row, opened only where the connection is made.
+      const row = (
+        await w.db.query<Record<string, unknown>>('select * from mailboxes where id = $1', [
+          stored.id,
+        ])
+      ).rows[0]!;
+      assert.equal(row.password, null);
+      assert.ok(!JSON.stringify(row).includes('secret-imap-password'), JSON.stringify(row));
+      assert.match(String(row.password_sealed), /^v1\./);
+      assert.equal(openMailboxPassword(stored), 'secret-imap-password');
       assert.equal(stored.secure, true);
       assert.deepEqual(stored.trustedAuthservIds, ['mx1.example.org', 'mx2.example.org']);
       const lines = (await mailbox('list')).split('\n');
@@ -108,6 +118,32 @@ for (const engine of engines()) {
         (await listMailboxes(w.db, { activeOnly: true })).some((m) => m.name === 'main'),
         false,
       );
+    });
+
+    test('an IMAP mailbox is given its password again (sealed); the audit trail never holds it', async () => {
+      process.env.TEST_MAILBOX_PASSWORD_2 = 'the-new-imap-password';
+      try {
+        assert.match(
+          await mailbox('password', 'main', '--password-env', 'TEST_MAILBOX_PASSWORD_2'),
+          /stored the new password of mailbox "main" \(sealed\)/,
+        );
+        const stored = (await listMailboxes(w.db)).find((m) => m.name === 'main')!;
+        assert.equal(openMailboxPassword(stored), 'the-new-imap-password');
+        const events = await w.db.query<{ type: string; d: string }>(
+          'select type, data::text as d from events',
+        );
+        assert.ok(events.rows.some((e) => e.type === 'mailbox_password_set'));
+        assert.ok(events.rows.every((e) => !e.d.includes('the-new-imap-password')));
+        await fails(
+          ['password', 'complaints@bank.example', '--password-env', 'TEST_MAILBOX_PASSWORD_2'],
+          1,
+          /no IMAP mailbox "complaints@bank.example"/,
+        );
+        await fails(['password', 'main'], 2, /usage: redress mailbox/);
+        await fails(['password', 'main', '--password-env', 'NOT_SET_ANYWHERE'], 1, /is not set/);
+      } finally {
+        delete process.env.TEST_MAILBOX_PASSWORD_2;
+      }
     });
 
     test('flagged mail is listed, and can be taken again', async () => {

@@ -1,8 +1,10 @@
 // A database, a file store and one mailbox, for the inbound-mail tests.
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IntakeBatcher } from '../../src/app/complaints/intake-batcher.ts';
+import { sealMailboxPassword } from '../../src/app/mailboxes/mailbox-password.ts';
 import { DiskFileStore } from '../../src/app/files/disk-file-store.ts';
 import { PolicyRegistry } from '../../src/app/policy-registry.ts';
 import type { Db } from '../../src/db/client.ts';
@@ -39,28 +41,35 @@ export function ingestDepsFor(
   };
 }
 
+/** Settings of a test mailbox; its password (if any) in clear, sealed as Redress seals it. */
+export type TestMailbox = Partial<Omit<NewMailbox, 'passwordSealed'>> & {
+  password?: string | null;
+};
+
 /** An SMTP-listener mailbox for uk-comms-ombudsman (nothing listens in the tests). */
-export function addTestMailbox(db: Db, mailbox: Partial<NewMailbox> = {}): Promise<Mailbox> {
-  return addMailbox(db, {
+export function addTestMailbox(db: Db, mailbox: TestMailbox = {}): Promise<Mailbox> {
+  const { password, ...rest } = mailbox;
+  const settings = {
     name: 'complaints',
-    kind: 'smtp',
+    kind: 'smtp' as const,
     host: null,
     port: null,
     secure: false,
     username: null,
-    password: null,
     folder: 'INBOX',
     listenPort: 2525,
     policyId: 'uk-comms-ombudsman',
     address: MAILBOX_ADDRESS,
-    ...mailbox,
+    ...rest,
+    id: rest.id ?? randomUUID(),
+  };
+  return addMailbox(db, {
+    ...settings,
+    passwordSealed: password ? sealMailboxPassword(settings, password) : null,
   });
 }
 
-export async function mailWorld(
-  engine: Engine,
-  mailbox: Partial<NewMailbox> = {},
-): Promise<MailWorld> {
+export async function mailWorld(engine: Engine, mailbox: TestMailbox = {}): Promise<MailWorld> {
   const t = await openTestDb(engine);
   const policies = new PolicyRegistry(t.db);
   await policies.syncPresets();

@@ -1,5 +1,6 @@
-// Tests a mailbox's connection for real: a stored mailbox by its id (with its stored password),
-// or settings not saved yet (the form's "Test the connection" before "Add"). Changes nothing.
+// Tests a mailbox's connection for real: a stored mailbox by its id (with its stored password,
+// opened here — MAILBOX.CREDENTIALS_UNREADABLE when this server's secret cannot open it), or
+// settings not saved yet (the form's "Test the connection" before "Add"). Changes nothing.
 import type { Queryable } from '../../db/client.ts';
 import { findMailboxById } from '../../db/repositories/mailboxes.ts';
 import type { Actor } from '../../domain/complaint/snapshot.ts';
@@ -9,6 +10,7 @@ import {
   type ConnectionTest,
 } from '../../mail/inbound/test-connection.ts';
 import { AppError } from '../errors.ts';
+import { openMailboxPassword } from './mailbox-password.ts';
 
 export type ConnectionSettings =
   | {
@@ -39,7 +41,7 @@ export async function testMailboxConnection(
             port: m.port!,
             secure: m.secure,
             username: m.username!,
-            password: m.password ?? '',
+            password: openMailboxPassword(m),
             folder: m.folder,
           }
         : { kind: 'smtp', listenHost: m.listenHost, listenPort: m.listenPort! };

@@ -1,6 +1,6 @@
-// redress mailbox add|list|enable|disable|flagged|retake — the mailboxes complaints come from.
-// The IMAP password is read from the environment variable named by --password-env (never from
-// the command line, where other users could see it) and stored in the database.
+// redress mailbox add|list|enable|disable|password|flagged|retake — the mailboxes complaints come
+// from. The IMAP password is read from the environment variable named by --password-env (never
+// from the command line, where other users could see it) and stored sealed in the database.
 import { parseArgs } from 'node:util';
 import { AppError } from '../../app/errors.ts';
 import { addMailbox } from '../../app/mailboxes/add-mailbox.ts';
@@ -8,6 +8,7 @@ import { listFlaggedMail } from '../../app/mailboxes/list-flagged-mail.ts';
 import { listMailboxes } from '../../app/mailboxes/list-mailboxes.ts';
 import { retakeFlaggedMail } from '../../app/mailboxes/retake-flagged-mail.ts';
 import { setMailboxActive } from '../../app/mailboxes/set-mailbox-active.ts';
+import { setMailboxPassword } from '../../app/mailboxes/set-mailbox-password.ts';
 import type { Services } from '../../composition.ts';
 import { CliError } from '../cli-error.ts';
 import { CLI_ACTOR, withServices } from '../runtime.ts';
@@ -19,12 +20,22 @@ const USAGE = [
   "       (either kind) [--trust-authserv-id <receiving host>]…  believe that host's Authentication-Results",
   '       redress mailbox list',
   '       redress mailbox enable|disable <name>',
+  '       redress mailbox password <name> --password-env <VAR>   (an IMAP mailbox: its new password)',
   '       redress mailbox flagged [--limit <n>]',
   '       redress mailbox retake <mail id>',
 ].join('\n');
 
 function usageError(err: unknown): CliError {
   return new CliError(`${(err as Error).message}\n${USAGE}`, 2);
+}
+
+/** The password in the environment variable --password-env names. */
+function passwordFrom(variable: string): string {
+  const password = process.env[variable];
+  if (password === undefined || password === '') {
+    throw new CliError(`the environment variable ${variable} (--password-env) is not set`);
+  }
+  return password;
 }
 
 function portOf(value: string | undefined, what: string): number | undefined {
@@ -70,6 +81,8 @@ export async function run(
     case 'enable':
     case 'disable':
       return toggle(io, rest, sub === 'enable');
+    case 'password':
+      return password(io, rest);
     case 'flagged':
       return flagged(io, rest);
     case 'retake':
@@ -132,10 +145,7 @@ async function add(io: Io, args: string[]): Promise<void> {
     if (!host || !user || !passwordEnv) {
       throw new CliError(`an IMAP mailbox needs --host, --user and --password-env\n${USAGE}`, 2);
     }
-    const password = process.env[passwordEnv];
-    if (password === undefined || password === '') {
-      throw new CliError(`the environment variable ${passwordEnv} (--password-env) is not set`);
-    }
+    const password = passwordFrom(passwordEnv);
     imap = {
       host,
       port: portOf(v.port, '--port') ?? (secure ? 993 : 143),
@@ -207,6 +217,28 @@ async function toggle(io: Io, args: string[], active: boolean): Promise<void> {
   await io.using(async (services) => {
     await oneLine(setMailboxActive(services, CLI_ACTOR, { name, active }));
     io.print(`${active ? 'enabled' : 'disabled'} mailbox "${name}"; restart to apply`);
+  });
+}
+
+async function password(io: Io, args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { 'password-env': { type: 'string' } },
+    });
+  } catch (err) {
+    throw usageError(err);
+  }
+  const name = parsed.positionals[0];
+  const variable = parsed.values['password-env'];
+  if (!name || !variable) throw new CliError(USAGE, 2);
+  const secret = passwordFrom(variable);
+  await io.using(async (services) => {
+    await oneLine(setMailboxPassword(services, CLI_ACTOR, { name, password: secret }));
+    io.print(`stored the new password of mailbox "${name}" (sealed); restart to apply`);
   });
 }
 

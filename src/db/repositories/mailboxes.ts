@@ -1,5 +1,8 @@
 // The mailboxes Redress takes complaints from: an IMAP folder it reads, or an SMTP listener that
-// other mail servers deliver to. The IMAP password is stored in the database as given.
+// other mail servers deliver to. The IMAP password is kept only sealed (src/app/mailboxes/
+// mailbox-password.ts seals and opens it; this layer stores what it is given and never sees it
+// in clear); the legacy column `password` (in clear, before migration 0019) is only read to be
+// sealed at start and emptied.
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../client.ts';
 
@@ -11,7 +14,8 @@ export interface Mailbox {
   port: number | null;
   secure: boolean;
   username: string | null;
-  password: string | null;
+  /** The IMAP password sealed (src/app/mailboxes/mailbox-password.ts); null: none stored. */
+  passwordSealed: string | null;
   folder: string;
   listenHost: string;
   listenPort: number | null;
@@ -32,7 +36,7 @@ interface MailboxRow {
   port: number | null;
   secure: boolean;
   username: string | null;
-  password: string | null;
+  password_sealed: string | null;
   folder: string;
   listen_host: string;
   listen_port: number | null;
@@ -53,7 +57,7 @@ function fromRow(r: MailboxRow): Mailbox {
     port: r.port === null ? null : Number(r.port),
     secure: r.secure,
     username: r.username,
-    password: r.password,
+    passwordSealed: r.password_sealed,
     folder: r.folder,
     listenHost: r.listen_host,
     listenPort: r.listen_port === null ? null : Number(r.listen_port),
@@ -74,7 +78,7 @@ export type NewMailbox = Omit<
 
 export async function addMailbox(q: Queryable, m: NewMailbox): Promise<Mailbox> {
   const r = await q.query<MailboxRow>(
-    `insert into mailboxes (id, name, kind, host, port, secure, username, password, folder, listen_host,
+    `insert into mailboxes (id, name, kind, host, port, secure, username, password_sealed, folder, listen_host,
        listen_port, poll_seconds, policy_id, address, active, trusted_authserv_ids)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::text[]) returning *`,
     [
@@ -85,7 +89,7 @@ export async function addMailbox(q: Queryable, m: NewMailbox): Promise<Mailbox> 
       m.port,
       m.secure,
       m.username,
-      m.password,
+      m.passwordSealed,
       m.folder,
       m.listenHost ?? '127.0.0.1',
       m.listenPort,
@@ -121,4 +125,50 @@ export async function setMailboxActive(
 export async function findMailboxById(q: Queryable, id: string): Promise<Mailbox | null> {
   const r = await q.query<MailboxRow>('select * from mailboxes where id = $1', [id]);
   return r.rows[0] ? fromRow(r.rows[0]) : null;
+}
+
+/** Stores a mailbox's new sealed password (the legacy clear one, if any, is dropped). */
+export async function setMailboxPasswordSealed(
+  q: Queryable,
+  id: string,
+  sealed: string,
+): Promise<boolean> {
+  const r = await q.query(
+    'update mailboxes set password_sealed = $2, password = null where id = $1',
+    [id, sealed],
+  );
+  return r.rowCount > 0;
+}
+
+/** A mailbox whose password is still in the legacy clear column, with what its seal is bound to. */
+export interface ClearPassword {
+  id: string;
+  host: string | null;
+  port: number | null;
+  username: string | null;
+  password: string;
+}
+
+/** The rows whose password is still in clear, locked until the transaction ends (so a second
+ *  process sealing at the same time waits, then finds them sealed). */
+export async function lockClearPasswords(q: Queryable): Promise<ClearPassword[]> {
+  const r = await q.query<ClearPassword>(
+    `select id, host, port, username, password from mailboxes
+     where password is not null order by id for update`,
+  );
+  return r.rows.map((row) => ({ ...row, port: row.port === null ? null : Number(row.port) }));
+}
+
+/** Replaces a row's clear password by its sealed form (only if it is still in clear). */
+export async function replaceClearPassword(
+  q: Queryable,
+  id: string,
+  sealed: string,
+): Promise<boolean> {
+  const r = await q.query(
+    `update mailboxes set password_sealed = $2, password = null
+     where id = $1 and password is not null`,
+    [id, sealed],
+  );
+  return r.rowCount > 0;
 }

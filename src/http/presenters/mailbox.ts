@@ -90,7 +90,7 @@ export const presentMailbox = (
   port: m.port,
   secure: m.secure,
   username: m.username,
-  hasPassword: !!m.password,
+  hasPassword: m.passwordSealed !== null,
   folder: m.folder,
   listenHost: m.listenHost,
   listenPort: m.listenPort,

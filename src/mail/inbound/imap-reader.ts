@@ -1,8 +1,12 @@
 // Reads one IMAP folder: waits in IDLE when the server offers it (else polls), takes every unread
 // mail, and marks it \Seen only once the database has committed it — so a crash at any point
 // leaves each mail either taken or still unread, and the ledger makes taking it again a no-op.
-// Connection trouble reconnects with a growing pause; one bad mail never stops the others.
+// Connection trouble reconnects with a growing pause; one bad mail never stops the others. The
+// mailbox's sealed password is opened here, where the connection is made, and nowhere else; one
+// this server's secret cannot open is logged and the mailbox left unread (never a crash).
 import { ImapFlow } from 'imapflow';
+import { AppError } from '../../app/errors.ts';
+import { openMailboxPassword } from '../../app/mailboxes/mailbox-password.ts';
 import { ingestMail, resumePending, type IngestDeps, type IngestOutcome } from './ingest-mail.ts';
 import type { Mailbox } from '../../db/repositories/mailboxes.ts';
 
@@ -99,9 +103,19 @@ export class ImapReader {
     } catch (err) {
       this.log(`${this.name}: could not finish pending mails: ${(err as Error).message}`);
     }
+    let password: string;
+    try {
+      password = openMailboxPassword(this.mailbox);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      // Trying again cannot help until the secret (or the mailbox) is fixed and Redress restarted.
+      this.lastError = `${err.code}: ${err.message}`;
+      this.log(`${this.name}: not read: ${this.lastError}`);
+      return;
+    }
     while (!this.stopping) {
       try {
-        await this.session(() => (pause = first));
+        await this.session(password, () => (pause = first));
       } catch (err) {
         if (this.stopping) break;
         this.lastError = (err as Error).message || String(err);
@@ -114,13 +128,13 @@ export class ImapReader {
     }
   }
 
-  private async session(connected: () => void): Promise<void> {
+  private async session(password: string, connected: () => void): Promise<void> {
     const m = this.mailbox;
     const client = new ImapFlow({
       host: m.host!,
       port: m.port!,
       secure: m.secure,
-      auth: { user: m.username!, pass: m.password ?? '' },
+      auth: { user: m.username!, pass: password },
       logger: false,
       disableAutoIdle: true,
       tls: { rejectUnauthorized: this.opts.rejectUnauthorized ?? true },

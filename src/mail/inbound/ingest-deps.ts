@@ -2,6 +2,7 @@
 import type { IntakeBatcher } from '../../app/complaints/intake-batcher.ts';
 import type { FileStore } from '../../app/files/file-store.ts';
 import type { PolicyRegistry } from '../../app/policy-registry.ts';
+import type { WorkSignal } from '../../app/work-signal.ts';
 import type { Db } from '../../db/client.ts';
 import type { RawHeaders } from './headers.ts';
 import { DEFAULT_LIMITS, type MailLimits } from './limits.ts';
@@ -22,6 +23,8 @@ export interface IngestDeps {
   files: FileStore;
   intake: Pick<IntakeBatcher, 'submit'>;
   now: () => Date;
+  /** Told when a mail was taken, so the sweep and outbox look at once (optional in tests). */
+  work?: Pick<WorkSignal, 'notify'>;
   /** mailDomain: of the Message-IDs of mail an action sends; maxUploadBytes: attachments. */
   config: {
     mailDomain: string;

@@ -151,7 +151,9 @@ async function processClaimed(
   row: LedgerRow,
 ): Promise<IngestOutcome> {
   try {
-    return await takeMail(deps, mailLimits(deps), mailbox, source, row);
+    const taken = await takeMail(deps, mailLimits(deps), mailbox, source, row);
+    deps.work?.notify(); // a complaint registered or a reply threaded: its work may be due now
+    return taken;
   } catch (err) {
     if (err instanceof AlreadyHandled) return doneOutcome(err.row, true);
     const reason = describe(err);

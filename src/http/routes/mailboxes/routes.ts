@@ -179,7 +179,10 @@ export async function mailboxRoutes(base: FastifyInstance, ctx: RouteContext): P
   app.post(
     '/mailboxes/:id/test',
     {
-      config: { permission: 'mailbox.manage', errors: ['MAILBOX.NOT_FOUND'] },
+      config: {
+        permission: 'mailbox.manage',
+        errors: ['MAILBOX.NOT_FOUND', 'MAILBOX.CREDENTIALS_UNREADABLE'],
+      },
       schema: {
         tags: ['mail'],
         summary: "Test a mailbox's connection with its stored settings (changes nothing)",

@@ -546,6 +546,10 @@ const enAdmin = {
       json: 'Download these events (JSON)',
     },
   },
+  errors: {
+    'MAILBOX.CREDENTIALS_UNREADABLE':
+      'The stored password of this mailbox cannot be read: the server’s secret has changed since it was saved. Start Redress with its previous secret, or give the password again with “redress mailbox password”.',
+  },
 };
 
 export default enAdmin;

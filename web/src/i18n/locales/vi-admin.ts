@@ -547,6 +547,10 @@ const viAdmin: NoOne<Strings<AdminMessages>> = {
       json: 'Tải các sự kiện này (JSON)',
     },
   },
+  errors: {
+    'MAILBOX.CREDENTIALS_UNREADABLE':
+      'Không đọc được mật khẩu đã lưu của hộp thư này: khóa bí mật của máy chủ đã thay đổi kể từ khi lưu. Hãy khởi động Redress với khóa bí mật trước đây, hoặc nhập lại mật khẩu bằng lệnh “redress mailbox password”.',
+  },
 };
 
 export default viAdmin;
