@@ -14,7 +14,8 @@ export interface ErrorEntry {
 const REQUEST_ERRORS = {
   'INPUT.INVALID': {
     status: 400,
-    meaning: 'a parameter or body field is not valid; details lists each problem with its path',
+    meaning:
+      'a parameter or body field is not valid; details lists each problem: its path, a code (FieldIssue) and the code’s parameters',
   },
   'INPUT.MALFORMED': { status: 400, meaning: 'the request could not be read' },
   'INPUT.MALFORMED_JSON': { status: 400, meaning: 'the body is not valid JSON' },

@@ -333,6 +333,69 @@ for (const engine of engines()) {
       assert.ok(problems.some((p) => p.startsWith('clocks.ack.unit: expected one of ')));
     });
 
+    test('INPUT.INVALID gives each field’s problem as a code with its parameters, and in English', async () => {
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: t.as('administrator'),
+        payload: { email: 'not an email', name: '', role: 'boss', password: 7, extra: 1 },
+      });
+      assert.equal(r.statusCode, 400, r.body);
+      const { error } = r.json();
+      assert.equal(error.code, 'INPUT.INVALID');
+      type Issue = Record<string, unknown> & { message: string; code: string };
+      const listed = error.details as ({ path: string } & Issue)[];
+      const of = (path: string): Issue => {
+        const found = listed.find((x) => x.path === path);
+        assert.ok(found, `no issue at ${path}: ${r.body}`);
+        const { path: _p, ...rest } = found;
+        return rest;
+      };
+      const email = of('body.email');
+      assert.deepEqual(email, {
+        code: 'invalid_format',
+        format: 'email',
+        origin: 'string',
+        message: email.message,
+      });
+      assert.match(email.message, /^body\.email: /);
+      assert.deepEqual(
+        { ...of('body.name'), message: undefined },
+        { code: 'too_small', origin: 'string', minimum: 1, inclusive: true, message: undefined },
+      );
+      assert.equal(of('body.role').code, 'invalid_value');
+      assert.ok((of('body.role').values as string[]).includes('administrator'));
+      // A value of the wrong type is not said to be missing; a password is never repeated back.
+      assert.equal(of('body.password').code, 'invalid_type');
+      assert.equal(of('body.password').expected, 'string');
+      assert.doesNotMatch(of('body.password').message, /required|7/);
+      assert.deepEqual([of('body').code, of('body').keys], ['unrecognized_keys', ['extra']]);
+
+      const c = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/complaints',
+        headers: t.as('administrator'),
+        payload: complaintBody({
+          subject: 'x'.repeat(5000),
+          receivedAt: 'yesterday',
+          policy: undefined,
+        }),
+      });
+      assert.equal(c.statusCode, 400, c.body);
+      const issues = c.json().error.details as Record<string, unknown>[];
+      const at = (path: string) => issues.find((i) => i.path === path);
+      assert.equal(at('body.policy')?.code, 'required');
+      assert.equal(at('body.policy')?.expected, 'string');
+      assert.deepEqual([at('body.subject')?.code, at('body.subject')?.maximum], ['too_big', 300]);
+      // A date-time or nothing (a union): said as the first option's problem.
+      assert.deepEqual(
+        [at('body.receivedAt')?.code, at('body.receivedAt')?.format],
+        ['invalid_format', 'datetime'],
+      );
+      for (const i of issues)
+        assert.ok(!('input' in i), 'what was sent is never echoed as a field');
+    });
+
     // Every route that takes a JSON body, with every kind of broken body.
     const BROKEN: {
       name: string;

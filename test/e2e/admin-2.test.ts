@@ -16,7 +16,14 @@ import {
   startServer,
   type E2EServer,
 } from './harness.ts';
-import { fill, openAs, previewCorrection, privacyFixture, weekdayAhead } from './admin-pages.ts';
+import {
+  fill,
+  openAs,
+  previewCorrection,
+  privacyFixture,
+  submitInvalidUser,
+  weekdayAhead,
+} from './admin-pages.ts';
 import { STRINGS } from './pages.ts';
 import { formatDay } from '../../web/src/i18n/format.ts';
 
@@ -235,6 +242,31 @@ describe('administration in Chromium: calendars, mailboxes, data protection', ()
     await page.getByLabel(U.role).last().selectOption('manager');
     await page.getByRole('button', { name: U.save }).click();
     await page.getByText(fill(U.saved, { name: 'Someone Else' })).waitFor();
+    assert.deepEqual(pageProblems(page), []);
+    await context.close();
+  });
+
+  test('on a Vietnamese screen the server’s refusal is said in Vietnamese beside each field', async () => {
+    const { context, page } = await openPage(browser, { locale: 'vi-VN', width: 360 });
+    await openAs(page, server.url, 'vi', 'administrator', '/admin/users');
+    const form = await submitInvalidUser(page, 'vi');
+    const V = STRINGS.vi;
+    const errorOf = async (label: string) => {
+      const field = form.getByLabel(label, { exact: true });
+      assert.equal(await field.getAttribute('aria-invalid'), 'true', label);
+      const ids = String(await field.getAttribute('aria-describedby')).split(' ');
+      const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
+      return texts.join(' ');
+    };
+    assert.ok((await errorOf(V.admin.users.email)).includes(V.fieldIssue.email));
+    assert.ok((await errorOf(V.admin.users.name)).includes(V.fieldIssue.required));
+    // Not the server's English, anywhere on the form.
+    assert.equal(await form.getByText(/Invalid|expected|Too small/).count(), 0);
+    if (process.env.REDRESS_SHOTS)
+      await page.screenshot({
+        path: `${process.env.REDRESS_SHOTS}/users-refused-vi-360.png`,
+        fullPage: true,
+      });
     assert.deepEqual(pageProblems(page), []);
     await context.close();
   });

@@ -22,6 +22,19 @@ export async function openAs(
   await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
+/** The new-user form sent with an email that is none and no name: the server refuses both, and
+ *  each field says why in the language shown (waits until both do). */
+export async function submitInvalidUser(page: Page, lang: Lang) {
+  const users = A(lang).users;
+  const form = page.getByRole('region', { name: users.add });
+  await form.getByLabel(users.email, { exact: true }).fill('not an email');
+  await form.getByLabel(users.name, { exact: true }).fill('');
+  await form.getByRole('button', { name: users.create }).click();
+  await form.getByText(STRINGS[lang].fieldIssue.email, { exact: true }).waitFor();
+  await form.getByText(STRINGS[lang].fieldIssue.required, { exact: true }).waitFor();
+  return form;
+}
+
 /** A string with its {{placeholders}} filled. */
 export const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
@@ -212,6 +225,13 @@ export function adminPages(): AppPage[] {
       open: async (page, url, lang) => {
         await openAs(page, url, lang, 'administrator', '/admin/users');
         await page.getByRole('cell', { name: STAFF.auditor.email }).waitFor();
+      },
+    },
+    {
+      name: 'admin-users-refused',
+      open: async (page, url, lang) => {
+        await openAs(page, url, lang, 'administrator', '/admin/users');
+        await submitInvalidUser(page, lang);
       },
     },
     {

@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, ERROR_CATALOGUE, ERROR_CODES, type ErrorCode } from '../../app/errors.ts';
-import { formatIssue, formatIssuePath } from '../../domain/policy/errors.ts';
+import { fieldIssue, fieldIssueSchema, valueAt } from './field-issues.ts';
 
 export const errorCodeSchema = z
   .enum(ERROR_CODES)
@@ -16,7 +16,12 @@ export const errorSchema = z
     error: z.object({
       code: errorCodeSchema,
       message: z.string().describe('for people; branch on the code, never on this'),
-      details: z.unknown().optional().describe("the code's particulars, e.g. problems by path"),
+      details: z
+        .union([z.array(fieldIssueSchema), z.record(z.string(), z.unknown())])
+        .optional()
+        .describe(
+          "the code's particulars: for INPUT.INVALID the problem with each field; else an object",
+        ),
     }),
   })
   .meta({ id: 'Error' });
@@ -45,8 +50,17 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   415: 'INPUT.UNSUPPORTED_MEDIA_TYPE',
 };
 
+/** What the request sent in each part zod validates, to tell a missing field from a wrong one. */
+const SENT: Record<string, (request: FastifyRequest) => unknown> = {
+  body: (r) => r.body,
+  querystring: (r) => r.query,
+  params: (r) => r.params,
+  headers: (r) => r.headers,
+};
+
 export function errorBody(code: ErrorCode, message: string, details?: unknown): ErrorBody {
-  return { error: details === undefined ? { code, message } : { code, message, details } };
+  if (details === undefined) return { error: { code, message } };
+  return { error: { code, message, details: details as ErrorBody['error']['details'] } };
 }
 
 /** Sends an error with the status the catalogue gives its code. */
@@ -67,18 +81,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   function handle(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     if (hasZodFastifySchemaValidationErrors(err)) {
+      const context = err.validationContext ?? 'body';
+      const sent = SENT[context]?.(request);
       const issues = err.validation.map((v) => {
         const path = v.instancePath
           .split('/')
           .filter(Boolean)
           .map((k) => (/^\d+$/.test(k) ? Number(k) : k));
-        const issue = {
-          ...v.params,
-          code: v.keyword,
-          path: [err.validationContext ?? 'body', ...path],
-          message: v.message,
-        };
-        return { path: formatIssuePath(issue.path), message: formatIssue(issue as never) };
+        const input = valueAt(sent, path);
+        return fieldIssue(
+          { ...v.params, code: v.keyword, path: [context, ...path], message: v.message ?? '' },
+          input === undefined,
+          input,
+        );
       });
       return send(
         reply,

@@ -1,7 +1,7 @@
 // The one way the app talks to the API: openapi-fetch over the generated `paths`, with the
 // session's CSRF token on unsafe methods and every error body turned into an ApiError.
 import createClient, { type Middleware } from 'openapi-fetch';
-import type { paths } from './schema.js';
+import type { components, paths } from './schema.js';
 
 /** A failure the API reported ({"error": {code, message}}), or NETWORK when none came back. */
 export class ApiError extends Error {
@@ -17,11 +17,9 @@ export class ApiError extends Error {
   }
 }
 
-/** One problem the server found in a request body, as INPUT.INVALID lists them. */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+/** One problem the server found in a request, as INPUT.INVALID lists them: where, a code and
+ *  its parameters (say it with lib/field-issues.ts), and the server's English message. */
+export type FieldIssue = components['schemas']['FieldIssue'];
 
 export function fieldIssues(err: unknown): FieldIssue[] {
   if (!(err instanceof ApiError) || !Array.isArray(err.details)) return [];

@@ -14723,8 +14723,10 @@ export interface components {
                 code: components["schemas"]["ErrorCode"];
                 /** @description for people; branch on the code, never on this */
                 message: string;
-                /** @description the code's particulars, e.g. problems by path */
-                details?: unknown;
+                /** @description the code's particulars: for INPUT.INVALID the problem with each field; else an object */
+                details?: components["schemas"]["FieldIssue"][] | {
+                    [key: string]: unknown;
+                };
             };
         };
         /**
@@ -14732,6 +14734,37 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "INPUT.INVALID" | "INPUT.MALFORMED" | "INPUT.MALFORMED_JSON" | "INPUT.EMPTY_BODY" | "INPUT.INVALID_UTF8" | "INPUT.NUL_CHARACTER" | "INPUT.INVALID_UNICODE" | "INPUT.BAD_CONTENT_LENGTH" | "INPUT.BAD_URL" | "INPUT.PATH_TOO_LONG" | "INPUT.BAD_CURSOR" | "INPUT.TOO_MANY_SELECTED" | "INPUT.TOO_LARGE" | "INPUT.UNSUPPORTED_MEDIA_TYPE" | "ROUTE.NOT_FOUND" | "RATE_LIMITED" | "INTERNAL" | "CUSTOMER.NOT_FOUND" | "CUSTOMER.NOT_A_MATCH" | "HOLD.NOT_FOUND" | "ERASURE.REFUSED" | "HOLD.RELEASED" | "DSR.NOT_FOUND" | "DSR.ILLEGAL_ACTION" | "DSR.EXTENSION_REFUSED" | "DSR.REASON_REQUIRED" | "AUTH.REQUIRED" | "AUTH.BAD_HEADER" | "AUTH.INVALID_TOKEN" | "AUTH.INVALID_CREDENTIALS" | "AUTH.LOCKED" | "AUTH.CSRF" | "AUTH.FORBIDDEN" | "COMPLAINT.NOT_FOUND" | "COMPLAINT.RECEIVED_IN_FUTURE" | "COMPLAINT.RECEIVED_TOO_EARLY" | "COMPLAINT.CHANNEL_NOT_ACCEPTED" | "COMPLAINT.UNKNOWN_REFERENCE" | "IDEMPOTENCY.KEY_REUSED" | "TRACKING.NOT_FOUND" | "ATTACHMENT.NOT_FOUND" | "ATTACHMENT.EMPTY" | "ATTACHMENT.NO_FILE" | "ATTACHMENT.ONE_FILE" | "ATTACHMENT.TYPE_NOT_ALLOWED" | "USER.NOT_FOUND" | "USER.ALREADY_EXISTS" | "USER.DEPARTMENT_REQUIRED" | "USER.UNKNOWN_DEPARTMENT" | "TOKEN.NOT_FOUND" | "TOKEN.BAD_LIFETIME" | "USER.WEAK_PASSWORD" | "USER.LAST_ADMINISTRATOR" | "DEPARTMENT.ALREADY_EXISTS" | "DEPARTMENT.NOT_FOUND" | "POLICY.NOT_FOUND" | "POLICY.VERSION_NOT_FOUND" | "POLICY.NOT_IN_FORCE" | "POLICY.INVALID" | "POLICY.ID_MISMATCH" | "POLICY.EFFECTIVE_DATE" | "POLICY.UNKNOWN_REQUIRED_CONTENT" | "CALENDAR.INVALID_CORRECTION" | "REPORT.NOT_FOUND" | "REPORT.BAD_PERIOD" | "REPORT.UNKNOWN_GROUPING" | "LESSON.NOT_FOUND" | "LESSON.ACTION_NOT_FOUND" | "LESSON.UNKNOWN_OWNER" | "LESSON.ACTION_NOT_DONE" | "RETURN.NOT_FILED" | "CALENDAR.YEAR_OUT_OF_RANGE" | "TEMPLATE.SUBJECT" | "TEMPLATE.SYNTAX" | "TEMPLATE.UNKNOWN_VARIABLE" | "TEMPLATE.INVALID" | "COMMUNICATION.UNKNOWN" | "COMMUNICATION.KIND_MISMATCH" | "COMMUNICATION.LANGUAGE" | "COMMUNICATION.INVALID_EXTRA" | "COMMUNICATION.MISSING_REQUIRED_CONTENT" | "COMMUNICATION.NOT_BY_POST" | "TASK.NOT_FOUND" | "NOTIFICATION.NOT_FOUND" | "OUTBOX.NOT_RETRYABLE" | "LETTER.NOT_FOUND" | "LETTER.ALREADY_POSTED" | "MAIL.NOT_FLAGGED" | "MAIL.NO_SENDER_REVIEW" | "MAIL.SENDER_ALREADY_CONFIRMED" | "MAILBOX.NOT_FOUND" | "MAILBOX.ALREADY_EXISTS" | "MAILBOX.UNKNOWN_POLICY" | "MAILBOX.CREDENTIALS_UNREADABLE" | "COMPLAINT.UNKNOWN_ACTION" | "COMPLAINT.ILLEGAL_TRANSITION" | "COMPLAINT.FORBIDDEN_ROLE" | "COMPLAINT.SUBJECT_CANNOT_INVESTIGATE" | "COMPLAINT.CLOSE_REQUIRES_OUTCOME" | "COMPLAINT.CLOSE_REQUIRES_ROOT_CAUSE" | "COMPLAINT.CLOSE_REQUIRES_SUMMARY" | "COMPLAINT.CLOSE_REQUIRES_LESSONS_LEARNED" | "COMPLAINT.RESPONSE_NOT_APPROVED" | "COMPLAINT.DEADLOCK_LETTER_REFUSED" | "COMPLAINT.NO_ADR_SCHEME" | "COMPLAINT.REASON_REQUIRED" | "COMPLAINT.INVALID_INPUT" | "COMPLAINT.FIRST_CONTACT_NOT_ALLOWED" | "COMPLAINT.ADR_DECISION_REQUIRED" | "COMPLAINT.ADR_COMPLIANCE_REQUIRED" | "COMPLAINT.REDRESS_NOT_OFFERED" | "COMPLAINT.REDRESS_NOT_ACCEPTED" | "COMPLAINT.NO_CHANGE";
+        FieldIssue: {
+            /** @description where, e.g. body.customer.email */
+            path: string;
+            /**
+             * @description what is wrong, a stable code (zod's issue codes; required: the field is missing); branch on it
+             * @enum {string}
+             */
+            code: "required" | "invalid_type" | "too_small" | "too_big" | "invalid_format" | "invalid_value" | "not_multiple_of" | "unrecognized_keys" | "invalid_union" | "invalid_key" | "invalid_element" | "custom";
+            /** @description the same in English, for people; never branch on it */
+            message: string;
+            /** @description invalid_type, required: the type expected (string, number, int, object…) */
+            expected?: string;
+            /** @description too_small, too_big, invalid_format: what was measured — string (characters), number, int, array (items), date, file (bytes) */
+            origin?: string;
+            /** @description too_small: the limit (for a date, milliseconds since 1970) */
+            minimum?: number;
+            /** @description too_big: the limit (for a date, milliseconds since 1970) */
+            maximum?: number;
+            /** @description too_small, too_big: whether the limit is allowed */
+            inclusive?: boolean;
+            /** @description too_small, too_big: the length must be exactly it */
+            exact?: boolean;
+            /** @description invalid_format: email, date, datetime, url, uuid, regex… */
+            format?: string;
+            /** @description invalid_value: the values allowed */
+            values?: ((string | number | boolean) | null)[];
+            /** @description unrecognized_keys: the keys not expected */
+            keys?: string[];
+            /** @description not_multiple_of: what it must be a multiple of */
+            divisor?: number;
+        };
         FiledReturn: {
             kind: string;
             policy: {

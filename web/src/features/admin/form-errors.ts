@@ -1,8 +1,10 @@
-// An API refusal as errors beside fields: INPUT.INVALID lists each field's problem by path;
-// some codes belong to one field (USER.ALREADY_EXISTS → email). Anything else is for the form.
+// An API refusal as errors beside fields: INPUT.INVALID lists each field's problem by path, said
+// here from its code in the language shown; some codes belong to one field (USER.ALREADY_EXISTS
+// → email). Anything else is for the form.
 import type { TFunction } from 'i18next';
 import { ApiError, fieldIssues } from '../../api/client.ts';
 import { errorText } from '../../lib/errors.ts';
+import { issuesByField } from '../../lib/field-issues.ts';
 
 export interface FormErrors {
   fields: Record<string, string>;
@@ -17,14 +19,7 @@ export function formErrors(
   codeFields: Record<string, string> = {},
 ): FormErrors {
   const issues = fieldIssues(err);
-  if (issues.length) {
-    const fields: Record<string, string> = {};
-    for (const i of issues) {
-      const key = i.path.split('.').pop() ?? i.path;
-      fields[key] ??= i.message;
-    }
-    return { fields, form: null };
-  }
+  if (issues.length) return { fields: issuesByField(issues, t).fields, form: null };
   if (err instanceof ApiError && codeFields[err.code])
     return { fields: { [codeFields[err.code]!]: errorText(err, t) }, form: null };
   return { fields: {}, form: errorText(err, t) };

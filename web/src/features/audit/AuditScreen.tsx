@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../components/Field.tsx';
 import { Section } from '../../components/Page.tsx';
 import { LoadFailed, Loading } from '../../components/States.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { issueText } from '../../lib/field-issues.ts';
 import { useUsers } from '../admin/admin-api.ts';
 import {
   EMPTY_FILTER,
@@ -28,8 +29,10 @@ export function AuditScreen({ canReadUsers }: { canReadUsers: boolean }) {
   const users = useUsers(canReadUsers);
   const events = useAuditEvents(filter);
   const issues = fieldIssues(events.error);
-  const issueFor = (field: string) =>
-    issues.find((i) => i.path === field || i.path.endsWith(`.${field}`))?.message;
+  const issueFor = (field: string) => {
+    const issue = issues.find((i) => i.path === field || i.path.endsWith(`.${field}`));
+    return issue && issueText(issue, t);
+  };
   const set = (k: keyof AuditFilter) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const submit = (e: FormEvent) => {
     e.preventDefault();

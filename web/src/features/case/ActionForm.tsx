@@ -8,7 +8,9 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextArea, TextField } from '../../components/Field.tsx';
 import { useDraft } from '../../lib/drafts.ts';
+import { fieldIssues } from '../../api/client.ts';
 import { errorText } from '../../lib/errors.ts';
+import { issuesByField, lastKey } from '../../lib/field-issues.ts';
 import { missingFields, payloadOf, type FieldSpec, type FormValues } from './action-forms.ts';
 import { previewAction, takeAction, type ActionName, type ActionPreview } from './api.ts';
 import { MessagePreview } from './MessagePreview.tsx';
@@ -37,12 +39,15 @@ export function ActionForm(p: ActionFormProps) {
   const [invalid, setInvalid] = useState<string[]>([]);
   const [preview, setPreview] = useState<ActionPreview | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  /** The server's problems with the fields, by field name, said in the language shown. */
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const id = (name: string) => `${p.action}-${name}`;
   const label = (name: string) => t(`case.fields.${name}`);
 
   const set = (name: string, v: string) => {
     setValues((prev) => ({ ...prev, [name]: v }));
+    setServerErrors(({ [name]: _done, ...rest }) => rest);
     p.onEditing?.(true);
   };
 
@@ -53,13 +58,23 @@ export function ActionForm(p: ActionFormProps) {
     return missing.length === 0;
   };
 
+  /** A refusal: its field problems beside the form's fields, and what no field holds above. */
+  const refused = (err: unknown) => {
+    const names = new Set(p.fields.map((f) => f.name));
+    const { fields, unplaced } = issuesByField(fieldIssues(err), t, (path) =>
+      names.has(lastKey(path)) ? lastKey(path) : undefined,
+    );
+    setServerErrors(fields);
+    if (Object.keys(fields).length === 0 || unplaced > 0) setError(errorText(err, t));
+  };
+
   const showPreview = async () => {
     setError(null);
     setBusy(true);
     try {
       setPreview(await previewAction(p.reference, p.action, payloadOf(p.fields, values, p.me)));
     } catch (err) {
-      setError(errorText(err, t));
+      refused(err);
     } finally {
       setBusy(false);
     }
@@ -68,6 +83,7 @@ export function ActionForm(p: ActionFormProps) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    setServerErrors({});
     if (!checkFields()) return;
     setBusy(true);
     try {
@@ -84,7 +100,7 @@ export function ActionForm(p: ActionFormProps) {
       p.onEditing?.(false);
       await p.onDone(p.action);
     } catch (err) {
-      setError(errorText(err, t));
+      refused(err);
     } finally {
       setBusy(false);
     }
@@ -101,7 +117,7 @@ export function ActionForm(p: ActionFormProps) {
           error:
             invalid.includes(f.name) && !(values[f.name] ?? '').trim()
               ? t('case.form.required')
-              : undefined,
+              : serverErrors[f.name],
           hint:
             f.audience === 'customer'
               ? t('case.form.forCustomer')

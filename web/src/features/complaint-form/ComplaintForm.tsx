@@ -15,11 +15,11 @@ import { formatBytes } from '../../i18n/format.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useDraft } from '../../lib/drafts.ts';
 import { errorText } from '../../lib/errors.ts';
+import { serverFieldErrors } from './server-errors.ts';
 import { complaintBody, sendComplaint, uploadFile } from './submit.ts';
 import {
   EMPTY_DRAFT,
   problemsOf,
-  serverFieldErrors,
   validateComplaint,
   type ComplaintDraft,
   type ContactMethod,
@@ -82,12 +82,12 @@ export function ComplaintForm({ policy, onSent }: { policy: string; onSent: (s: 
       clearDraft();
       onSent({ receipt, failedUploads });
     } catch (err) {
-      const { fields, rest } = serverFieldErrors(fieldIssues(err));
+      const { fields, rest } = serverFieldErrors(fieldIssues(err), t);
       setErrors(fields);
       setFormProblems(
         Object.keys(fields).length > 0 && rest.length === 0
           ? []
-          : [{ field: null, message: rest.length ? rest.join('; ') : errorText(err, t) }],
+          : [{ field: null, message: errorText(err, t) }],
       );
     } finally {
       setBusy(null);

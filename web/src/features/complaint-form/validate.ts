@@ -2,7 +2,6 @@
 // that a person sees every problem in words beside its field before anything is sent.
 import type { TFunction } from 'i18next';
 import type { FormProblem } from '../../components/form-problem.ts';
-import type { FieldIssue } from '../../api/client.ts';
 
 export type ContactMethod = 'email' | 'phone' | 'post' | 'portal';
 
@@ -87,35 +86,6 @@ export function validateComplaint(
       errors[field] = t('field.tooLong', { field: t(`complain.${field}`), max });
   }
   return errors;
-}
-
-/** The server's INPUT.INVALID issues placed on the form's fields (body.customer.email → email). */
-const SERVER_PATHS: [RegExp, FieldId][] = [
-  [/customer\.name$/, 'name'],
-  [/customer\.email$/, 'email'],
-  [/customer\.phone$/, 'phone'],
-  [/customer\.address/, 'address'],
-  [/customer\.preferredContact$/, 'preferredContact'],
-  [/customer\.needs$/, 'needs'],
-  [/customer$/, 'email'],
-  [/subject$/, 'subject'],
-  [/description$/, 'description'],
-  [/remedySought$/, 'remedy'],
-];
-
-export function serverFieldErrors(issues: FieldIssue[]): {
-  fields: Partial<Record<FieldId, string>>;
-  rest: string[];
-} {
-  const fields: Partial<Record<FieldId, string>> = {};
-  const rest: string[] = [];
-  for (const issue of issues) {
-    const hit = SERVER_PATHS.find(([re]) => re.test(issue.path));
-    const message = issue.message.replace(/^[^:]*:\s*/, '');
-    if (hit) fields[hit[1]] ??= message;
-    else rest.push(issue.message);
-  }
-  return { fields, rest };
 }
 
 export function problemsOf(errors: Partial<Record<FieldId, string>>): FormProblem[] {

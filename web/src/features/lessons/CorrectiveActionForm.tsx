@@ -6,7 +6,9 @@ import { Alert } from '../../components/Alert.tsx';
 import { Button } from '../../components/Button.tsx';
 import { SelectField, TextArea, TextField } from '../../components/Field.tsx';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { fieldIssues } from '../../api/client.ts';
 import { errorText } from '../../lib/errors.ts';
+import { issuesByField, lastKey } from '../../lib/field-issues.ts';
 import { addAction, changeAction, type CorrectiveAction } from './api.ts';
 
 type Effectiveness = CorrectiveAction['effectiveness'];
@@ -37,6 +39,8 @@ export function CorrectiveActionForm({
   });
   const [tried, setTried] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The server's problems with the fields, by field name, said in the language shown. */
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const prefix = `ca-${reference}-${action?.id ?? 'new'}`;
   const set = (k: keyof typeof v) => (value: string) => setV((p) => ({ ...p, [k]: value }));
@@ -47,6 +51,7 @@ export function CorrectiveActionForm({
     e.preventDefault();
     setTried(true);
     setError(null);
+    setServerErrors({});
     if (missing.length) {
       document.getElementById(`${prefix}-${missing[0]}`)?.focus();
       return;
@@ -71,13 +76,17 @@ export function CorrectiveActionForm({
       }
       await onDone();
     } catch (err) {
-      setError(errorText(err, t));
+      const { fields, unplaced } = issuesByField(fieldIssues(err), t, (path) =>
+        lastKey(path) in v ? lastKey(path) : undefined,
+      );
+      setServerErrors(fields);
+      if (Object.keys(fields).length === 0 || unplaced > 0) setError(errorText(err, t));
     } finally {
       setBusy(false);
     }
   };
-  const err = (k: (typeof required)[number]) =>
-    tried && missing.includes(k) ? t('lessons.required') : undefined;
+  const err = (k: keyof typeof v) =>
+    tried && (missing as readonly string[]).includes(k) ? t('lessons.required') : serverErrors[k];
 
   return (
     <form
@@ -127,6 +136,7 @@ export function CorrectiveActionForm({
             optional
             type="date"
             value={v.doneOn}
+            error={err('doneOn')}
             onChange={(e) => set('doneOn')(e.currentTarget.value)}
             className="sm:max-w-xs"
           />
@@ -143,6 +153,7 @@ export function CorrectiveActionForm({
             optional
             rows={3}
             value={v.effectivenessNote}
+            error={err('effectivenessNote')}
             onChange={(e) => set('effectivenessNote')(e.currentTarget.value)}
           />
         </>

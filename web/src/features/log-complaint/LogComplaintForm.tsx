@@ -9,7 +9,9 @@ import { RadioGroup, SelectField, TextArea, TextField } from '../../components/F
 import { settings } from '../../app/settings.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import { useTranslation } from '../../i18n/use-translation.ts';
+import { fieldIssues } from '../../api/client.ts';
 import { errorText } from '../../lib/errors.ts';
+import { issuesByField, lastKey } from '../../lib/field-issues.ts';
 import {
   attachScan,
   LOG_CHANNELS,
@@ -43,6 +45,19 @@ const fresh = (): LogDraft => ({
 });
 
 type Errors = Partial<Record<keyof LogDraft | 'contact', string>>;
+
+/** Where a problem the server found with the body goes on this form (body.customer.email → the
+ *  contact fields). */
+function serverField(path: string, byPost: boolean): keyof Errors | undefined {
+  const key = lastKey(path);
+  if (key === 'email' || key === 'phone' || key === 'address' || path.endsWith('customer'))
+    return 'contact';
+  if (key === 'receivedAt') return byPost ? 'arrivedOn' : 'receivedAt';
+  if (key === 'remedySought') return 'remedy';
+  return (['name', 'subject', 'description', 'category', 'resolution'] as const).find(
+    (k) => k === key,
+  );
+}
 
 interface Done {
   reference: string;
@@ -114,7 +129,12 @@ export function LogComplaintForm() {
       }
       setDone({ reference, resolved, problems });
     } catch (err) {
-      setFailure(errorText(err, t));
+      // The server's field problems beside their fields; any it cannot place, for the form.
+      const { fields, unplaced } = issuesByField(fieldIssues(err), t, (path) =>
+        serverField(path, d.channel === 'post'),
+      );
+      setErrors(fields);
+      if (Object.keys(fields).length === 0 || unplaced > 0) setFailure(errorText(err, t));
     } finally {
       setSending(false);
     }
@@ -298,6 +318,7 @@ export function LogComplaintForm() {
           optional
           rows={3}
           value={d.remedy}
+          error={errors.remedy}
           onInput={text('remedy')}
         />
         <TextField
@@ -305,6 +326,7 @@ export function LogComplaintForm() {
           label={L('category')}
           optional
           value={d.category}
+          error={errors.category}
           onInput={text('category')}
         />
       </fieldset>

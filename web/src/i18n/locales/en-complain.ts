@@ -1,6 +1,9 @@
 // English for the web form and the page after sending it (loaded by /complain only, so the
 // tracking page and the others do not carry them).
+import { enFieldIssues } from './en-field-issues.ts';
+
 const enComplain = {
+  fieldIssue: enFieldIssues,
   complain: {
     title: 'Make a complaint',
     intro:

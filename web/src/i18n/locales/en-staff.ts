@@ -1,5 +1,8 @@
 // English for the staff screens, loaded only by them (the customers' pages never load it).
+import { enFieldIssues } from './en-field-issues.ts';
+
 const enStaff = {
+  fieldIssue: enFieldIssues,
   staff: {
     nav: 'Staff navigation',
     queue: 'Queue',

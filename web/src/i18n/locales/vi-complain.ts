@@ -1,5 +1,8 @@
 // Vietnamese for the web form and the page after sending it (loaded by /complain only).
+import { viFieldIssues } from './vi-field-issues.ts';
+
 const viComplain = {
+  fieldIssue: viFieldIssues,
   complain: {
     title: 'Gửi khiếu nại',
     intro:

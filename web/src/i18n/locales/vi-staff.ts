@@ -1,9 +1,11 @@
 // Tiếng Việt cho các màn hình của nhân viên (trang của khách hàng không tải phần này).
 import type { StaffMessages } from './en-staff.ts';
+import { viFieldIssues } from './vi-field-issues.ts';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const viStaff: Strings<StaffMessages> = {
+  fieldIssue: viFieldIssues,
   staff: {
     nav: 'Điều hướng cho nhân viên',
     queue: 'Hàng đợi',

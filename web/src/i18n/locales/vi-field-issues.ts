@@ -1,0 +1,30 @@
+// Lỗi của một trường do máy chủ nêu (INPUT.INVALID), bằng tiếng Việt.
+import type { enFieldIssues } from './en-field-issues.ts';
+
+export const viFieldIssues: Record<keyof typeof enFieldIssues, string> = {
+  required: 'Bắt buộc',
+  invalid: 'Giá trị không hợp lệ',
+  number: 'Hãy nhập một số',
+  tooShort: 'Tối thiểu {{n}} ký tự',
+  tooLong: 'Tối đa {{n}} ký tự',
+  length: 'Phải có đúng {{n}} ký tự',
+  tooFew: 'Chọn ít nhất {{n}} mục',
+  tooMany: 'Chọn tối đa {{n}} mục',
+  atLeast: 'Phải từ {{n}} trở lên',
+  above: 'Phải lớn hơn {{n}}',
+  atMost: 'Tối đa là {{n}}',
+  below: 'Phải nhỏ hơn {{n}}',
+  multipleOf: 'Phải là bội số của {{n}}',
+  dateTooEarly: 'Không được trước ngày {{date}}',
+  dateTooLate: 'Không được sau ngày {{date}}',
+  fileTooSmall: 'Tệp phải có ít nhất {{n}} byte',
+  fileTooLarge: 'Tệp không được lớn hơn {{n}} byte',
+  email: 'Email không hợp lệ, ví dụ: ten@example.com',
+  date: 'Ngày không hợp lệ',
+  dateTime: 'Ngày giờ không hợp lệ',
+  time: 'Giờ không hợp lệ',
+  url: 'Địa chỉ web không hợp lệ',
+  format: 'Sai định dạng',
+  oneOf: 'Hãy chọn một trong các giá trị được phép',
+  unexpected: 'Trường này không được chấp nhận ở đây',
+};
