@@ -17,7 +17,7 @@ export function TrackingLink({ reference }: { reference: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [state, setState] = useState<State>({ kind: 'hidden' });
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   // The button that asked is gone once the link shows: focus goes to the link.
   useEffect(() => {
     if (state.kind === 'shown') input.current?.focus();
@@ -39,16 +39,19 @@ export function TrackingLink({ reference }: { reference: string }) {
   if (state.url === null) return <p>{t('case.trackingLink.none')}</p>;
   return (
     <div className="flex flex-col gap-2">
-      <label htmlFor={`${id}-url`} className="font-semibold">
+      {/* The term beside it says "Tracking link" already; the label names the box alone. */}
+      <label htmlFor={`${id}-url`} className="sr-only">
         {t('case.trackingLink.label')}
       </label>
-      <input
+      {/* All of it in view, wrapped, to read out on the phone; selected when focused. */}
+      <textarea
         id={`${id}-url`}
         ref={input}
         readOnly
+        rows={3}
         value={state.url}
         onFocus={(e) => e.currentTarget.select()}
-        className="w-full min-w-0 rounded border-2 border-slate-700 p-2 font-mono text-sm"
+        className="w-full resize-none break-all rounded border-2 border-slate-700 p-2 font-mono text-sm sm:w-[32rem]"
       />
       <p className="text-sm text-slate-800">{t('case.trackingLink.hint')}</p>
       <CopyButton text={state.url} label={t('case.trackingLink.copy')} />

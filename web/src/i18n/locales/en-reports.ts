@@ -184,7 +184,7 @@ const enReports = {
       commentsTitle: 'Latest comments from customers',
       commentsIntro: 'In the customers’ own words, latest closed first.',
       noComments: 'No customer left a comment with their rating in this period.',
-      overall: 'Overall {{score}} out of 5',
+      overall: 'Overall: {{score}} out of 5',
       rated: 'Rated',
     },
     none: '(none)',

@@ -188,7 +188,7 @@ const viReports: Strings<ReportsMessages> = {
       commentsTitle: 'Nhận xét gần đây của khách hàng',
       commentsIntro: 'Nguyên văn lời khách hàng, khiếu nại đóng gần nhất lên trước.',
       noComments: 'Trong kỳ này không có khách hàng nào để lại nhận xét kèm đánh giá.',
-      overall: 'Đánh giá chung {{score}} trên 5',
+      overall: 'Đánh giá chung: {{score}} trên 5',
       rated: 'Đánh giá lúc',
     },
     none: '(không có)',
