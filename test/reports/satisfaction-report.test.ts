@@ -3,6 +3,7 @@
 // hand below — not by the code under test.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { migrate } from '../../src/db/migrate.ts';
 import { factsDisagreements } from '../../src/db/queries/reports/facts-check.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
@@ -244,6 +245,19 @@ for (const engine of engines()) {
       assert.equal(e.satisfactionComment, null);
       assert.equal(e.capabilities['tracking.link'], false);
       assert.deepEqual(await factsDisagreements(t.db), []);
+    });
+
+    test('on a database that had 0018 before 0017, the migration fills the answers in', async () => {
+      // As a database migrated before 0017 existed: no answers table, ratings already given.
+      await t.db.exec(`drop table survey_answer_facts;
+        drop trigger survey_answer_facts_insert on complaints;
+        drop trigger survey_answer_facts_update on complaints;
+        drop function survey_answer_facts_sync();
+        delete from schema_migrations where name = '0017_survey_answer_facts';`);
+      assert.deepEqual(await migrate(t.db), ['0017_survey_answer_facts']);
+      assert.deepEqual(await factsDisagreements(t.db), []);
+      const r = await get(`/api/v1/reports/satisfaction?${PERIOD}`);
+      assert.equal((r.json() as { totals: Row }).totals.averageKeptInformed, 2.33);
     });
   });
 }
