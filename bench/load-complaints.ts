@@ -70,7 +70,7 @@ export async function loadComplaints(
     `insert into complaints (id, reference, policy_id, policy_version, status, is_open, escalation_level,
        flags, channel, received_at, customer_id, subject, description, product, category, department_id,
        outcome, root_cause, classification, redress, adr, satisfaction, satisfaction_answers,
-       tracking_token_hash, created_at, updated_at, closed_at)
+       satisfaction_comment, tracking_token_hash, created_at, updated_at, closed_at)
      overriding system value
      select g, 'RB-' || g, pol, 1, case when open then 'investigating' else 'closed' end, open,
        case when esc then 1 else 0 end,
@@ -102,6 +102,7 @@ export async function loadComplaints(
        case when not open and r8 < 0.3 then jsonb_build_object('keptInformed', 1 + floor(r2 * 5)::int,
          'speed', 1 + floor(r3 * 5)::int, 'fairness', 1 + floor(r4 * 5)::int,
          'overall', 1 + floor(r1 * 5)::int) end,
+       case when not open and r8 < 0.3 and r5 < 0.4 then 'Comment on complaint ' || g end,
        md5('t' || g), received, coalesce(closed, received), closed
      from (
        select g, r1, r2, r3, r4, r5, r6, r7, r8, pol, received, open, esc, referred,
