@@ -15,7 +15,14 @@ export interface LoadOptions {
   now: Date;
 }
 
-const TABLES = ['customers', 'complaints', 'clock_instances', 'events', 'complaint_facts'];
+const TABLES = [
+  'customers',
+  'complaints',
+  'clock_instances',
+  'events',
+  'complaint_facts',
+  'survey_answer_facts',
+];
 
 export async function loadComplaints(
   db: Db,
@@ -43,6 +50,7 @@ export async function loadComplaints(
     alter table events drop constraint if exists events_complaint_id_fkey;
     alter table clock_instances drop constraint if exists clock_instances_complaint_id_fkey;`);
   await db.exec(`alter table complaints disable trigger complaint_facts_sync;
+    alter table complaints disable trigger survey_answer_facts_insert;
     alter table events disable trigger complaint_facts_mark;`);
   await db.exec(`insert into departments (id, name) values ('billing', 'Billing'), ('network', 'Network'),
     ('sales', 'Sales'), ('support', 'Support') on conflict do nothing`);
@@ -61,8 +69,8 @@ export async function loadComplaints(
   await db.query(
     `insert into complaints (id, reference, policy_id, policy_version, status, is_open, escalation_level,
        flags, channel, received_at, customer_id, subject, description, product, category, department_id,
-       outcome, root_cause, classification, redress, adr, satisfaction, tracking_token_hash,
-       created_at, updated_at, closed_at)
+       outcome, root_cause, classification, redress, adr, satisfaction, satisfaction_answers,
+       satisfaction_comment, tracking_token_hash, created_at, updated_at, closed_at)
      overriding system value
      select g, 'RB-' || g, pol, 1, case when open then 'investigating' else 'closed' end, open,
        case when esc then 1 else 0 end,
@@ -91,6 +99,10 @@ export async function loadComplaints(
        case when referred then jsonb_build_object('scheme', 'Ombudsman', 'referredAt', (received + interval '60 days')::date,
          'decision', (array['upheld','partly_upheld','not_upheld'])[1 + floor(r8 * 3)::int]) end,
        case when not open and r8 < 0.3 then 1 + floor(r1 * 5)::int end,
+       case when not open and r8 < 0.3 then jsonb_build_object('keptInformed', 1 + floor(r2 * 5)::int,
+         'speed', 1 + floor(r3 * 5)::int, 'fairness', 1 + floor(r4 * 5)::int,
+         'overall', 1 + floor(r1 * 5)::int) end,
+       case when not open and r8 < 0.3 and r5 < 0.4 then 'Comment on complaint ' || g end,
        md5('t' || g), received, coalesce(closed, received), closed
      from (
        select g, r1, r2, r3, r4, r5, r6, r7, r8, pol, received, open, esc, referred,
@@ -149,7 +161,12 @@ export async function loadComplaints(
   }
   await db.query(`select setval('complaint_number', $1)`, [n]);
   await db.exec(`select complaint_facts_rebuild();
+    insert into survey_answer_facts (complaint_id, kept_informed, speed, fairness)
+      select id, (satisfaction_answers->>'keptInformed')::smallint,
+        (satisfaction_answers->>'speed')::smallint, (satisfaction_answers->>'fairness')::smallint
+      from complaints where satisfaction_answers is not null;
     alter table complaints enable trigger complaint_facts_sync;
+    alter table complaints enable trigger survey_answer_facts_insert;
     alter table events enable trigger complaint_facts_mark;`);
   phase('complaint_facts');
   for (const ix of secondary) await db.exec(ix.def);

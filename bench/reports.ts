@@ -11,7 +11,12 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { PolicyRegistry } from '../src/app/policy-registry.ts';
-import { getLessonsRegister, getReport, type ReportDeps } from '../src/app/reports/get-report.ts';
+import {
+  getLessonsRegister,
+  getReport,
+  getSatisfactionComments,
+  type ReportDeps,
+} from '../src/app/reports/get-report.ts';
 import { listLessons } from '../src/app/lessons/list-lessons.ts';
 import { computeReturn } from '../src/app/reports/returns.ts';
 import { openPostgres, type Db } from '../src/db/client.ts';
@@ -93,6 +98,12 @@ async function main() {
       line(name, await time(RUNS, () => getReport(deps, ACTOR, { ...YEAR, name })), 500);
     }
     line('lessons', await time(RUNS, () => getLessonsRegister(deps, ACTOR, YEAR)), 500);
+    // The dashboard's latest satisfaction comments (the few rows shown, from the closings index).
+    line(
+      'satisfaction comments (latest 10)',
+      await time(RUNS, () => getSatisfactionComments(deps, ACTOR, YEAR)),
+      500,
+    );
     // The register's screen (GET /lessons): the latest 100 of every period, with the filter
     // choices and the corrective actions; and found by words.
     line(

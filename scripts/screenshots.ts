@@ -10,6 +10,7 @@ import { senderReviewPages } from '../test/e2e/mail-pages.ts';
 import { managerPages } from '../test/e2e/manager-pages.ts';
 import { appPages } from '../test/e2e/pages.ts';
 import { reportPages } from '../test/e2e/report-pages.ts';
+import { satisfactionPages } from '../test/e2e/satisfaction-pages.ts';
 
 /** `npm run screenshots -- workspace` takes only the pages whose name starts with this;
  * SCREENSHOTS_ONLY=queue,log-complaint only those named. */
@@ -34,6 +35,7 @@ try {
         ...adminPages(),
         ...reportPages(),
         ...managerPages(),
+        ...satisfactionPages(),
       ].filter((x) => x.name.startsWith(prefix) && (!only || only.includes(x.name)))) {
         const { context, page } = await openPage(browser, {
           width,

@@ -54,6 +54,7 @@ describe('the permission table', () => {
       'letter.post': false,
       'template.preview': false,
       'mail.confirm-sender': false,
+      'tracking.link': false,
     });
     assert.equal(
       complaintCapabilities(member, { departmentId: 'billing' })['complaint.attach'],
@@ -67,6 +68,19 @@ describe('the permission table', () => {
     assert.equal(
       complaintCapabilities({ role: 'handler' }, { departmentId: null })['mail.confirm-sender'],
       true,
+    );
+    // Giving the customer's tracking link again: those who work complaints, never the auditor.
+    assert.equal(
+      complaintCapabilities(member, { departmentId: 'billing' })['tracking.link'],
+      false,
+    );
+    assert.equal(
+      complaintCapabilities({ role: 'handler' }, { departmentId: null })['tracking.link'],
+      true,
+    );
+    assert.equal(
+      complaintCapabilities({ role: 'auditor' }, { departmentId: null })['tracking.link'],
+      false,
     );
   });
 });

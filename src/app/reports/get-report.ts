@@ -4,6 +4,10 @@ import type { Db } from '../../db/client.ts';
 import { REPORTS } from '../../db/queries/reports/definitions.ts';
 import { lessonsRegister, type LessonRow } from '../../db/queries/reports/lessons.ts';
 import {
+  recentSatisfactionComments,
+  type SatisfactionCommentRow,
+} from '../../db/queries/reports/satisfaction-comments.ts';
+import {
   drillDown,
   runReport,
   type ReportDefinition,
@@ -125,5 +129,17 @@ export async function getLessonsRegister(
     { search: input.q?.trim() || null },
     input.limit ?? 500,
   );
+  return { period: p, items };
+}
+
+/** The most recent comments customers left with their rating, on complaints closed in the
+ *  period (the satisfaction report's), latest first. */
+export async function getSatisfactionComments(
+  deps: ReportDeps,
+  _actor: Actor,
+  input: PeriodInput & { limit?: number | undefined },
+): Promise<{ period: ResolvedPeriod; items: SatisfactionCommentRow[] }> {
+  const p = period(deps, input);
+  const items = await recentSatisfactionComments(deps.db, p, input.limit ?? 10);
   return { period: p, items };
 }

@@ -109,7 +109,11 @@ export async function updateComplaintSnapshot(
        classification = $19,
        satisfaction = coalesce($16, satisfaction), satisfaction_comment = coalesce($17, satisfaction_comment),
        satisfaction_answers = coalesce($20::jsonb, satisfaction_answers),
-       updated_at = $18, closed_at = case when $2 = 'closed' then $18 else closed_at end,
+       updated_at = $18,
+       -- Closed when it comes to be closed: an action on a closed complaint (a rating, a
+       -- classification, a note) leaves when it closed, and so its report period, as it was.
+       closed_at = case when $2 = 'closed' and (status <> 'closed' or closed_at is null) then $18
+                        else closed_at end,
        row_version = row_version + 1
      where id = $1`,
     [

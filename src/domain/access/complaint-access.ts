@@ -26,6 +26,7 @@ export const COMPLAINT_PERMISSIONS = [
   'letter.post',
   'template.preview',
   'mail.confirm-sender',
+  'tracking.link',
 ] as const satisfies readonly Permission[];
 export type ComplaintPermission = (typeof COMPLAINT_PERMISSIONS)[number];
 

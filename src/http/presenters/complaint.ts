@@ -241,6 +241,13 @@ export const complaintSchema = complaintSummarySchema
       })
       .nullable()
       .describe('the survey answers, each 1 to 5 (overall is the satisfaction score)'),
+    satisfactionComment: z
+      .string()
+      .nullable()
+      .describe('what the customer wrote with their rating; null when none (or anonymised)'),
+    satisfactionRatedAt: instant()
+      .nullable()
+      .describe('when the customer rated (last, if more than once); null when not rated'),
     createdAt: instant(),
     updatedAt: instant(),
     closedAt: instant().nullable(),
@@ -349,6 +356,14 @@ export function presentClock(policy: Policy, c: ClockRow, now: Date): z.infer<ty
   };
 }
 
+/** The time of the complaint's latest rating, from its timeline. */
+function ratedAt(events: readonly EventRecord[]): string | null {
+  let last: Date | null = null;
+  for (const e of events)
+    if (e.type === 'satisfaction_rated' && (!last || e.at > last)) last = e.at;
+  return last ? iso(last) : null;
+}
+
 const presentEvent = (e: EventRecord): z.infer<typeof timelineEventSchema> => ({
   seq: Number(e.stream_seq),
   type: e.type,
@@ -395,6 +410,8 @@ export function presentComplaint(d: ComplaintDetail): z.infer<typeof complaintSc
     classification: row.classification ?? null,
     satisfaction: row.satisfaction,
     satisfactionAnswers: row.satisfaction_answers ?? null,
+    satisfactionComment: row.satisfaction_comment,
+    satisfactionRatedAt: ratedAt(d.records.events),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     closedAt: isoOrNull(row.closed_at),

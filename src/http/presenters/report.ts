@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ResolvedPeriod } from '../../app/reports/report-period.ts';
 import type { ReportResult } from '../../app/reports/get-report.ts';
 import type { LessonRow } from '../../db/queries/reports/lessons.ts';
+import type { SatisfactionCommentRow } from '../../db/queries/reports/satisfaction-comments.ts';
 import { instant, iso } from './common.ts';
 
 const cell = z.union([z.string(), z.number(), z.null()]);
@@ -65,6 +66,35 @@ export const lessonSchema = z
 export const lessonsSchema = z
   .object({ period: reportPeriodSchema, items: z.array(lessonSchema) })
   .meta({ id: 'LessonsRegister' });
+
+export const satisfactionCommentSchema = z
+  .object({
+    reference: z.string().describe('the complaint rated'),
+    policy: z.string(),
+    score: z.number().int().describe('the overall score, 1 to 5'),
+    comment: z.string().describe('as the customer wrote it'),
+    closedAt: instant(),
+    ratedAt: instant().nullable().describe('when the customer rated (last, if more than once)'),
+  })
+  .meta({ id: 'SatisfactionComment' });
+
+export const satisfactionCommentsSchema = z
+  .object({ period: reportPeriodSchema, items: z.array(satisfactionCommentSchema) })
+  .describe('the latest comments first, on complaints closed in the period')
+  .meta({ id: 'SatisfactionComments' });
+
+export function presentSatisfactionComment(
+  c: SatisfactionCommentRow,
+): z.infer<typeof satisfactionCommentSchema> {
+  return {
+    reference: c.reference,
+    policy: c.policy_id,
+    score: c.score,
+    comment: c.comment,
+    closedAt: iso(c.closed_at),
+    ratedAt: c.rated_at ? iso(c.rated_at) : null,
+  };
+}
 
 export function presentPeriod(p: ResolvedPeriod): z.infer<typeof reportPeriodSchema> {
   return {

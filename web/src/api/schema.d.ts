@@ -11606,6 +11606,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/satisfaction/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The most recent comments customers left with their rating, on complaints closed in the period */
+        get: {
+            parameters: {
+                query: {
+                    /** @description first day of the period (the policy’s zone) */
+                    from: string;
+                    /** @description last day of the period, inclusive (the policy’s zone) */
+                    to: string;
+                    /** @description one policy (default: every policy, dates read in the default policy’s zone) */
+                    policy?: string;
+                    /** @description at most this many (10) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SatisfactionComments"];
+                    };
+                };
+                /** @description REPORT.BAD_PERIOD, INPUT.INVALID, INPUT.NUL_CHARACTER */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.BAD_HEADER, AUTH.INVALID_TOKEN, AUTH.REQUIRED */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description AUTH.FORBIDDEN */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description POLICY.NOT_FOUND */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description INTERNAL */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{name}": {
         parameters: {
             query?: never;
@@ -14549,6 +14639,13 @@ export interface components {
                 fairness?: number;
                 overall: number;
             } | null;
+            /** @description what the customer wrote with their rating; null when none (or anonymised) */
+            satisfactionComment: string | null;
+            /**
+             * Format: date-time
+             * @description when the customer rated (last, if more than once); null when not rated
+             */
+            satisfactionRatedAt: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -14578,6 +14675,7 @@ export interface components {
             "letter.post": boolean;
             "template.preview": boolean;
             "mail.confirm-sender": boolean;
+            "tracking.link": boolean;
         };
         /** @enum {string} */
         ComplaintState: "received" | "acknowledged" | "investigating" | "awaiting_customer" | "awaiting_department" | "response_proposed" | "responded" | "reopened" | "escalated" | "resolved_on_first_contact" | "deadlocked" | "referred_to_adr" | "withdrawn" | "closed";
@@ -15803,6 +15901,27 @@ export interface components {
         };
         /** @enum {string} */
         Role: "handler" | "department_member" | "manager" | "administrator" | "auditor";
+        SatisfactionComment: {
+            /** @description the complaint rated */
+            reference: string;
+            policy: string;
+            /** @description the overall score, 1 to 5 */
+            score: number;
+            /** @description as the customer wrote it */
+            comment: string;
+            /** Format: date-time */
+            closedAt: string;
+            /**
+             * Format: date-time
+             * @description when the customer rated (last, if more than once)
+             */
+            ratedAt: string | null;
+        };
+        /** @description the latest comments first, on complaints closed in the period */
+        SatisfactionComments: {
+            period: components["schemas"]["ReportPeriod"];
+            items: components["schemas"]["SatisfactionComment"][];
+        };
         SavedTemplate: {
             version: number;
             subject: string;

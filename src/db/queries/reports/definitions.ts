@@ -156,16 +156,44 @@ const rootCauses: ReportDefinition = {
   rankBy: 'closed',
 };
 
+/** The survey's questions (ISO 10004-style) and each one's column in the satisfaction facts:
+ *  the overall score is the facts row's own; the others are optional, so a question's average
+ *  and distribution count only those who answered it. */
+export const SURVEY_QUESTIONS = [
+  { name: 'keptInformed', sql: 'f.kept_informed' },
+  { name: 'speed', sql: 'f.speed' },
+  { name: 'fairness', sql: 'f.fairness' },
+  { name: 'overall', sql: 'f.satisfaction' },
+] as const;
+
+/** The complaints rated and closed in the period, with their answers per question (migration
+ *  0017: read by key from a narrow row, never from the complaint's own). */
+const SATISFACTION_FACTS = `select c.complaint_id, c.reference, c.policy_id, c.channel,
+    c.category, c.product, c.cause, c.department_id, ${localMonth('c.closed_at')} as month,
+    c.satisfaction, c.satisfaction_commented, s.kept_informed, s.speed, s.fairness
+  from complaint_facts c
+    left join survey_answer_facts s on s.complaint_id = c.complaint_id
+  where ${CLOSED_IN_PERIOD} and c.satisfaction is not null`;
+
+const capitalised = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
 const satisfaction: ReportDefinition = {
   name: 'satisfaction',
-  description: 'Ratings (1–5) of complaints closed in the period',
-  facts: `${CLOSED_FACTS} and c.satisfaction is not null`,
+  description:
+    'Ratings (1–5) of complaints closed in the period: the overall score, and per question (kept informed, speed, fairness, overall) how many gave each score and the average',
+  facts: SATISFACTION_FACTS,
   groupBy: { score: 'f.satisfaction', ...COMMON_GROUPS },
   defaultGroupBy: 'score',
   measures: [
     { name: 'rated', sql: '1' },
     { name: 'withComment', sql: 'f.satisfaction_commented::int' },
     { name: 'averageScore', sql: 'f.satisfaction', agg: 'avg' },
+    // Per question: how many answered it, the average, and how many gave each score.
+    ...SURVEY_QUESTIONS.flatMap((q) => [
+      { name: `${q.name}Answered`, sql: `(${q.sql} is not null)::int` },
+      { name: `average${capitalised(q.name)}`, sql: q.sql, agg: 'avg' as const },
+      ...[1, 2, 3, 4, 5].map((n) => ({ name: `${q.name}${n}`, sql: `(${q.sql} = ${n})::int` })),
+    ]),
   ],
 };
 

@@ -1,7 +1,8 @@
 // The reports' read model checked against what it is kept from: every complaint's facts row
 // (migration 0018, maintained by triggers) recomputed from the complaint row and its events,
 // and the complaints whose stored row differs (or is missing, or left over). Empty when the
-// triggers did their work; the reconciliation tests assert it after every kind of change.
+// triggers did their work; the reconciliation tests assert it after every kind of change. The
+// survey's answers per question (migration 0017) are checked the same way.
 import type { Queryable } from '../../client.ts';
 
 const MARKS = `select e.complaint_id,
@@ -53,8 +54,22 @@ export async function factsDisagreements(q: Queryable): Promise<string[]> {
      differing as (
        (select * from expected except select * from stored)
        union (select * from stored except select * from expected)
+     ),
+     -- The survey's answers per question (migration 0017), kept beside the facts row.
+     answers_expected as (
+       select c.id as complaint_id, (c.satisfaction_answers->>'keptInformed')::smallint as kept_informed,
+         (c.satisfaction_answers->>'speed')::smallint as speed,
+         (c.satisfaction_answers->>'fairness')::smallint as fairness
+       from complaints c where c.satisfaction_answers is not null
+     ),
+     answers_differing as (
+       (select * from answers_expected except select * from survey_answer_facts)
+       union (select * from survey_answer_facts except select * from answers_expected)
      )
-     select distinct d.reference from differing d order by d.reference`,
+     select reference from (
+       select d.reference from differing d
+       union select c.reference from answers_differing a join complaints c on c.id = a.complaint_id
+     ) x order by reference`,
   );
   return r.rows.map((x) => x.reference);
 }

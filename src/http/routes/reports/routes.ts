@@ -7,6 +7,7 @@ import {
   getLessonsRegister,
   getReport,
   getReportComplaints,
+  getSatisfactionComments,
   REPORT_NAMES,
 } from '../../../app/reports/get-report.ts';
 import { actorOf } from '../../plugins/auth.ts';
@@ -16,8 +17,10 @@ import {
   presentLesson,
   presentPeriod,
   presentReport,
+  presentSatisfactionComment,
   reportComplaintsSchema,
   reportSchema,
+  satisfactionCommentsSchema,
   toCsv,
   wantsCsv,
 } from '../../presenters/report.ts';
@@ -49,6 +52,11 @@ const lessonsQuery = z.strictObject({
   format,
   q: z.string().max(200).optional().describe('words to look for'),
   limit: z.coerce.number().int().min(1).max(5000).optional().describe('at most this many'),
+});
+
+const commentsQuery = z.strictObject({
+  ...periodQuery,
+  limit: z.coerce.number().int().min(1).max(100).optional().describe('at most this many (10)'),
 });
 
 const drillQuery = z.strictObject({
@@ -99,6 +107,24 @@ export async function reportRoutes(base: FastifyInstance, ctx: RouteContext): Pr
         return sendCsv(reply, 'lessons', toCsv(LESSON_COLUMNS, items));
       }
       return reply.send({ period: presentPeriod(r.period), items });
+    },
+  );
+
+  app.get(
+    '/reports/satisfaction/comments',
+    {
+      config: { permission: 'report.read', errors: ['REPORT.BAD_PERIOD', 'POLICY.NOT_FOUND'] },
+      schema: {
+        tags: ['reports'],
+        summary:
+          'The most recent comments customers left with their rating, on complaints closed in the period',
+        querystring: commentsQuery,
+        response: { 200: satisfactionCommentsSchema },
+      },
+    },
+    async (request) => {
+      const r = await getSatisfactionComments(ctx, actorOf(request), request.query);
+      return { period: presentPeriod(r.period), items: r.items.map(presentSatisfactionComment) };
     },
   );
 

@@ -1,10 +1,14 @@
 // Who complained and how they want to be reached, their needs, and where the complaint stands.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from '../../i18n/use-translation.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { Section } from '../../components/Page.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import type { Complaint } from './api.ts';
+import { TrackingLink } from './TrackingLink.tsx';
+
+/** The survey's questions, in the order the customer answered them (`overall` is the score). */
+const QUESTIONS = ['keptInformed', 'speed', 'fairness', 'overall'] as const;
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -45,6 +49,11 @@ export function Summary({
           <Item term={t('case.summary.contact')}>
             {t(`case.methods.${cu.preferredContact}`)} ·{' '}
             {t(`case.languages.${cu.language}`, { defaultValue: cu.language })}
+          </Item>
+        )}
+        {c.capabilities['tracking.link'] && (
+          <Item term={t('case.trackingLink.term')}>
+            <TrackingLink reference={c.reference} />
           </Item>
         )}
         <Item term={t('case.summary.needs')}>{cu?.needs || none}</Item>
@@ -90,14 +99,50 @@ export function Summary({
         {c.outcome && (
           <Item term={t('case.summary.outcome')}>{t(`case.options.outcome.${c.outcome}`)}</Item>
         )}
-        {c.satisfaction !== null && (
-          <Item term={t('case.summary.satisfaction')}>
-            {t('case.summary.score', { score: c.satisfaction })}
-          </Item>
-        )}
       </dl>
       <h3 className="mb-1 mt-4 text-xl font-bold">{t('case.summary.description')}</h3>
       <div className="max-w-3xl whitespace-pre-wrap break-words">{c.description}</div>
+      {c.satisfaction !== null && <SurveyAnswers c={c} />}
     </Section>
+  );
+}
+
+/** What the customer answered in the satisfaction survey, each question in words. */
+function SurveyAnswers({ c }: { c: Complaint }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const answers: Partial<Record<(typeof QUESTIONS)[number], number>> = c.satisfactionAnswers ?? {
+    overall: c.satisfaction ?? undefined,
+  };
+  return (
+    <section aria-labelledby={`${id}-survey`}>
+      <h3 id={`${id}-survey`} className="mb-1 mt-6 text-xl font-bold">
+        {t('case.survey.title')}
+      </h3>
+      <dl className="max-w-4xl">
+        {QUESTIONS.map((q) => {
+          const score = answers[q];
+          return (
+            <Item key={q} term={t(`case.survey.question.${q}`)}>
+              {score === undefined
+                ? t('case.survey.notAnswered')
+                : t('case.summary.score', { score })}
+            </Item>
+          );
+        })}
+        <Item term={t('case.survey.comment')}>
+          {c.satisfactionComment ? (
+            <blockquote className="whitespace-pre-wrap">{c.satisfactionComment}</blockquote>
+          ) : (
+            t('case.survey.noComment')
+          )}
+        </Item>
+        {c.satisfactionRatedAt && (
+          <Item term={t('case.survey.ratedAt')}>
+            <DateTime iso={c.satisfactionRatedAt} timeZone={c.timezone} />
+          </Item>
+        )}
+      </dl>
+    </section>
   );
 }

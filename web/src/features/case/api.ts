@@ -133,3 +133,11 @@ export async function linkCustomer(
     }),
   );
 }
+
+/** The customer's tracking link, to give again (permission `tracking.link`). */
+export async function fetchTrackingLink(reference: string): Promise<string | null> {
+  const r = await call(
+    api.GET('/api/v1/complaints/{reference}/tracking-link', { params: { path: { reference } } }),
+  );
+  return r.trackingUrl;
+}

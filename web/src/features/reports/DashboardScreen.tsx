@@ -18,6 +18,7 @@ import { formatCell, formatDate, formatTimeZone, rowLabel } from './format.ts';
 import { reportDrillHref } from './links.ts';
 import { periodSearch, readPeriod, type Period } from './period.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
+import { Satisfaction } from './Satisfaction.tsx';
 import { Trend } from './Trend.tsx';
 
 /** Every report the dashboard reads: [name, groupBy]. The route asks for them at once. */
@@ -153,7 +154,7 @@ export function DashboardScreen() {
       </Section>
 
       <Section id="satisfaction" title={t('reports.dashboard.sections.satisfaction')}>
-        <Satisfaction period={period} />
+        <Satisfaction period={period} drill={(r) => drillFor(period, r)} />
       </Section>
 
       <Section id="rootCauses" title={t('reports.dashboard.sections.rootCauses')}>
@@ -319,40 +320,5 @@ function AdrFigure({ period }: { period: Period }) {
       chart={{ column: 'complaints' }}
       csv={reportCsvHref('adr', period, 'all')}
     />
-  );
-}
-
-function Satisfaction({ period }: { period: Period }) {
-  const { t } = useTranslation();
-  const lng = currentLanguage();
-  const q = useReport('satisfaction', period, 'score');
-  if (q.isPending) return <Loading />;
-  if (q.isError) return <LoadFailed error={q.error} retry={() => void q.refetch()} />;
-  const r = q.data;
-  const rated = Number(r.totals.rated ?? 0);
-  return (
-    <>
-      {rated > 0 && (
-        <p className="mb-4 text-lg">
-          {t('reports.dashboard.averageScore', {
-            score: formatCell(r.totals.averageScore, 'average', lng),
-            count: rated,
-            ratings: formatCell(rated, 'count', lng),
-            comments: formatCell(r.totals.withComment, 'count', lng),
-          })}
-        </p>
-      )}
-      <Figure
-        caption={t('reports.dashboard.tables.satisfaction')}
-        rows={r.rows}
-        totals={r.totals}
-        columns={['rated', 'withComment']}
-        rowHeader={t('reports.dashboard.rowHeader.score')}
-        label={(row) => String(row.key)}
-        drill={drillFor(period, r)}
-        chart={{ column: 'rated' }}
-        csv={reportCsvHref('satisfaction', period, 'score')}
-      />
-    </>
   );
 }

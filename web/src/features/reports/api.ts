@@ -211,3 +211,18 @@ export function useTaxonomyLabels(policy: { id: string; version: number } | null
     map.set(x.code, words(x.label) || x.code);
   return map;
 }
+
+export type SatisfactionComment = components['schemas']['SatisfactionComment'];
+
+/** The latest comments customers left with their rating (complaints closed in the period). */
+export function useSatisfactionComments(period: Period, limit = 10) {
+  return useQuery({
+    queryKey: ['satisfaction-comments', period, limit],
+    queryFn: () =>
+      call(
+        api.GET('/api/v1/reports/satisfaction/comments', {
+          params: { query: { ...reportQuery(period), limit } },
+        }),
+      ),
+  });
+}

@@ -198,9 +198,30 @@ const enCase = {
       department: 'Department',
       remedy: 'What would put it right',
       outcome: 'Outcome',
-      satisfaction: 'Customer’s rating',
       score: '{{score}} out of 5',
       description: 'The complaint',
+    },
+    survey: {
+      title: 'The customer’s rating of how it was handled',
+      question: {
+        keptInformed: 'Kept informed',
+        speed: 'Speed',
+        fairness: 'Fairness of the outcome',
+        overall: 'Overall',
+      },
+      notAnswered: 'Not answered',
+      comment: 'Comment',
+      noComment: 'No comment',
+      ratedAt: 'Rated',
+    },
+    trackingLink: {
+      term: 'Tracking link',
+      show: 'Show the tracking link',
+      loading: 'Getting the link…',
+      label: 'The customer’s tracking link',
+      hint: 'Give it only to the customer: anyone with it can follow and act on the complaint.',
+      copy: 'Copy link',
+      none: 'No link can be given again for this complaint: it was registered before links were kept, or its data has been anonymised.',
     },
     /** A clock's name where the policy's own label is in another language (by clock name);
      *  English shows the policy's label. */
