@@ -21,7 +21,6 @@ const TABLES = [
   'clock_instances',
   'events',
   'complaint_facts',
-  'survey_answer_facts',
 ];
 
 export async function loadComplaints(
@@ -50,7 +49,6 @@ export async function loadComplaints(
     alter table events drop constraint if exists events_complaint_id_fkey;
     alter table clock_instances drop constraint if exists clock_instances_complaint_id_fkey;`);
   await db.exec(`alter table complaints disable trigger complaint_facts_sync;
-    alter table complaints disable trigger survey_answer_facts_insert;
     alter table events disable trigger complaint_facts_mark;`);
   await db.exec(`insert into departments (id, name) values ('billing', 'Billing'), ('network', 'Network'),
     ('sales', 'Sales'), ('support', 'Support') on conflict do nothing`);
@@ -161,12 +159,7 @@ export async function loadComplaints(
   }
   await db.query(`select setval('complaint_number', $1)`, [n]);
   await db.exec(`select complaint_facts_rebuild();
-    insert into survey_answer_facts (complaint_id, kept_informed, speed, fairness)
-      select id, (satisfaction_answers->>'keptInformed')::smallint,
-        (satisfaction_answers->>'speed')::smallint, (satisfaction_answers->>'fairness')::smallint
-      from complaints where satisfaction_answers is not null;
     alter table complaints enable trigger complaint_facts_sync;
-    alter table complaints enable trigger survey_answer_facts_insert;
     alter table events enable trigger complaint_facts_mark;`);
   phase('complaint_facts');
   for (const ix of secondary) await db.exec(ix.def);

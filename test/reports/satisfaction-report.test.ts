@@ -247,14 +247,12 @@ for (const engine of engines()) {
       assert.deepEqual(await factsDisagreements(t.db), []);
     });
 
-    test('on a database that had 0018 before 0017, the migration fills the answers in', async () => {
-      // As a database migrated before 0017 existed: no answers table, ratings already given.
-      await t.db.exec(`drop table survey_answer_facts;
-        drop trigger survey_answer_facts_insert on complaints;
-        drop trigger survey_answer_facts_update on complaints;
-        drop function survey_answer_facts_sync();
-        delete from schema_migrations where name = '0017_survey_answer_facts';`);
-      assert.deepEqual(await migrate(t.db), ['0017_survey_answer_facts']);
+    test('on a database migrated before 0021, with ratings given, the migration fills the answers in', async () => {
+      // As a database migrated before 0021 existed: ratings given, no answers in the facts.
+      await t.db.exec(`update complaint_facts set kept_informed = null, speed = null, fairness = null;
+        delete from schema_migrations where name = '0021_survey_answers_in_facts';`);
+      assert.notDeepEqual(await factsDisagreements(t.db), []);
+      assert.deepEqual(await migrate(t.db), ['0021_survey_answers_in_facts']);
       assert.deepEqual(await factsDisagreements(t.db), []);
       const r = await get(`/api/v1/reports/satisfaction?${PERIOD}`);
       assert.equal((r.json() as { totals: Row }).totals.averageKeptInformed, 2.33);

@@ -1,8 +1,7 @@
 // The reports' read model checked against what it is kept from: every complaint's facts row
 // (migration 0018, maintained by triggers) recomputed from the complaint row and its events,
 // and the complaints whose stored row differs (or is missing, or left over). Empty when the
-// triggers did their work; the reconciliation tests assert it after every kind of change. The
-// survey's answers per question (migration 0017) are checked the same way.
+// triggers did their work; the reconciliation tests assert it after every kind of change.
 import type { Queryable } from '../../client.ts';
 
 const MARKS = `select e.complaint_id,
@@ -25,7 +24,7 @@ export async function factsDisagreements(q: Queryable): Promise<string[]> {
          s.root_cause, s.satisfaction, s.product_code, s.product, s.cause, s.vulnerable,
          s.vulnerability_caused, s.vulnerability_driver, s.has_adr, s.adr_decision,
          s.adr_complied_at, s.has_redress, s.redress_kind, s.redress_currency, s.redress_amount,
-         s.redress_accepted_at, s.redress_completed_at,
+         s.redress_accepted_at, s.redress_completed_at, s.kept_informed, s.speed, s.fairness,
          coalesce(m.first_contact, false) as first_contact, coalesce(m.escalations, 0) as escalations,
          coalesce(m.deadlocked, false) as deadlocked,
          coalesce(m.deadlock_letter, false) as deadlock_letter,
@@ -46,7 +45,8 @@ export async function factsDisagreements(q: Queryable): Promise<string[]> {
          f.root_cause, f.satisfaction, f.product_code, f.product, f.cause, f.vulnerable,
          f.vulnerability_caused, f.vulnerability_driver, f.has_adr, f.adr_decision,
          f.adr_complied_at, f.has_redress, f.redress_kind, f.redress_currency, f.redress_amount,
-         f.redress_accepted_at, f.redress_completed_at, f.first_contact, f.escalations,
+         f.redress_accepted_at, f.redress_completed_at, f.kept_informed, f.speed, f.fairness,
+         f.first_contact, f.escalations,
          f.deadlocked, f.deadlock_letter, f.deadlock_letter_requested, f.deadlock_refused,
          f.referred, f.reopened, f.satisfaction_commented
        from complaint_facts f
@@ -54,22 +54,8 @@ export async function factsDisagreements(q: Queryable): Promise<string[]> {
      differing as (
        (select * from expected except select * from stored)
        union (select * from stored except select * from expected)
-     ),
-     -- The survey's answers per question (migration 0017), kept beside the facts row.
-     answers_expected as (
-       select c.id as complaint_id, (c.satisfaction_answers->>'keptInformed')::smallint as kept_informed,
-         (c.satisfaction_answers->>'speed')::smallint as speed,
-         (c.satisfaction_answers->>'fairness')::smallint as fairness
-       from complaints c where c.satisfaction_answers is not null
-     ),
-     answers_differing as (
-       (select * from answers_expected except select * from survey_answer_facts)
-       union (select * from survey_answer_facts except select * from answers_expected)
      )
-     select reference from (
-       select d.reference from differing d
-       union select c.reference from answers_differing a join complaints c on c.id = a.complaint_id
-     ) x order by reference`,
+     select reference from differing order by reference`,
   );
   return r.rows.map((x) => x.reference);
 }
