@@ -172,10 +172,13 @@ describe('the two journeys in Chromium', () => {
         await cp.getByText(E.track.done).waitFor();
         await noViolations(cp, 'tracking page, rated');
         await hp.reload();
-        await hp
-          .getByRole('region', { name: L.summary.title })
-          .getByText(L.summary.score.replace('{{score}}', '5'))
-          .waitFor();
+        // The workspace shows the answers, question by question, and the comment.
+        const summary = hp.getByRole('region', { name: L.summary.title });
+        await summary.getByText('Quick and clear, thank you.').waitFor();
+        assert.equal(
+          await summary.getByText(L.summary.score.replace('{{score}}', '5')).count(),
+          2, // fairness and overall
+        );
       },
     );
     for (const p of [cp, hp, mp]) assert.deepEqual(pageProblems(p), []);
