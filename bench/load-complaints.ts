@@ -15,13 +15,7 @@ export interface LoadOptions {
   now: Date;
 }
 
-const TABLES = [
-  'customers',
-  'complaints',
-  'clock_instances',
-  'events',
-  'complaint_facts',
-];
+const TABLES = ['customers', 'complaints', 'clock_instances', 'events', 'complaint_facts'];
 
 export async function loadComplaints(
   db: Db,

@@ -249,7 +249,8 @@ for (const engine of engines()) {
 
     test('on a database migrated before 0021, with ratings given, the migration fills the answers in', async () => {
       // As a database migrated before 0021 existed: ratings given, no answers in the facts.
-      await t.db.exec(`update complaint_facts set kept_informed = null, speed = null, fairness = null;
+      await t.db
+        .exec(`update complaint_facts set kept_informed = null, speed = null, fairness = null;
         delete from schema_migrations where name = '0021_survey_answers_in_facts';`);
       assert.notDeepEqual(await factsDisagreements(t.db), []);
       assert.deepEqual(await migrate(t.db), ['0021_survey_answers_in_facts']);
