@@ -4,42 +4,18 @@
 // says none get none; the acknowledge clock runs on; one receipt only, whatever is retried.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { dispatchOnce } from '../../src/app/communications/dispatch-outbox.ts';
 import { runDueActions, SCHEDULER } from '../../src/app/scheduler/run-due-actions.ts';
 import { smtpSender } from '../../src/mail/outbound/smtp-sender.ts';
 import { MINIMAL_POLICY_INPUT } from '../factories/policy.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
-
-async function startInbox() {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
-        mails.push(await simpleParser(Buffer.concat(chunks)));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.server.address() as { port: number }).port,
-    mails,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startInbox, type SmtpInbox } from '../helpers/smtp-inbox.ts';
 
 for (const engine of engines()) {
   describe(`the automatic receipt (${engine})`, () => {
     let t: TestApp;
-    let inbox: Awaited<ReturnType<typeof startInbox>>;
+    let inbox: SmtpInbox;
     let sender: ReturnType<typeof smtpSender>;
     const now = new Date('2026-03-10T10:00:00Z');
     const sweep = async (workerId = 'test') => {

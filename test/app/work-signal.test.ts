@@ -3,8 +3,6 @@
 // web process with no background work wakes the workers), and a wake-up during a step is kept.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { WorkSignal } from '../../src/app/work-signal.ts';
 import { buildServices } from '../../src/composition.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -12,6 +10,7 @@ import { workLoop } from '../../src/jobs/loop.ts';
 import { startJobs } from '../../src/jobs/services.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { startInbox, type SmtpInbox } from '../helpers/smtp-inbox.ts';
 
 const HOUR = 3_600_000;
 
@@ -22,23 +21,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`${what}: not within 30 s`);
-}
-
-/** An SMTP server that keeps what it is sent. */
-function inbox(mails: ParsedMail[]) {
-  return new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
-        mails.push(await simpleParser(Buffer.concat(chunks)));
-        callback();
-      });
-    },
-  });
 }
 
 describe('the work loop', () => {
@@ -118,12 +100,11 @@ for (const engine of engines()) {
   describe(`a web complaint's receipt with the background running (${engine})`, () => {
     let t: TestApp;
     let stop: () => Promise<void>;
-    const mails: ParsedMail[] = [];
-    const smtp = inbox(mails);
+    let smtp: SmtpInbox;
 
     before(async () => {
-      await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-      const port = (smtp.server.address() as { port: number }).port;
+      smtp = await startInbox();
+      const port = smtp.port;
       // A sweep that would otherwise look only once an hour.
       t = await startApp(engine, {
         env: { REDRESS_SWEEP_INTERVAL_MS: String(HOUR), SMTP_URL: `smtp://127.0.0.1:${port}` },
@@ -134,7 +115,7 @@ for (const engine of engines()) {
       await stop?.();
       t.services.mailer?.close();
       await t?.close();
-      await new Promise<void>((resolve) => smtp.close(() => resolve()));
+      await smtp?.close();
     });
 
     test('is queued by the sweep and sent without waiting for the interval', async () => {
@@ -146,7 +127,7 @@ for (const engine of engines()) {
       assert.equal(r.statusCode, 201, r.body);
       const ref = r.json().reference as string;
       const mail = await until('the receipt in the inbox', () =>
-        mails.find((m) => (m.subject ?? '').includes(ref)),
+        smtp.mails.find((m) => (m.subject ?? '').includes(ref)),
       );
       assert.equal((mail.to as { text: string }).text, 'quinn@example.com');
     });
@@ -159,12 +140,11 @@ describe('several processes on one PostgreSQL', { skip: !engines().includes('pos
   let web: TestApp;
   let stop: () => Promise<void>;
   let worker: ReturnType<typeof buildServices>;
-  const mails: ParsedMail[] = [];
-  const smtp = inbox(mails);
+  let smtp: SmtpInbox;
 
   before(async () => {
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as { port: number }).port;
+    smtp = await startInbox();
+    const port = smtp.port;
     web = await startApp('postgres', { env: { REDRESS_SWEEP_INTERVAL_MS: String(HOUR) } });
     worker = buildServices({
       config: loadConfig({
@@ -182,7 +162,7 @@ describe('several processes on one PostgreSQL', { skip: !engines().includes('pos
     await stop?.();
     worker?.mailer?.close();
     await web?.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
   });
 
   test("the web process's complaint is receipted by the worker without waiting for its interval", async () => {
@@ -194,7 +174,7 @@ describe('several processes on one PostgreSQL', { skip: !engines().includes('pos
     assert.equal(r.statusCode, 201, r.body);
     const ref = r.json().reference as string;
     const mail = await until('the receipt in the inbox', () =>
-      mails.find((m) => (m.subject ?? '').includes(ref)),
+      smtp.mails.find((m) => (m.subject ?? '').includes(ref)),
     );
     assert.equal((mail.to as { text: string }).text, 'rhys@example.com');
   });
