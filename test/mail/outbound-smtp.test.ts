@@ -2,7 +2,6 @@
 // retries with backoff, failures listed, and never a second send after an interrupted one.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import type { Socket } from 'node:net';
 import {
@@ -13,53 +12,16 @@ import { smtpSender } from '../../src/mail/outbound/smtp-sender.ts';
 import { ingestMail } from '../../src/mail/inbound/ingest-mail.ts';
 import { complaintBody, startApp, type TestApp } from '../helpers/app.ts';
 import { engines } from '../helpers/db.ts';
+import { startInbox, type SmtpInbox } from '../helpers/smtp-inbox.ts';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addTestMailbox, ingestDepsFor } from './inbound-helpers.ts';
 
-interface Inbox {
-  port: number;
-  mails: ParsedMail[];
-  /** Answer the next n deliveries with a temporary failure. */
-  failNext(n: number): void;
-  close(): Promise<void>;
-}
-
-async function startInbox(): Promise<Inbox> {
-  const mails: ParsedMail[] = [];
-  let failing = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', async () => {
-        if (failing > 0) {
-          failing--;
-          const err = Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 });
-          return callback(err);
-        }
-        mails.push(await simpleParser(Buffer.concat(chunks)));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.server.address() as { port: number }).port,
-    mails,
-    failNext: (n) => (failing = n),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 for (const engine of engines()) {
   describe(`outbound email over SMTP (${engine})`, () => {
     let t: TestApp;
-    let inbox: Inbox;
+    let inbox: SmtpInbox;
     let sender: ReturnType<typeof smtpSender>;
     let now = new Date('2026-03-10T10:00:00Z');
     const deps = () => ({
